@@ -1,0 +1,55 @@
+using System.CommandLine;
+using MeshGovernance.Model.Loading;
+using MeshGovernance.Reports;
+
+namespace MeshGovernance.Cli.Commands;
+
+/// <summary><c>meshgov validate</c>: load the mesh, validate every file and reference, report findings.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var repository = CommonOptions.Repository();
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "Output format: text (compiler-style lines) or json.",
+            HelpName = "text|json",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "json");
+
+        var command = new Command("validate", "Validate the mesh repository: YAML syntax, the JSON Schemas of every kind of file, and the references between files. Exit code 0 when there are no errors, 1 when there are, 2 for a usage or configuration error.")
+        {
+            repository,
+            format,
+        };
+        command.SetAction(parse => Run(parse.GetValue(repository)!, parse.GetValue(format)!, output, error));
+        return command;
+    }
+
+    private static int Run(DirectoryInfo repository, string format, TextWriter output, TextWriter error)
+    {
+        if (!CommonOptions.RepositoryExists(repository, error))
+        {
+            return ExitCodes.UsageOrConfiguration;
+        }
+
+        var result = MeshLoader.Load(repository.FullName);
+        if (format == "json")
+        {
+            JsonReportWriter.Write(output, result.Diagnostics, result.Files.Count);
+        }
+        else
+        {
+            TextReportWriter.Write(output, result.Diagnostics, result.Files.Count);
+        }
+
+        if (result.ConfigurationError)
+        {
+            error.WriteLine("error: the repository has no readable mesh.yaml, so it cannot be validated as a mesh (see the findings above).");
+            return ExitCodes.UsageOrConfiguration;
+        }
+
+        return result.HasErrors ? ExitCodes.Findings : ExitCodes.Success;
+    }
+}

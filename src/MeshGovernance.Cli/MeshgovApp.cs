@@ -1,0 +1,60 @@
+using System.CommandLine;
+using MeshGovernance.Cli.Commands;
+
+namespace MeshGovernance.Cli;
+
+/// <summary>
+/// The <c>meshgov</c> command line. The only place that knows about the console and exit codes; it runs
+/// in-process in tests with its output captured.
+/// </summary>
+public sealed class MeshgovApp(TextWriter output, TextWriter error)
+{
+    public int Run(IReadOnlyList<string> args)
+    {
+        var root = new RootCommand("meshgov: policy-as-code governance for a data mesh. Validates domains, ODPS data products and ODCS data contracts kept as YAML in one repository.")
+        {
+            ValidateCommand.Create(output, error),
+            InitCommand.Create(output, error),
+            ExplainCommand.Create(output, error),
+            SchemasCommand.Create(output, error),
+        };
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var parseError in parse.Errors)
+            {
+                error.WriteLine($"error: {Culprit(parseError)}{parseError.Message.Replace("\n\t", " ").Replace("\n", " ")}");
+            }
+
+            var command = string.Join(' ', parse.CommandResult.Command is RootCommand ? ["meshgov"] : new[] { "meshgov", parse.CommandResult.Command.Name });
+            error.WriteLine($"Run '{command} --help' for usage.");
+            return ExitCodes.UsageOrConfiguration;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            error.WriteLine($"internal error: {ex.GetType().Name}: {ex.Message}");
+            error.WriteLine("This is a defect in meshgov. Please report it with the command you ran; set MESHGOV_DEBUG=1 to print the stack trace.");
+            if (Environment.GetEnvironmentVariable("MESHGOV_DEBUG") == "1")
+            {
+                error.WriteLine(ex.ToString());
+            }
+
+            return ExitCodes.InternalError;
+        }
+    }
+
+    /// <summary>"--format: " for an error about an option's value, so the message names the offending argument.</summary>
+    private static string Culprit(System.CommandLine.Parsing.ParseError parseError) => parseError.SymbolResult switch
+    {
+        System.CommandLine.Parsing.OptionResult option => option.Option.Name + ": ",
+        System.CommandLine.Parsing.ArgumentResult { Parent: System.CommandLine.Parsing.OptionResult option } => option.Option.Name + ": ",
+        System.CommandLine.Parsing.ArgumentResult argument => argument.Argument.Name + ": ",
+        _ => string.Empty,
+    };
+}

@@ -1,0 +1,3 @@
+using MeshGovernance.Cli;
+
+return new MeshgovApp(Console.Out, Console.Error).Run(args);

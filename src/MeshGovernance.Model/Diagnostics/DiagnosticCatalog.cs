@@ -1,0 +1,183 @@
+namespace MeshGovernance.Model.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the model can raise. Ids are stable: never reuse or renumber one.
+/// MG10xx: reading files; MG11xx: schema violations; MG12xx: the mesh graph (references, duplicates).
+/// </summary>
+public static class DiagnosticCatalog
+{
+    public const string HelpBaseUri = "https://github.com/meshgovernance/meshgovernance/blob/main/docs/diagnostics.md";
+
+    public static readonly DiagnosticDescriptor YamlSyntax = new(
+        "MG1001", DiagnosticLevel.Error, "YAML syntax error",
+        "The YAML parser stopped at the given line and column. Common causes: a tab used for indentation " +
+        "(YAML allows spaces only), a missing space after ':' or '-', an unclosed quote or bracket, or " +
+        "indentation that does not line up with the sibling keys.");
+
+    public static readonly DiagnosticDescriptor FileUnreadable = new(
+        "MG1002", DiagnosticLevel.Error, "File could not be read",
+        "The file exists but could not be opened or read (permissions, a broken symbolic link, or an I/O " +
+        "error). Check that it is a regular, readable file inside the repository.");
+
+    public static readonly DiagnosticDescriptor InvalidUtf8 = new(
+        "MG1003", DiagnosticLevel.Error, "File is not valid UTF-8",
+        "Mesh files must be UTF-8 (a byte-order mark is allowed; UTF-16 with a byte-order mark is accepted " +
+        "too). The position names the first byte that is not valid UTF-8: re-save the file as UTF-8.");
+
+    public static readonly DiagnosticDescriptor FileTooLarge = new(
+        "MG1004", DiagnosticLevel.Error, "File is too large",
+        "The file is larger than the loader accepts for one mesh file. Mesh files describe metadata and stay " +
+        "small; split a large contract into several contracts, and keep sample data out of the repository.");
+
+    public static readonly DiagnosticDescriptor NestingTooDeep = new(
+        "MG1005", DiagnosticLevel.Error, "YAML nesting is too deep",
+        "The document nests mappings and sequences deeper than the loader accepts. Real contracts need far " +
+        "less; flatten the structure.");
+
+    public static readonly DiagnosticDescriptor AliasExpansionTooLarge = new(
+        "MG1006", DiagnosticLevel.Error, "YAML aliases expand too far",
+        "Anchors and aliases (&name / *name) would expand the document beyond the number of nodes the loader " +
+        "accepts, as in a 'billion laughs' document. Write the repeated content out, or reuse less.");
+
+    public static readonly DiagnosticDescriptor DuplicateKey = new(
+        "MG1007", DiagnosticLevel.Error, "Duplicate key",
+        "A mapping names the same key twice. YAML forbids this, and parsers disagree on which value wins; " +
+        "remove or rename one of them.");
+
+    public static readonly DiagnosticDescriptor EmptyFile = new(
+        "MG1008", DiagnosticLevel.Error, "File is empty",
+        "The file holds no YAML document (it is empty, or only comments). Fill it in, or delete it.");
+
+    public static readonly DiagnosticDescriptor MultipleDocuments = new(
+        "MG1009", DiagnosticLevel.Error, "More than one YAML document",
+        "Each mesh file holds exactly one document. Move each document after a '---' separator into a file " +
+        "of its own.");
+
+    public static readonly DiagnosticDescriptor NotAMapping = new(
+        "MG1010", DiagnosticLevel.Error, "Document is not a mapping",
+        "The top level of every mesh file is a mapping (key: value pairs), not a list or a single value.");
+
+    public static readonly DiagnosticDescriptor PathOutsideRepository = new(
+        "MG1011", DiagnosticLevel.Error, "Symbolic link leaves the repository",
+        "A symbolic link under the repository points outside it. The loader never follows a path out of the " +
+        "repository; replace the link with the file itself.");
+
+    public static readonly DiagnosticDescriptor UnknownFile = new(
+        "MG1012", DiagnosticLevel.Error, "Unexpected file in the mesh layout",
+        "The loader does not know what this file is, so it would otherwise be ignored. Products go in " +
+        "domains/<domain>/products/<name>.odps.yaml, contracts in domains/<domain>/contracts/<name>.odcs.yaml, " +
+        "a domain's description in domains/<domain>/domain.yaml and teams in teams/<team>.yaml. Markdown " +
+        "(*.md) is allowed anywhere under domains/. Rename or move the file.");
+
+    public static readonly DiagnosticDescriptor MeshManifestMissing = new(
+        "MG1013", DiagnosticLevel.Error, "mesh.yaml is missing",
+        "Every mesh repository has a mesh.yaml at its root. Check that --repo points at the repository root, " +
+        "or create one with 'meshgov init'.");
+
+    public static readonly DiagnosticDescriptor UnsupportedYaml = new(
+        "MG1014", DiagnosticLevel.Error, "Unsupported YAML construct",
+        "Mesh files use plain YAML data: mappings with string keys, sequences and scalars. Custom tags " +
+        "(such as !!python/object), complex (non-scalar) keys and aliases to unknown anchors are refused.");
+
+    public static readonly DiagnosticDescriptor SchemaRequired = new(
+        "MG1101", DiagnosticLevel.Error, "Required property is missing",
+        "The schema of this kind of file requires the named property. Add it; 'meshgov explain' and the " +
+        "published JSON Schemas list what each kind needs.");
+
+    public static readonly DiagnosticDescriptor SchemaUnknownProperty = new(
+        "MG1102", DiagnosticLevel.Error, "Property is not allowed here",
+        "The standard does not define this property at this place. Check its spelling and indentation; " +
+        "custom data belongs in customProperties.");
+
+    public static readonly DiagnosticDescriptor SchemaWrongType = new(
+        "MG1103", DiagnosticLevel.Error, "Value has the wrong type",
+        "The value is of another type than the schema expects (for example a number where a string is " +
+        "needed). Quote values such as versions ('1.0') so that YAML reads them as strings.");
+
+    public static readonly DiagnosticDescriptor SchemaValueNotAllowed = new(
+        "MG1104", DiagnosticLevel.Error, "Value is not allowed",
+        "The value is not one of the allowed values or does not match the required pattern. The message " +
+        "lists what is allowed.");
+
+    public static readonly DiagnosticDescriptor SchemaOutOfRange = new(
+        "MG1105", DiagnosticLevel.Error, "Value is out of range",
+        "A number, string length or list length is outside the bounds the schema sets, or a list that must " +
+        "hold unique items repeats one.");
+
+    public static readonly DiagnosticDescriptor SchemaConditional = new(
+        "MG1106", DiagnosticLevel.Error, "Conditional rule not met",
+        "The schema requires more when a field has a certain value: for example a postgres server needs host, " +
+        "port, database and schema; a quality rule of type library needs a metric, one of type sql a query. " +
+        "The message names the condition and what is missing.");
+
+    public static readonly DiagnosticDescriptor SchemaNoAlternative = new(
+        "MG1107", DiagnosticLevel.Error, "Value matches none of the allowed forms",
+        "The value must take one of several forms (for example a team as an object, or as the older list " +
+        "form) and matches none of them. The message shows the closest form and what it lacks.");
+
+    public static readonly DiagnosticDescriptor DomainMissing = new(
+        "MG1201", DiagnosticLevel.Error, "Domain folder has no domain.yaml",
+        "Products and contracts belong to the domain of the folder they sit in, and that folder needs a " +
+        "domain.yaml that describes the domain and names its owner team.");
+
+    public static readonly DiagnosticDescriptor OutputContractUnknown = new(
+        "MG1202", DiagnosticLevel.Error, "Output port names an unknown contract",
+        "An output port's contractId must be the id of a contract in the mesh. Add the contract under " +
+        "domains/<domain>/contracts/, or correct the id.");
+
+    public static readonly DiagnosticDescriptor InputContractUnknown = new(
+        "MG1203", DiagnosticLevel.Error, "Input port names an unknown contract",
+        "An input port's contractId names the contract this product consumes; no contract in the mesh has " +
+        "that id. Correct the id, or remove the input port.");
+
+    public static readonly DiagnosticDescriptor DomainOwnerUnknown = new(
+        "MG1204", DiagnosticLevel.Error, "Domain owner is not a known team",
+        "A domain's owner must be the id of a team described in teams/<team>.yaml.");
+
+    public static readonly DiagnosticDescriptor TeamUnknown = new(
+        "MG1205", DiagnosticLevel.Error, "Owner team is not a known team",
+        "A product's or contract's team.name names its owner team, which must be the id of a team described " +
+        "in teams/<team>.yaml. The governance team in mesh.yaml must be one too.");
+
+    public static readonly DiagnosticDescriptor TeamMemberDuplicate = new(
+        "MG1206", DiagnosticLevel.Error, "Team member listed twice",
+        "A team lists the same username more than once. Keep one entry per person.");
+
+    public static readonly DiagnosticDescriptor ProductIdDuplicate = new(
+        "MG1207", DiagnosticLevel.Error, "Two products share an id",
+        "Product ids are unique across the whole mesh: input ports, policies and the catalog refer to them. " +
+        "Rename one of the products.");
+
+    public static readonly DiagnosticDescriptor ContractIdDuplicate = new(
+        "MG1208", DiagnosticLevel.Error, "Two contracts share an id",
+        "Contract ids are unique across the whole mesh: ports refer to contracts by id. A new major version " +
+        "of a contract side by side needs an id of its own.");
+
+    public static readonly DiagnosticDescriptor DomainFolderMismatch = new(
+        "MG1209", DiagnosticLevel.Error, "Domain disagrees with the folder",
+        "A product or contract belongs to the domain of its folder; its 'domain' field, when set, must name " +
+        "that folder. Move the file, or correct the field.");
+
+    public static readonly DiagnosticDescriptor IdFileNameMismatch = new(
+        "MG1210", DiagnosticLevel.Error, "Id disagrees with the file or folder name",
+        "A team's id must equal its file name (teams/<id>.yaml) and a domain's id its folder name " +
+        "(domains/<id>/domain.yaml), so that people and tools find things where their id says.");
+
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
+    [
+        YamlSyntax, FileUnreadable, InvalidUtf8, FileTooLarge, NestingTooDeep, AliasExpansionTooLarge,
+        DuplicateKey, EmptyFile, MultipleDocuments, NotAMapping, PathOutsideRepository, UnknownFile,
+        MeshManifestMissing, UnsupportedYaml,
+        SchemaRequired, SchemaUnknownProperty, SchemaWrongType, SchemaValueNotAllowed, SchemaOutOfRange,
+        SchemaConditional, SchemaNoAlternative,
+        DomainMissing, OutputContractUnknown, InputContractUnknown, DomainOwnerUnknown, TeamUnknown,
+        TeamMemberDuplicate, ProductIdDuplicate, ContractIdDuplicate, DomainFolderMismatch, IdFileNameMismatch,
+    ];
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> ById =
+        All.ToDictionary(d => d.Id, StringComparer.OrdinalIgnoreCase);
+
+    public static DiagnosticDescriptor? Find(string id) => ById.GetValueOrDefault(id);
+
+    public static string HelpUriFor(string id) => $"{HelpBaseUri}#{id.ToLowerInvariant()}";
+}

@@ -1,0 +1,250 @@
+using MeshGovernance.Model.Yaml;
+
+namespace MeshGovernance.Model.Graph;
+
+/// <summary>An ODCS v3.1 data contract from <c>domains/&lt;domain&gt;/contracts/&lt;name&gt;.odcs.yaml</c>.</summary>
+public sealed class DataContract : MeshNode
+{
+    internal DataContract(SourceMapping source, string domainFolder) : base(source)
+    {
+        DomainFolder = domainFolder;
+        Id = source.GetString("id") ?? string.Empty;
+        Name = source.GetString("name");
+        Version = source.GetString("version");
+        Status = source.GetString("status");
+        DeclaredDomain = source.GetString("domain");
+        DataProductName = source.GetString("dataProduct");
+        // ODCS v3.1 writes team as an object; the deprecated v3.0 form is a bare list of members.
+        TeamId = source.GetMapping("team")?.GetString("name");
+        var description = source.GetMapping("description");
+        Purpose = description?.GetString("purpose");
+        Usage = description?.GetString("usage");
+        Limitations = description?.GetString("limitations");
+        Tags = source.GetStrings("tags");
+        Objects = source.GetMappings("schema").Select(o => new SchemaElement(o, this, parent: null)).ToList();
+        Quality = source.GetMappings("quality").Select(q => new QualityRule(q, Id)).ToList();
+        Servers = source.GetMappings("servers").Select(s => new Server(s, Id)).ToList();
+        SlaProperties = source.GetMappings("slaProperties").Select(s => new SlaProperty(s, Id)).ToList();
+        Support = source.GetMappings("support").Select(s => new SupportChannel(s, Id)).ToList();
+    }
+
+    public string Id { get; }
+
+    public string? Name { get; }
+
+    public string? Version { get; }
+
+    /// <summary>proposed, draft, active, deprecated or retired (ODCS does not fix the list).</summary>
+    public string? Status { get; }
+
+    public string DomainFolder { get; }
+
+    public string? DeclaredDomain { get; }
+
+    public string? DataProductName { get; }
+
+    public Domain? Domain { get; internal set; }
+
+    public string? TeamId { get; }
+
+    public Team? Team { get; internal set; }
+
+    public string? Purpose { get; }
+
+    public string? Usage { get; }
+
+    public string? Limitations { get; }
+
+    public IReadOnlyList<string> Tags { get; }
+
+    /// <summary>The top-level schema objects (tables, topics, documents).</summary>
+    public IReadOnlyList<SchemaElement> Objects { get; }
+
+    /// <summary>Contract-level quality rules (rules on objects and properties sit on <see cref="SchemaElement.Quality"/>).</summary>
+    public IReadOnlyList<QualityRule> Quality { get; }
+
+    public IReadOnlyList<Server> Servers { get; }
+
+    public IReadOnlyList<SlaProperty> SlaProperties { get; }
+
+    public IReadOnlyList<SupportChannel> Support { get; }
+
+    /// <summary>Output ports that deliver this contract.</summary>
+    public IReadOnlyList<OutputPort> Providers { get; internal set; } = [];
+
+    /// <summary>Input ports, of any domain, that consume this contract.</summary>
+    public IReadOnlyList<InputPort> Consumers { get; internal set; } = [];
+
+    /// <summary>Every schema element: objects and their properties, nested ones included, depth first.</summary>
+    public IEnumerable<SchemaElement> AllElements() => Objects.SelectMany(o => o.SelfAndDescendants());
+
+    public override string? SubjectId => Id;
+}
+
+/// <summary>
+/// A schema object or property of a contract. Objects and properties share one shape in ODCS
+/// (name, logical and physical type, nested properties, items), so one type serves both.
+/// </summary>
+public sealed class SchemaElement : MeshNode
+{
+    internal SchemaElement(SourceMapping source, DataContract contract, SchemaElement? parent) : base(source)
+    {
+        Contract = contract;
+        Parent = parent;
+        Name = source.GetString("name") ?? string.Empty;
+        Path = parent is null ? Name : $"{parent.Path}.{Name}";
+        LogicalType = source.GetString("logicalType");
+        PhysicalType = source.GetString("physicalType");
+        PhysicalName = source.GetString("physicalName");
+        Description = source.GetString("description");
+        BusinessName = source.GetString("businessName");
+        Classification = source.GetString("classification");
+        Required = source.GetBoolean("required") ?? false;
+        Unique = source.GetBoolean("unique") ?? false;
+        PrimaryKey = source.GetBoolean("primaryKey") ?? false;
+        CriticalDataElement = source.GetBoolean("criticalDataElement") ?? false;
+        Tags = source.GetStrings("tags");
+        Quality = source.GetMappings("quality").Select(q => new QualityRule(q, contract.Id)).ToList();
+        Properties = source.GetMappings("properties").Select(p => new SchemaElement(p, contract, this)).ToList();
+        Items = source.GetMapping("items") is { } items ? new SchemaElement(items, contract, this) : null;
+    }
+
+    public DataContract Contract { get; }
+
+    public SchemaElement? Parent { get; }
+
+    public string Name { get; }
+
+    /// <summary>Dotted path from the schema object, such as <c>orders.customer.email</c>.</summary>
+    public string Path { get; }
+
+    public bool IsObject => Parent is null;
+
+    public string? LogicalType { get; }
+
+    public string? PhysicalType { get; }
+
+    public string? PhysicalName { get; }
+
+    public string? Description { get; }
+
+    public string? BusinessName { get; }
+
+    public string? Classification { get; }
+
+    public bool Required { get; }
+
+    public bool Unique { get; }
+
+    public bool PrimaryKey { get; }
+
+    public bool CriticalDataElement { get; }
+
+    public IReadOnlyList<string> Tags { get; }
+
+    public IReadOnlyList<QualityRule> Quality { get; }
+
+    public IReadOnlyList<SchemaElement> Properties { get; }
+
+    /// <summary>The element type of an array property.</summary>
+    public SchemaElement? Items { get; }
+
+    public IEnumerable<SchemaElement> SelfAndDescendants()
+    {
+        var pending = new Stack<SchemaElement>();
+        pending.Push(this);
+        while (pending.Count > 0)
+        {
+            var element = pending.Pop();
+            yield return element;
+            if (element.Items is { } items)
+            {
+                pending.Push(items);
+            }
+
+            for (var i = element.Properties.Count - 1; i >= 0; i--)
+            {
+                pending.Push(element.Properties[i]);
+            }
+        }
+    }
+
+    public override string? SubjectId => Contract.Id;
+}
+
+public sealed class QualityRule : MeshNode
+{
+    internal QualityRule(SourceMapping source, string? subjectId) : base(source)
+    {
+        SubjectId = subjectId;
+        Name = source.GetString("name");
+        Type = source.GetString("type") ?? "library";
+        Metric = source.GetString("metric") ?? source.GetString("rule");
+        Query = source.GetString("query");
+        Engine = source.GetString("engine");
+        Dimension = source.GetString("dimension");
+        Description = source.GetString("description");
+    }
+
+    public string? Name { get; }
+
+    /// <summary>library (the default), text, sql or custom.</summary>
+    public string Type { get; }
+
+    public string? Metric { get; }
+
+    public string? Query { get; }
+
+    public string? Engine { get; }
+
+    public string? Dimension { get; }
+
+    public string? Description { get; }
+
+    public override string? SubjectId { get; }
+}
+
+public sealed class Server : MeshNode
+{
+    internal Server(SourceMapping source, string? subjectId) : base(source)
+    {
+        SubjectId = subjectId;
+        Name = source.GetString("server") ?? string.Empty;
+        Type = source.GetString("type");
+        Environment = source.GetString("environment");
+        Description = source.GetString("description");
+    }
+
+    /// <summary>The server's identifier (<c>server</c> in ODCS).</summary>
+    public string Name { get; }
+
+    public string? Type { get; }
+
+    public string? Environment { get; }
+
+    public string? Description { get; }
+
+    public override string? SubjectId { get; }
+}
+
+public sealed class SlaProperty : MeshNode
+{
+    internal SlaProperty(SourceMapping source, string? subjectId) : base(source)
+    {
+        SubjectId = subjectId;
+        Property = source.GetString("property") ?? string.Empty;
+        Value = source["value"] is SourceScalar value && !value.IsNull ? value.Value : null;
+        Unit = source.GetString("unit");
+        Element = source.GetString("element");
+    }
+
+    public string Property { get; }
+
+    public string? Value { get; }
+
+    public string? Unit { get; }
+
+    public string? Element { get; }
+
+    public override string? SubjectId { get; }
+}

@@ -1,0 +1,8 @@
+using MeshGovernance.Model.Diagnostics;
+using MeshGovernance.Model.Yaml;
+
+namespace MeshGovernance.Model.Loading;
+
+/// <summary>One mesh file after reading, parsing and schema validation.</summary>
+/// <param name="Root">The top-level mapping, or null when the file could not be read or parsed.</param>
+public sealed record LoadedFile(MeshFile File, SourceMapping? Root, IReadOnlyList<Diagnostic> Diagnostics);

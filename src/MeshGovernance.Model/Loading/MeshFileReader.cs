@@ -1,0 +1,65 @@
+using MeshGovernance.Model.Diagnostics;
+using MeshGovernance.Model.Schemas;
+using MeshGovernance.Model.Yaml;
+
+namespace MeshGovernance.Model.Loading;
+
+/// <summary>Reads, parses and schema-validates one mesh file, within the YAML limits.</summary>
+public static class MeshFileReader
+{
+    public static LoadedFile Read(MeshFile file, YamlLimits limits)
+    {
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(file.FullPath);
+            if (info.Length > limits.MaxFileBytes)
+            {
+                return Failed(file, DiagnosticCatalog.FileTooLarge.Create(
+                    SourceSpan.StartOf(file.RelativePath),
+                    $"The file is {info.Length:N0} bytes; a mesh file may be at most {limits.MaxFileBytes:N0} bytes. Split it, or move sample data out of the repository."));
+            }
+
+            bytes = File.ReadAllBytes(file.FullPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Failed(file, DiagnosticCatalog.FileUnreadable.Create(SourceSpan.StartOf(file.RelativePath), $"The file cannot be read: {ex.Message}"));
+        }
+
+        return Parse(file, bytes, limits);
+    }
+
+    /// <summary>Parses and validates content already in memory (for example a file at a git revision).</summary>
+    public static LoadedFile Parse(MeshFile file, ReadOnlySpan<byte> bytes, YamlLimits limits)
+    {
+        if (bytes.Length > limits.MaxFileBytes)
+        {
+            return Failed(file, DiagnosticCatalog.FileTooLarge.Create(
+                SourceSpan.StartOf(file.RelativePath),
+                $"The file is {bytes.Length:N0} bytes; a mesh file may be at most {limits.MaxFileBytes:N0} bytes. Split it, or move sample data out of the repository."));
+        }
+
+        var text = YamlTextDecoder.Decode(bytes, file.RelativePath, out var encodingError);
+        if (text is null)
+        {
+            return Failed(file, encodingError!);
+        }
+
+        var parsed = YamlDocumentReader.Read(text, file.RelativePath, limits);
+        if (parsed.Root is null)
+        {
+            return new LoadedFile(file, null, parsed.Diagnostics);
+        }
+
+        var subject = SubjectOf(file.Kind, parsed.Root);
+        var schemaDiagnostics = SchemaValidator.Validate(parsed.Root, file.Kind, file.RelativePath, subject);
+        var diagnostics = parsed.Diagnostics.Select(d => d with { Subject = subject }).Concat(schemaDiagnostics).ToList();
+        return new LoadedFile(file, parsed.Root, diagnostics);
+    }
+
+    private static string? SubjectOf(DocumentKind kind, SourceMapping root) =>
+        kind == DocumentKind.Mesh ? root.GetString("name") : root.GetString("id");
+
+    private static LoadedFile Failed(MeshFile file, Diagnostic diagnostic) => new(file, null, [diagnostic]);
+}

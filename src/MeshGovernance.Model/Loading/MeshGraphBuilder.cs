@@ -1,0 +1,66 @@
+using MeshGovernance.Model.Graph;
+using MeshGovernance.Model.Schemas;
+
+namespace MeshGovernance.Model.Loading;
+
+/// <summary>
+/// Builds the mesh graph from the files that parsed, tolerating schema violations (absent or
+/// ill-typed fields read as null), and links it: owners, domains, ports to contracts, consumer edges.
+/// </summary>
+internal static class MeshGraphBuilder
+{
+    public static Mesh Build(IReadOnlyList<LoadedFile> files)
+    {
+        var parsed = files.Where(f => f.Root is not null).ToList();
+        var manifest = parsed.Where(f => f.File.Kind == DocumentKind.Mesh).Select(f => new MeshManifest(f.Root!)).FirstOrDefault();
+        var teams = parsed.Where(f => f.File.Kind == DocumentKind.Team).Select(f => new Team(f.Root!, f.File.Stem)).ToList();
+        var domains = parsed.Where(f => f.File.Kind == DocumentKind.Domain).Select(f => new Domain(f.Root!, f.File.DomainFolder!)).ToList();
+        var products = parsed.Where(f => f.File.Kind == DocumentKind.Product).Select(f => new DataProduct(f.Root!, f.File.DomainFolder!)).ToList();
+        var contracts = parsed.Where(f => f.File.Kind == DocumentKind.Contract).Select(f => new DataContract(f.Root!, f.File.DomainFolder!)).ToList();
+        var mesh = new Mesh(manifest, teams, domains, products, contracts);
+
+        var domainsByFolder = domains.GroupBy(d => d.Folder).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var domain in domains)
+        {
+            domain.Owner = mesh.FindTeam(domain.OwnerTeamId);
+            domain.Products = products.Where(p => p.DomainFolder == domain.Folder).ToList();
+            domain.Contracts = contracts.Where(c => c.DomainFolder == domain.Folder).ToList();
+        }
+
+        foreach (var product in products)
+        {
+            product.Domain = domainsByFolder.GetValueOrDefault(product.DomainFolder);
+            product.Team = mesh.FindTeam(product.TeamId);
+            foreach (var port in product.OutputPorts)
+            {
+                port.Contract = mesh.FindContract(port.ContractId);
+            }
+
+            foreach (var port in product.InputPorts)
+            {
+                port.Contract = mesh.FindContract(port.ContractId);
+            }
+        }
+
+        foreach (var contract in contracts)
+        {
+            contract.Domain = domainsByFolder.GetValueOrDefault(contract.DomainFolder);
+            contract.Team = mesh.FindTeam(contract.TeamId);
+        }
+
+        var outputPorts = products.SelectMany(p => p.OutputPorts).Where(p => p.Contract is not null).ToLookup(p => p.Contract!);
+        var inputPorts = products.SelectMany(p => p.InputPorts).Where(p => p.Contract is not null).ToLookup(p => p.Contract!);
+        foreach (var contract in contracts)
+        {
+            contract.Providers = outputPorts[contract].ToList();
+            contract.Consumers = inputPorts[contract].ToList();
+        }
+
+        mesh.ConsumerEdges = products
+            .SelectMany(p => p.InputPorts)
+            .Where(port => port.Contract is not null)
+            .Select(port => new ConsumerEdge(port.Product, port, port.Contract!, port.Contract!.Providers.Select(o => o.Product).Distinct().ToList()))
+            .ToList();
+        return mesh;
+    }
+}

@@ -1,0 +1,45 @@
+using MeshGovernance.Model.Diagnostics;
+using MeshGovernance.Model.Graph;
+using MeshGovernance.Model.Schemas;
+using MeshGovernance.Model.Yaml;
+
+namespace MeshGovernance.Model.Loading;
+
+/// <summary>
+/// Loads a mesh repository: scans the layout, reads and validates every file (in parallel), builds the
+/// mesh graph and checks its references. One bad file never stops the others from being validated.
+/// </summary>
+public static class MeshLoader
+{
+    public static MeshLoadResult Load(string repositoryRoot, YamlLimits? limits = null)
+    {
+        var (files, scanDiagnostics) = RepositoryScanner.Scan(repositoryRoot);
+        var effectiveLimits = limits ?? YamlLimits.Default;
+        var loaded = files
+            .AsParallel()
+            .AsOrdered()
+            .Select(file => MeshFileReader.Read(file, effectiveLimits))
+            .ToList();
+        return Build(loaded, scanDiagnostics);
+    }
+
+    /// <summary>Builds the graph from files already read (from disk or from a git revision).</summary>
+    public static MeshLoadResult Build(IReadOnlyList<LoadedFile> loaded, IReadOnlyList<Diagnostic> scanDiagnostics)
+    {
+        var mesh = MeshGraphBuilder.Build(loaded);
+        var diagnostics = new List<Diagnostic>(scanDiagnostics);
+        diagnostics.AddRange(loaded.SelectMany(f => f.Diagnostics));
+        diagnostics.AddRange(ReferenceValidator.Validate(mesh, loaded));
+
+        var manifest = loaded.FirstOrDefault(f => f.File.Kind == DocumentKind.Mesh);
+        var configurationError = manifest is null || manifest.Root is null;
+        var ordered = diagnostics
+            .Distinct()
+            .OrderBy(d => d.File, StringComparer.Ordinal)
+            .ThenBy(d => d.Line)
+            .ThenBy(d => d.Column)
+            .ThenBy(d => d.Id, StringComparer.Ordinal)
+            .ToList();
+        return new MeshLoadResult(mesh, ordered, loaded, configurationError);
+    }
+}

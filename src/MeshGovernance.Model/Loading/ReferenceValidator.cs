@@ -1,0 +1,179 @@
+using MeshGovernance.Model.Diagnostics;
+using MeshGovernance.Model.Graph;
+using MeshGovernance.Model.Schemas;
+
+namespace MeshGovernance.Model.Loading;
+
+/// <summary>
+/// Checks what a schema cannot: that references resolve across files, that ids are unique, and that ids
+/// agree with where their files sit.
+/// </summary>
+internal static class ReferenceValidator
+{
+    public static IEnumerable<Diagnostic> Validate(Mesh mesh, IReadOnlyList<LoadedFile> files)
+    {
+        var diagnostics = new List<Diagnostic>();
+        CheckManifest(mesh, diagnostics);
+        CheckTeams(mesh, diagnostics);
+        CheckDomains(mesh, files, diagnostics);
+        CheckProducts(mesh, diagnostics);
+        CheckContracts(mesh, diagnostics);
+        return diagnostics;
+    }
+
+    private static void CheckManifest(Mesh mesh, List<Diagnostic> diagnostics)
+    {
+        if (mesh.Manifest is { GovernanceTeamId: { } teamId } manifest && mesh.FindTeam(teamId) is null)
+        {
+            var governance = manifest.Source.GetMapping("governance")!;
+            diagnostics.Add(DiagnosticCatalog.TeamUnknown.Create(
+                governance.SpanOf("team"),
+                $"The governance team '{teamId}' is not a team of the mesh{KnownTeams(mesh)}. Add teams/{teamId}.yaml, or name an existing team.",
+                manifest.Name));
+        }
+    }
+
+    private static void CheckTeams(Mesh mesh, List<Diagnostic> diagnostics)
+    {
+        foreach (var team in mesh.Teams)
+        {
+            if (team.Source.GetString("id") is { } id && id != team.FileStem)
+            {
+                diagnostics.Add(DiagnosticCatalog.IdFileNameMismatch.Create(
+                    team.SpanOf("id"),
+                    $"The team id '{id}' does not match its file name '{team.FileStem}'; rename the file to teams/{id}.yaml or set id: {team.FileStem}.",
+                    team.Id));
+            }
+
+            var seen = new Dictionary<string, TeamMember>(StringComparer.OrdinalIgnoreCase);
+            foreach (var member in team.Members.Where(m => m.Username.Length > 0))
+            {
+                if (!seen.TryAdd(member.Username, member))
+                {
+                    diagnostics.Add(DiagnosticCatalog.TeamMemberDuplicate.Create(
+                        member.SpanOf("username"),
+                        $"'{member.Username}' is listed twice in team '{team.Id}' (first at line {seen[member.Username].Span.Line}); keep one entry.",
+                        team.Id));
+                }
+            }
+        }
+
+    }
+
+    private static void CheckDomains(Mesh mesh, IReadOnlyList<LoadedFile> files, List<Diagnostic> diagnostics)
+    {
+        foreach (var domain in mesh.Domains)
+        {
+            if (domain.Source.GetString("id") is { } id && id != domain.Folder)
+            {
+                diagnostics.Add(DiagnosticCatalog.IdFileNameMismatch.Create(
+                    domain.SpanOf("id"),
+                    $"The domain id '{id}' does not match its folder 'domains/{domain.Folder}'; rename the folder or set id: {domain.Folder}.",
+                    domain.Id));
+            }
+
+            if (domain.OwnerTeamId is { } owner && domain.Owner is null)
+            {
+                diagnostics.Add(DiagnosticCatalog.DomainOwnerUnknown.Create(
+                    domain.SpanOf("owner"),
+                    $"The owner '{owner}' of domain '{domain.Id}' is not a team of the mesh{KnownTeams(mesh)}. Add teams/{owner}.yaml, or name an existing team.",
+                    domain.Id));
+            }
+        }
+
+        // A domain folder whose domain.yaml is absent (rather than unreadable, which is reported already).
+        var foldersWithDomainFile = files.Where(f => f.File.Kind == DocumentKind.Domain).Select(f => f.File.DomainFolder).ToHashSet(StringComparer.Ordinal);
+        foreach (var node in mesh.Products.Cast<MeshNode>().Concat(mesh.Contracts))
+        {
+            var folder = node is DataProduct p ? p.DomainFolder : ((DataContract)node).DomainFolder;
+            if (!foldersWithDomainFile.Contains(folder))
+            {
+                diagnostics.Add(DiagnosticCatalog.DomainMissing.Create(
+                    node.SpanOf("id"),
+                    $"This file belongs to domain folder 'domains/{folder}', which has no domain.yaml. Add domains/{folder}/domain.yaml naming the domain's owner team.",
+                    node.SubjectId));
+            }
+        }
+    }
+
+    private static void CheckProducts(Mesh mesh, List<Diagnostic> diagnostics)
+    {
+        foreach (var product in mesh.Products)
+        {
+            CheckDeclaredDomain(product, product.DeclaredDomain, product.DomainFolder, "product", diagnostics);
+            CheckTeam(mesh, product, product.TeamId, product.Team, "product", diagnostics);
+            foreach (var port in product.OutputPorts.Where(p => p.ContractId is not null && p.Contract is null))
+            {
+                diagnostics.Add(DiagnosticCatalog.OutputContractUnknown.Create(
+                    port.SpanOf("contractId"),
+                    $"Output port '{port.Name}' of product '{product.Id}' names contract '{port.ContractId}', which is not in the mesh{Suggest(port.ContractId!, mesh.Contracts.Select(c => c.Id))}.",
+                    product.Id));
+            }
+
+            foreach (var port in product.InputPorts.Where(p => p.ContractId is not null && p.Contract is null))
+            {
+                diagnostics.Add(DiagnosticCatalog.InputContractUnknown.Create(
+                    port.SpanOf("contractId"),
+                    $"Input port '{port.Name}' of product '{product.Id}' consumes contract '{port.ContractId}', which is not in the mesh{Suggest(port.ContractId!, mesh.Contracts.Select(c => c.Id))}.",
+                    product.Id));
+            }
+        }
+
+        ReportDuplicates(mesh.Products.Where(p => p.Id.Length > 0), p => p.Id, DiagnosticCatalog.ProductIdDuplicate, "product", diagnostics);
+    }
+
+    private static void CheckContracts(Mesh mesh, List<Diagnostic> diagnostics)
+    {
+        foreach (var contract in mesh.Contracts)
+        {
+            CheckDeclaredDomain(contract, contract.DeclaredDomain, contract.DomainFolder, "contract", diagnostics);
+            CheckTeam(mesh, contract, contract.TeamId, contract.Team, "contract", diagnostics);
+        }
+
+        ReportDuplicates(mesh.Contracts.Where(c => c.Id.Length > 0), c => c.Id, DiagnosticCatalog.ContractIdDuplicate, "contract", diagnostics);
+    }
+
+    private static void CheckDeclaredDomain(MeshNode node, string? declared, string folder, string kind, List<Diagnostic> diagnostics)
+    {
+        if (declared is not null && declared != folder)
+        {
+            diagnostics.Add(DiagnosticCatalog.DomainFolderMismatch.Create(
+                node.SpanOf("domain"),
+                $"This {kind} says domain '{declared}' but sits in 'domains/{folder}'; move the file to domains/{declared}/ or set domain: {folder}.",
+                node.SubjectId));
+        }
+    }
+
+    private static void CheckTeam(Mesh mesh, MeshNode node, string? teamId, Team? team, string kind, List<Diagnostic> diagnostics)
+    {
+        if (teamId is not null && team is null)
+        {
+            diagnostics.Add(DiagnosticCatalog.TeamUnknown.Create(
+                node.Source.GetMapping("team")!.SpanOf("name"),
+                $"The {kind}'s team.name '{teamId}' is not a team of the mesh{KnownTeams(mesh)}. team.name must be the id of a team in teams/.",
+                node.SubjectId));
+        }
+    }
+
+    private static void ReportDuplicates<T>(IEnumerable<T> nodes, Func<T, string> id, DiagnosticDescriptor descriptor, string kind, List<Diagnostic> diagnostics)
+        where T : MeshNode
+    {
+        foreach (var group in nodes.GroupBy(id, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            var first = group.First();
+            foreach (var duplicate in group.Skip(1))
+            {
+                diagnostics.Add(descriptor.Create(
+                    duplicate.SpanOf("id"),
+                    $"The {kind} id '{group.Key}' is already used by {first.File} (line {first.SpanOf("id").Line}); ids must be unique across the mesh.",
+                    group.Key));
+            }
+        }
+    }
+
+    private static string KnownTeams(Mesh mesh) =>
+        mesh.Teams.Count == 0 ? " (the mesh has no teams yet)" : $" (known teams: {string.Join(", ", mesh.Teams.Select(t => t.Id).Order(StringComparer.Ordinal).Take(20))})";
+
+    private static string Suggest(string id, IEnumerable<string> candidates) =>
+        SchemaErrorMessages.Closest(id, candidates.ToList()) is { } closest ? $"; did you mean '{closest}'?" : string.Empty;
+}

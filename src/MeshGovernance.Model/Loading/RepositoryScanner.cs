@@ -1,0 +1,278 @@
+using MeshGovernance.Model.Diagnostics;
+using MeshGovernance.Model.Schemas;
+
+namespace MeshGovernance.Model.Loading;
+
+/// <summary>
+/// Walks a mesh repository's known folders (<c>mesh.yaml</c>, <c>teams/</c>, <c>domains/</c>), classifies every
+/// file, and reports anything it cannot place. It never follows a symbolic link out of the repository,
+/// and never follows a link to a directory (which could loop).
+/// </summary>
+public sealed class RepositoryScanner
+{
+    private static readonly string[] IgnoredNames = [".gitkeep", ".keep", ".DS_Store"];
+    private readonly string _root;
+    private readonly List<MeshFile> _files = [];
+    private readonly List<Diagnostic> _diagnostics = [];
+
+    private RepositoryScanner(string root) => _root = root;
+
+    public static (IReadOnlyList<MeshFile> Files, IReadOnlyList<Diagnostic> Diagnostics) Scan(string repositoryRoot)
+    {
+        var scanner = new RepositoryScanner(RealPath(repositoryRoot));
+        scanner.ScanRoot();
+        return (scanner._files, scanner._diagnostics);
+    }
+
+    private void ScanRoot()
+    {
+        var manifest = Entries(_root).FirstOrDefault(e => e.Name is "mesh.yaml" or "mesh.yml");
+        if (manifest is null)
+        {
+            _diagnostics.Add(DiagnosticCatalog.MeshManifestMissing.Create(
+                SourceSpan.StartOf("mesh.yaml"),
+                "There is no mesh.yaml at the repository root. Point --repo at the root of a mesh repository, or create one with 'meshgov init'."));
+        }
+        else if (Admit(manifest) is { } path)
+        {
+            _files.Add(new MeshFile(Relative(path), path, DocumentKind.Mesh, null, "mesh"));
+        }
+
+        ScanTeams(Path.Combine(_root, "teams"));
+        ScanDomains(Path.Combine(_root, "domains"));
+    }
+
+    private void ScanTeams(string folder)
+    {
+        foreach (var entry in Entries(folder))
+        {
+            if (Admit(entry) is not { } path)
+            {
+                continue;
+            }
+
+            if (entry is DirectoryInfo)
+            {
+                ReportUnknownTree(path, "teams/ holds one <team>.yaml file per team and no folders");
+            }
+            else if (YamlStem(entry.Name, string.Empty) is { } stem)
+            {
+                _files.Add(new MeshFile(Relative(path), path, DocumentKind.Team, null, stem));
+            }
+            else if (!IsDocumentation(entry.Name))
+            {
+                ReportUnknown(path, "teams/ holds one <team>.yaml file per team");
+            }
+        }
+    }
+
+    private void ScanDomains(string folder)
+    {
+        foreach (var entry in Entries(folder))
+        {
+            if (Admit(entry) is not { } path)
+            {
+                continue;
+            }
+
+            if (entry is DirectoryInfo)
+            {
+                ScanDomain(path, entry.Name);
+            }
+            else if (!IsDocumentation(entry.Name))
+            {
+                ReportUnknown(path, "domains/ holds one folder per domain (domains/<domain>/domain.yaml)");
+            }
+        }
+    }
+
+    private void ScanDomain(string folder, string domain)
+    {
+        foreach (var entry in Entries(folder))
+        {
+            if (Admit(entry) is not { } path)
+            {
+                continue;
+            }
+
+            switch (entry)
+            {
+                case DirectoryInfo when entry.Name == "products":
+                    ScanDocuments(path, domain, ".odps", DocumentKind.Product, $"domains/{domain}/products/ holds data products named <name>.odps.yaml");
+                    break;
+                case DirectoryInfo when entry.Name == "contracts":
+                    ScanDocuments(path, domain, ".odcs", DocumentKind.Contract, $"domains/{domain}/contracts/ holds data contracts named <name>.odcs.yaml");
+                    break;
+                case DirectoryInfo:
+                    ReportUnknownTree(path, $"a domain folder holds domain.yaml, products/ and contracts/");
+                    break;
+                case FileInfo when entry.Name is "domain.yaml" or "domain.yml":
+                    _files.Add(new MeshFile(Relative(path), path, DocumentKind.Domain, domain, domain));
+                    break;
+                case FileInfo when IsDocumentation(entry.Name):
+                    break;
+                default:
+                    ReportUnknown(path, $"a domain folder holds domain.yaml, products/<name>.odps.yaml and contracts/<name>.odcs.yaml");
+                    break;
+            }
+        }
+    }
+
+    private void ScanDocuments(string folder, string domain, string marker, DocumentKind kind, string expectation)
+    {
+        foreach (var entry in Entries(folder))
+        {
+            if (Admit(entry) is not { } path)
+            {
+                continue;
+            }
+
+            if (entry is DirectoryInfo)
+            {
+                ReportUnknownTree(path, expectation + ", without sub-folders");
+            }
+            else if (YamlStem(entry.Name, marker) is { } stem)
+            {
+                _files.Add(new MeshFile(Relative(path), path, kind, domain, stem));
+            }
+            else if (!IsDocumentation(entry.Name))
+            {
+                ReportUnknown(path, expectation);
+            }
+        }
+    }
+
+    /// <summary>Reports every file under a folder the layout has no place for, so none is skipped unseen.</summary>
+    private void ReportUnknownTree(string folder, string expectation)
+    {
+        foreach (var entry in Entries(folder))
+        {
+            if (Admit(entry) is not { } path)
+            {
+                continue;
+            }
+
+            if (entry is DirectoryInfo)
+            {
+                ReportUnknownTree(path, expectation);
+            }
+            else if (!IsDocumentation(entry.Name))
+            {
+                ReportUnknown(path, expectation);
+            }
+        }
+    }
+
+    private void ReportUnknown(string path, string expectation) =>
+        _diagnostics.Add(DiagnosticCatalog.UnknownFile.Create(
+            SourceSpan.StartOf(Relative(path)),
+            $"The loader does not know what '{Relative(path)}' is: {expectation}. Rename or move it (Markdown files are allowed)."));
+
+    /// <summary>
+    /// The path to read an entry through, or null when it must not be read: a link that leaves the
+    /// repository, a link to a directory, or a broken link (each reported).
+    /// </summary>
+    private string? Admit(FileSystemInfo entry)
+    {
+        if (entry.LinkTarget is null)
+        {
+            return entry.FullName;
+        }
+
+        var relative = Relative(entry.FullName);
+        FileSystemInfo? target;
+        try
+        {
+            target = entry.ResolveLinkTarget(returnFinalTarget: true);
+        }
+        catch (IOException ex)
+        {
+            _diagnostics.Add(DiagnosticCatalog.FileUnreadable.Create(SourceSpan.StartOf(relative), $"The symbolic link '{relative}' cannot be resolved: {ex.Message}"));
+            return null;
+        }
+
+        if (target is null || !target.Exists)
+        {
+            _diagnostics.Add(DiagnosticCatalog.FileUnreadable.Create(SourceSpan.StartOf(relative), $"The symbolic link '{relative}' points to '{entry.LinkTarget}', which does not exist."));
+            return null;
+        }
+
+        if (!IsInside(RealPath(target.FullName)))
+        {
+            _diagnostics.Add(DiagnosticCatalog.PathOutsideRepository.Create(SourceSpan.StartOf(relative), $"The symbolic link '{relative}' points outside the repository ('{entry.LinkTarget}'); it is not followed. Replace it with the file itself."));
+            return null;
+        }
+
+        if (target is DirectoryInfo)
+        {
+            _diagnostics.Add(DiagnosticCatalog.PathOutsideRepository.Create(SourceSpan.StartOf(relative), $"'{relative}' is a symbolic link to a directory; the loader does not follow directory links. Replace it with a real folder."));
+            return null;
+        }
+
+        return entry.FullName;
+    }
+
+    private bool IsInside(string fullPath) =>
+        fullPath.StartsWith(_root.EndsWith(Path.DirectorySeparatorChar) ? _root : _root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    private IEnumerable<FileSystemInfo> Entries(string folder)
+    {
+        var directory = new DirectoryInfo(folder);
+        if (!directory.Exists)
+        {
+            return [];
+        }
+
+        try
+        {
+            return directory.EnumerateFileSystemInfos()
+                .Where(e => !IgnoredNames.Contains(e.Name))
+                .OrderBy(e => e.Name, StringComparer.Ordinal)
+                .ToList();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _diagnostics.Add(DiagnosticCatalog.FileUnreadable.Create(SourceSpan.StartOf(Relative(folder)), $"The folder '{Relative(folder)}' cannot be listed: {ex.Message}"));
+            return [];
+        }
+    }
+
+    private string Relative(string fullPath) => Path.GetRelativePath(_root, fullPath).Replace(Path.DirectorySeparatorChar, '/');
+
+    /// <summary>The stem of <c>name&lt;marker&gt;.yaml</c> or <c>.yml</c>, or null when the name does not fit.</summary>
+    private static string? YamlStem(string fileName, string marker)
+    {
+        foreach (var extension in new[] { ".yaml", ".yml" })
+        {
+            var suffix = marker + extension;
+            if (fileName.EndsWith(suffix, StringComparison.Ordinal) && fileName.Length > suffix.Length)
+            {
+                var stem = fileName[..^suffix.Length];
+                return marker.Length == 0 && (stem.EndsWith(".odps", StringComparison.Ordinal) || stem.EndsWith(".odcs", StringComparison.Ordinal)) ? null : stem;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsDocumentation(string fileName) => fileName.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The path with every symbolic link in it resolved, so that containment checks compare like with like.</summary>
+    private static string RealPath(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var root = Path.GetPathRoot(full)!;
+        var current = root;
+        foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            current = Path.Combine(current, part);
+            var info = new DirectoryInfo(current);
+            if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target)
+            {
+                current = target.FullName;
+            }
+        }
+
+        return current.TrimEnd(Path.DirectorySeparatorChar) is { Length: > 0 } trimmed ? trimmed : root;
+    }
+}

@@ -1,0 +1,219 @@
+using System.Globalization;
+using MeshGovernance.Model.Diagnostics;
+using MeshGovernance.Model.Yaml;
+using NJsonSchema;
+using NJsonSchema.Validation;
+
+namespace MeshGovernance.Model.Schemas;
+
+/// <summary>Turns one NJsonSchema validation error into a diagnostic a domain team can act on.</summary>
+internal static class SchemaErrorMessages
+{
+    public static Diagnostic Describe(ValidationError error, SourceIndex index, SourceMapping root, string file, string? subject, string? condition)
+    {
+        var path = DisplayPath(error.Path);
+        var node = error.HasLineInfo ? index.ValueAt(error.LineNumber, error.LinePosition) : null;
+        var key = error.HasLineInfo ? index.KeyAt(error.LineNumber, error.LinePosition) : null;
+        var span = node?.Span ?? key?.Span ?? root.Span;
+        var schema = error.Schema;
+
+        (DiagnosticDescriptor descriptor, string message) = error.Kind switch
+        {
+            ValidationErrorKind.PropertyRequired => Required(error, node, ref span),
+            ValidationErrorKind.NoAdditionalPropertiesAllowed => Unknown(error, schema, key, ref span),
+            ValidationErrorKind.NotInEnumeration => (DiagnosticCatalog.SchemaValueNotAllowed, NotInEnumeration(path, schema, node)),
+            ValidationErrorKind.PatternMismatch => (DiagnosticCatalog.SchemaValueNotAllowed, $"{path} must match the pattern {schema?.Pattern}; found {Found(node)}."),
+            ValidationErrorKind.StringTooShort => (DiagnosticCatalog.SchemaOutOfRange, $"{path} must be at least {schema?.MinLength} characters long; found {Found(node)}."),
+            ValidationErrorKind.StringTooLong => (DiagnosticCatalog.SchemaOutOfRange, $"{path} must be at most {schema?.MaxLength} characters long."),
+            ValidationErrorKind.NumberTooSmall => (DiagnosticCatalog.SchemaOutOfRange, $"{path} must be at least {Format(schema?.Minimum ?? schema?.ExclusiveMinimum)}; found {Found(node)}."),
+            ValidationErrorKind.NumberTooBig or ValidationErrorKind.IntegerTooBig => (DiagnosticCatalog.SchemaOutOfRange, $"{path} must be at most {Format(schema?.Maximum ?? schema?.ExclusiveMaximum)}; found {Found(node)}."),
+            ValidationErrorKind.TooFewItems => (DiagnosticCatalog.SchemaOutOfRange, $"{path} must hold at least {schema?.MinItems} item(s); found {Count(node)}."),
+            ValidationErrorKind.TooManyItems => (DiagnosticCatalog.SchemaOutOfRange, $"{path} may hold at most {schema?.MaxItems} item(s); found {Count(node)}."),
+            ValidationErrorKind.ItemsNotUnique => (DiagnosticCatalog.SchemaOutOfRange, $"{path} must not repeat an item."),
+            ValidationErrorKind.TooFewProperties => (DiagnosticCatalog.SchemaOutOfRange, $"{path} must have at least {schema?.MinProperties} properties."),
+            ValidationErrorKind.TooManyProperties => (DiagnosticCatalog.SchemaOutOfRange, $"{path} may have at most {schema?.MaxProperties} properties."),
+            ValidationErrorKind.NotOneOf or ValidationErrorKind.NotAnyOf => (DiagnosticCatalog.SchemaNoAlternative, $"{path} matches more than one of the allowed forms, or none; see the schema for the forms allowed here."),
+            ValidationErrorKind.ExcludedSchemaValidates => (DiagnosticCatalog.SchemaValueNotAllowed, $"{path} has a form the schema excludes here."),
+            _ when ExpectedType(error.Kind, schema) is { } expected => (DiagnosticCatalog.SchemaWrongType, $"{path} must be {expected}; found {Found(node)}."),
+            _ => (DiagnosticCatalog.SchemaValueNotAllowed, $"{path} does not satisfy the schema ({error.Kind})."),
+        };
+
+        if (condition is not null)
+        {
+            descriptor = DiagnosticCatalog.SchemaConditional;
+            message = message.TrimEnd('.') + $" ({condition}).";
+        }
+
+        return descriptor.Create(span, message, subject);
+    }
+
+    /// <summary>"required when type is 'postgres'", from the rule's <c>if</c> schema.</summary>
+    public static string DescribeCondition(ConditionalRule rule)
+    {
+        var parts = new List<string>();
+        foreach (var (name, property) in rule.Condition.Properties)
+        {
+            var values = property.ActualSchema.Enumeration.Select(v => $"'{v}'").ToList();
+            if (values.Count == 1)
+            {
+                parts.Add($"{name} is {values[0]}");
+            }
+            else if (values.Count > 1)
+            {
+                parts.Add($"{name} is one of {string.Join(", ", values)}");
+            }
+        }
+
+        parts.AddRange(rule.Condition.RequiredProperties.Where(r => !rule.Condition.Properties.ContainsKey(r)).Select(r => $"{r} is set"));
+        if (parts.Count == 0)
+        {
+            return "required by a conditional rule of the schema";
+        }
+
+        var when = string.Join(" and ", parts);
+        return rule.AppliesWhenConditionMatches ? $"required when {when}" : $"required unless {when}";
+    }
+
+    private static (DiagnosticDescriptor, string) Required(ValidationError error, SourceNode? owner, ref SourceSpan span)
+    {
+        var parent = DisplayPath(ParentPath(error.Path, error.Property));
+        if (owner is SourceMapping { Entries.Count: > 0 } mapping)
+        {
+            // Point at the object's first line rather than the whole object.
+            span = mapping.Entries[0].Key.Span;
+        }
+
+        var where = parent == TopLevel ? "The document" : parent;
+        return (DiagnosticCatalog.SchemaRequired, $"{where} is missing the required property '{error.Property}'.");
+    }
+
+    private static (DiagnosticDescriptor, string) Unknown(ValidationError error, JsonSchema? schema, SourceScalar? key, ref SourceSpan span)
+    {
+        if (key is not null)
+        {
+            span = key.Span;
+        }
+
+        var parent = DisplayPath(ParentPath(error.Path, error.Property));
+        var allowed = schema?.ActualSchema.ActualProperties.Keys.ToList() ?? [];
+        var where = parent == TopLevel ? "at the top level" : $"in {parent}";
+        var message = $"Property '{error.Property}' is not allowed {where}.";
+        var suggestion = Closest(error.Property ?? string.Empty, allowed);
+        if (suggestion is not null)
+        {
+            message += $" Did you mean '{suggestion}'?";
+        }
+        else if (allowed.Count is > 0 and <= 15)
+        {
+            message += $" Allowed: {string.Join(", ", allowed)}.";
+        }
+
+        return (DiagnosticCatalog.SchemaUnknownProperty, message);
+    }
+
+    private static string NotInEnumeration(string path, JsonSchema? schema, SourceNode? node)
+    {
+        var allowed = schema?.Enumeration.Select(v => v?.ToString() ?? "null").ToList() ?? [];
+        var message = $"{path} must be one of: {string.Join(", ", allowed)}; found {Found(node)}.";
+        var suggestion = node is SourceScalar s ? Closest(s.Value, allowed) : null;
+        return suggestion is null ? message : message.TrimEnd('.') + $". Did you mean '{suggestion}'?";
+    }
+
+    private static string? ExpectedType(ValidationErrorKind kind, JsonSchema? schema) => kind switch
+    {
+        ValidationErrorKind.StringExpected => "a string",
+        ValidationErrorKind.NumberExpected => "a number",
+        ValidationErrorKind.IntegerExpected => "an integer",
+        ValidationErrorKind.BooleanExpected => "a boolean (true or false)",
+        ValidationErrorKind.ObjectExpected => "a mapping (key: value pairs)",
+        ValidationErrorKind.ArrayExpected => "a list",
+        ValidationErrorKind.NullExpected => "empty (null)",
+        ValidationErrorKind.NoTypeValidates when schema is not null => "one of: " + string.Join(", ", TypeNames(schema.Type)),
+        _ => null,
+    };
+
+    private static IEnumerable<string> TypeNames(JsonObjectType type) =>
+        Enum.GetValues<JsonObjectType>().Where(t => t != JsonObjectType.None && type.HasFlag(t)).Select(t => t.ToString().ToLowerInvariant());
+
+    private static string Found(SourceNode? node) => node switch
+    {
+        SourceScalar { Kind: ScalarKind.String } s => $"'{Truncate(s.Value)}'",
+        SourceScalar { Kind: ScalarKind.Null } => "an empty value",
+        SourceScalar { Kind: ScalarKind.Boolean } s => $"the boolean {s.Value}",
+        SourceScalar s => $"the number {Truncate(s.Value)}",
+        SourceMapping => "a mapping",
+        SourceSequence => "a list",
+        _ => "another value",
+    };
+
+    private static string Count(SourceNode? node) => node is SourceSequence seq ? seq.Items.Count.ToString(CultureInfo.InvariantCulture) : "another value";
+
+    private static string Truncate(string value) => value.Length <= 60 ? value : value[..57] + "...";
+
+    private static string Format(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "the bound";
+
+    private const string TopLevel = "(top level)";
+
+    private static string DisplayPath(string? path)
+    {
+        var trimmed = (path ?? string.Empty).TrimStart('#').TrimStart('/');
+        return trimmed.Length == 0 ? TopLevel : trimmed;
+    }
+
+    private static string ParentPath(string? path, string? property)
+    {
+        path ??= string.Empty;
+        if (property is not null && path.EndsWith("." + property, StringComparison.Ordinal))
+        {
+            return path[..^(property.Length + 1)];
+        }
+
+        if (property is not null && path.EndsWith("/" + property, StringComparison.Ordinal))
+        {
+            return path[..^property.Length];
+        }
+
+        return path;
+    }
+
+    /// <summary>The allowed word closest to a misspelling, when it is close enough to be a likely typo.</summary>
+    internal static string? Closest(string word, IReadOnlyCollection<string> candidates)
+    {
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var candidate in candidates)
+        {
+            var distance = Levenshtein(word.ToLowerInvariant(), candidate.ToLowerInvariant());
+            if (distance < bestDistance)
+            {
+                (best, bestDistance) = (candidate, distance);
+            }
+        }
+
+        return best is not null && bestDistance > 0 && bestDistance <= Math.Max(1, word.Length / 3) ? best : null;
+    }
+
+    private static int Levenshtein(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 3 || a.Length > 64 || b.Length > 64)
+        {
+            return int.MaxValue;
+        }
+
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        var current = new int[b.Length + 1];
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+}

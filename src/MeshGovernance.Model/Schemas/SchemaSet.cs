@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+using NJsonSchema;
+
+namespace MeshGovernance.Model.Schemas;
+
+/// <summary>
+/// The JSON Schemas shipped inside this assembly, loaded once per process and prepared for validation.
+/// </summary>
+public sealed class SchemaSet
+{
+    private static readonly Lazy<SchemaSet> Shared = new(() => new SchemaSet(), LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly ConcurrentDictionary<DocumentKind, Lazy<PreparedSchema>> _schemas = new();
+
+    private SchemaSet()
+    {
+    }
+
+    public static SchemaSet Default => Shared.Value;
+
+    /// <summary>The raw JSON text of a kind's schema, as published for editors.</summary>
+    public static string ReadSchemaText(DocumentKind kind)
+    {
+        var name = "schemas/" + kind.SchemaFileName();
+        using var stream = typeof(SchemaSet).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The schema resource '{name}' is missing from the build.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    internal PreparedSchema Get(DocumentKind kind) =>
+        _schemas.GetOrAdd(kind, k => new Lazy<PreparedSchema>(() => Prepare(k), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+
+    private static PreparedSchema Prepare(DocumentKind kind)
+    {
+        // FromJsonAsync completes synchronously here: the schemas have no external references.
+        var schema = JsonSchema.FromJsonAsync(ReadSchemaText(kind)).GetAwaiter().GetResult();
+        var conditionals = ConditionalSchemaRewriter.Rewrite(schema);
+        return new PreparedSchema(kind, schema, conditionals);
+    }
+}
+
+internal sealed record PreparedSchema(DocumentKind Kind, JsonSchema Schema, IReadOnlyDictionary<JsonSchema, ConditionalRule> Conditionals);

@@ -1,0 +1,120 @@
+using MeshGovernance.Model.Diagnostics;
+
+namespace MeshGovernance.Model.Yaml;
+
+/// <summary>
+/// A YAML node with the span it was read from. The loader builds these itself (rather than using
+/// YamlDotNet's representation model) so that depth, size and alias expansion stay bounded.
+/// An alias shares the anchored node, so one node may appear at several places in a document.
+/// </summary>
+public abstract class SourceNode
+{
+    private protected SourceNode(SourceSpan span) => Span = span;
+
+    /// <summary>From the node's first character to just after its last (set when the node is complete).</summary>
+    public SourceSpan Span { get; internal set; }
+
+    /// <summary>Number of nodes this node stands for once aliases are expanded (itself included).</summary>
+    internal long ExpandedSize { get; private protected set; } = 1;
+
+    /// <summary>Levels of nesting below and including this node (a scalar has height 1).</summary>
+    internal int Height { get; private protected set; } = 1;
+}
+
+/// <summary>A scalar. <see cref="Kind"/> is its YAML 1.2 core-schema type; dates stay strings.</summary>
+public sealed class SourceScalar : SourceNode
+{
+    internal SourceScalar(SourceSpan span, string value, ScalarKind kind) : base(span)
+    {
+        Value = value;
+        Kind = kind;
+    }
+
+    /// <summary>The scalar's text as written (after YAML unescaping).</summary>
+    public string Value { get; }
+
+    public ScalarKind Kind { get; }
+
+    public bool IsNull => Kind == ScalarKind.Null;
+}
+
+public enum ScalarKind
+{
+    String,
+    Integer,
+    Float,
+    Boolean,
+    Null,
+}
+
+/// <summary>A mapping with string keys, in document order.</summary>
+public sealed class SourceMapping : SourceNode
+{
+    private readonly List<KeyValuePair<SourceScalar, SourceNode>> _entries = [];
+    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+
+    internal SourceMapping(SourceSpan span) : base(span)
+    {
+    }
+
+    public IReadOnlyList<KeyValuePair<SourceScalar, SourceNode>> Entries => _entries;
+
+    public SourceNode? this[string key] => _index.TryGetValue(key, out var i) ? _entries[i].Value : null;
+
+    public SourceScalar? KeyNode(string key) => _index.TryGetValue(key, out var i) ? _entries[i].Key : null;
+
+    public bool ContainsKey(string key) => _index.ContainsKey(key);
+
+    /// <summary>The span of a key's value, or of the whole mapping when the key is absent.</summary>
+    public SourceSpan SpanOf(string key) => this[key]?.Span ?? Span;
+
+    /// <summary>Adds an entry; returns false when the key is already present.</summary>
+    internal bool TryAdd(SourceScalar key, SourceNode value)
+    {
+        if (!_index.TryAdd(key.Value, _entries.Count))
+        {
+            return false;
+        }
+
+        _entries.Add(new(key, value));
+        ExpandedSize += 1 + value.ExpandedSize;
+        Height = Math.Max(Height, value.Height + 1);
+        return true;
+    }
+
+    /// <summary>The string value of a scalar entry, or null when it is absent or not a scalar.</summary>
+    public string? GetString(string key) => this[key] is SourceScalar { IsNull: false } s ? s.Value : null;
+
+    public bool? GetBoolean(string key) =>
+        this[key] is SourceScalar { Kind: ScalarKind.Boolean } s ? s.Value.Equals("true", StringComparison.OrdinalIgnoreCase) : null;
+
+    public SourceMapping? GetMapping(string key) => this[key] as SourceMapping;
+
+    /// <summary>The items of a sequence entry that are mappings; empty when absent or of another shape.</summary>
+    public IEnumerable<SourceMapping> GetMappings(string key) =>
+        this[key] is SourceSequence seq ? seq.Items.OfType<SourceMapping>() : [];
+
+    /// <summary>The scalar items of a sequence entry as strings; empty when absent or of another shape.</summary>
+    public IReadOnlyList<string> GetStrings(string key) =>
+        this[key] is SourceSequence seq
+            ? seq.Items.OfType<SourceScalar>().Where(s => !s.IsNull).Select(s => s.Value).ToList()
+            : [];
+}
+
+public sealed class SourceSequence : SourceNode
+{
+    private readonly List<SourceNode> _items = [];
+
+    internal SourceSequence(SourceSpan span) : base(span)
+    {
+    }
+
+    public IReadOnlyList<SourceNode> Items => _items;
+
+    internal void Add(SourceNode item)
+    {
+        _items.Add(item);
+        ExpandedSize += item.ExpandedSize;
+        Height = Math.Max(Height, item.Height + 1);
+    }
+}
