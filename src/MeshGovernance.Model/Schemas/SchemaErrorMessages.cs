@@ -190,7 +190,7 @@ internal static class SchemaErrorMessages
             }
         }
 
-        return best is not null && bestDistance > 0 && bestDistance <= Math.Max(1, word.Length / 3) ? best : null;
+        return best is not null && bestDistance > 0 && bestDistance <= Math.Max(2, word.Length / 3) ? best : null;
     }
 
     private static int Levenshtein(string a, string b)

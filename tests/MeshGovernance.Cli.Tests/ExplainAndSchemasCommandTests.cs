@@ -1,0 +1,49 @@
+using MeshGovernance.Model.Diagnostics;
+using MeshGovernance.Testing;
+
+namespace MeshGovernance.Cli.Tests;
+
+public class ExplainAndSchemasCommandTests
+{
+    [Fact]
+    public void Explain_prints_the_help_entry_of_an_id_in_any_case()
+    {
+        var run = CliRun.Of("explain", "mg1106");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("MG1106: Conditional rule not met (error)", run.Output);
+        Assert.Contains(DiagnosticCatalog.SchemaConditional.Help, run.Output);
+    }
+
+    [Fact]
+    public void Explain_without_an_id_lists_every_id()
+    {
+        var run = CliRun.Of("explain");
+
+        Assert.Equal(DiagnosticCatalog.All.Count, run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public void Explain_of_an_unknown_id_is_a_usage_error()
+    {
+        var run = CliRun.Of("explain", "MG9999");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("error: id: 'MG9999' is not a meshgov diagnostic id.", run.Error);
+    }
+
+    [Fact]
+    public void Schemas_writes_the_five_schemas_that_editors_map_in_the_template()
+    {
+        using var target = TempMeshRepository.Empty();
+
+        var run = CliRun.Of("schemas", "--out", target.Root);
+
+        Assert.Equal(0, run.ExitCode);
+        var written = Directory.GetFiles(target.Root).Select(Path.GetFileName).Order().ToList();
+        Assert.Equal(new[] { "domain.schema.json", "mesh.schema.json", "odcs-v3.1.schema.json", "odps-v1.0.schema.json", "team.schema.json" }, written);
+        var settings = File.ReadAllText(Path.Combine(RepositoryPaths.Template, ".vscode", "settings.json"));
+        Assert.All(written, name => Assert.Contains(".meshgov/schemas/" + name, settings));
+        Assert.All(written, name => Assert.Equal(File.ReadAllText(Path.Combine(RepositoryPaths.ProjectRoot, "schemas", name!)), File.ReadAllText(Path.Combine(target.Root, name!))));
+    }
+}

@@ -1,0 +1,48 @@
+using MeshGovernance.Testing;
+
+namespace MeshGovernance.Cli.Tests;
+
+public class InitCommandTests
+{
+    [Fact]
+    public void Creates_a_mesh_from_the_template_that_validates_cleanly()
+    {
+        using var target = TempMeshRepository.Empty();
+        var folder = Path.Combine(target.Root, "new-mesh");
+
+        var init = CliRun.Of("init", folder);
+        var validate = CliRun.Of("validate", "--repo", folder);
+
+        Assert.Equal(0, init.ExitCode);
+        Assert.Equal(0, validate.ExitCode);
+        Assert.True(File.Exists(Path.Combine(folder, ".github", "CODEOWNERS")), "dot-folders of the template are copied");
+        Assert.True(File.Exists(Path.Combine(folder, ".vscode", "settings.json")));
+        Assert.True(File.Exists(Path.Combine(folder, ".meshgov", "schemas", "odcs-v3.1.schema.json")), "the editor schemas are written");
+        var templateFiles = Directory.GetFiles(RepositoryPaths.Template, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(RepositoryPaths.Template, f))
+            .Where(f => !f.StartsWith(".meshgov", StringComparison.Ordinal));
+        Assert.All(templateFiles, f => Assert.Equal(File.ReadAllText(Path.Combine(RepositoryPaths.Template, f)), File.ReadAllText(Path.Combine(folder, f))));
+    }
+
+    [Fact]
+    public void Refuses_to_overwrite_and_writes_nothing()
+    {
+        using var target = TempMeshRepository.Empty().Write("mesh.yaml", "mine: true\n");
+
+        var run = CliRun.Of("init", target.Root);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("mesh.yaml", run.Error);
+        Assert.Equal("mine: true\n", File.ReadAllText(target.PathOf("mesh.yaml")));
+        Assert.False(Directory.Exists(target.PathOf("teams")), "nothing is written when any file conflicts");
+    }
+
+    [Fact]
+    public void Requires_a_directory_argument()
+    {
+        var run = CliRun.Of("init");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("meshgov init --help", run.Error);
+    }
+}

@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using MeshGovernance.Testing;
+
+namespace MeshGovernance.Cli.Tests;
+
+/// <summary>The real executable, as CI and users run it: exit codes and streams of a separate process.</summary>
+public class ProcessTests
+{
+    private static (int ExitCode, string Output, string Error) Meshgov(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "meshgov.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(1)), "meshgov did not finish within a minute");
+        return (process.ExitCode, output.Result, error.Result);
+    }
+
+    [Fact]
+    public void Exit_codes_are_0_1_and_2_and_no_stack_trace_reaches_the_user()
+    {
+        using var broken = TempMeshRepository.Valid().WriteBytes("teams/bad.yaml", [0xFF, 0xFE, 0x00]);
+
+        var clean = Meshgov("validate", "--repo", RepositoryPaths.Template);
+        var findings = Meshgov("validate", "--repo", broken.Root);
+        var usage = Meshgov("validate", "--no-such-option");
+
+        Assert.Equal(0, clean.ExitCode);
+        Assert.Equal(1, findings.ExitCode);
+        Assert.Equal(2, usage.ExitCode);
+        Assert.Contains("--no-such-option", usage.Error);
+        Assert.All(new[] { clean.Error, findings.Error, findings.Output, usage.Error }, text => Assert.DoesNotContain("   at ", text));
+    }
+}
