@@ -6,7 +6,7 @@ namespace MeshGovernance.Reports;
 
 /// <summary>
 /// The machine-readable report: <c>{ "summary": {...}, "findings": [...] }</c>, each finding with id,
-/// level, message, file, line, column (1-based), end position, subject and help link.
+/// level, message, file, line, column (1-based), end position and subject. <c>meshgov explain ID</c> gives each id's help.
 /// </summary>
 public static class JsonReportWriter
 {
@@ -49,7 +49,6 @@ public static class JsonReportWriter
                 json.WriteString("subject", finding.Subject);
             }
 
-            json.WriteString("helpUri", finding.HelpUri);
             json.WriteEndObject();
         }
 

@@ -39,8 +39,6 @@ internal static class ExplainCommand
         output.WriteLine($"{found.Id}: {found.Title} ({found.DefaultLevel.ToString().ToLowerInvariant()})");
         output.WriteLine();
         output.WriteLine(found.Help);
-        output.WriteLine();
-        output.WriteLine($"More: {DiagnosticCatalog.HelpUriFor(found.Id)}");
         return ExitCodes.Success;
     }
 }

@@ -18,6 +18,4 @@ public sealed record Diagnostic(
     public int Line => Span.Line;
 
     public int Column => Span.Column;
-
-    public string HelpUri => DiagnosticCatalog.HelpUriFor(Id);
 }

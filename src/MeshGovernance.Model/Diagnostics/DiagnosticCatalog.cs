@@ -6,8 +6,6 @@ namespace MeshGovernance.Model.Diagnostics;
 /// </summary>
 public static class DiagnosticCatalog
 {
-    public const string HelpBaseUri = "https://github.com/meshgovernance/meshgovernance/blob/main/docs/diagnostics.md";
-
     public static readonly DiagnosticDescriptor YamlSyntax = new(
         "MG1001", DiagnosticLevel.Error, "YAML syntax error",
         "The YAML parser stopped at the given line and column. Common causes: a tab used for indentation " +
@@ -58,9 +56,10 @@ public static class DiagnosticCatalog
         "The top level of every mesh file is a mapping (key: value pairs), not a list or a single value.");
 
     public static readonly DiagnosticDescriptor PathOutsideRepository = new(
-        "MG1011", DiagnosticLevel.Error, "Symbolic link leaves the repository",
-        "A symbolic link under the repository points outside it. The loader never follows a path out of the " +
-        "repository; replace the link with the file itself.");
+        "MG1011", DiagnosticLevel.Error, "Symbolic link is not followed",
+        "A symbolic link under the repository points outside it, or to a directory. The loader never follows a " +
+        "path out of the repository, nor a directory link (which could loop); replace the link with the file " +
+        "or folder itself.");
 
     public static readonly DiagnosticDescriptor UnknownFile = new(
         "MG1012", DiagnosticLevel.Error, "Unexpected file in the mesh layout",
@@ -178,6 +177,4 @@ public static class DiagnosticCatalog
         All.ToDictionary(d => d.Id, StringComparer.OrdinalIgnoreCase);
 
     public static DiagnosticDescriptor? Find(string id) => ById.GetValueOrDefault(id);
-
-    public static string HelpUriFor(string id) => $"{HelpBaseUri}#{id.ToLowerInvariant()}";
 }

@@ -22,7 +22,6 @@ public sealed class DataContract : MeshNode
         Limitations = description?.GetString("limitations");
         Tags = source.GetStrings("tags");
         Objects = source.GetMappings("schema").Select(o => new SchemaElement(o, this, parent: null)).ToList();
-        Quality = source.GetMappings("quality").Select(q => new QualityRule(q, Id)).ToList();
         Servers = source.GetMappings("servers").Select(s => new Server(s, Id)).ToList();
         SlaProperties = source.GetMappings("slaProperties").Select(s => new SlaProperty(s, Id)).ToList();
         Support = source.GetMappings("support").Select(s => new SupportChannel(s, Id)).ToList();
@@ -59,9 +58,6 @@ public sealed class DataContract : MeshNode
 
     /// <summary>The top-level schema objects (tables, topics, documents).</summary>
     public IReadOnlyList<SchemaElement> Objects { get; }
-
-    /// <summary>Contract-level quality rules (rules on objects and properties sit on <see cref="SchemaElement.Quality"/>).</summary>
-    public IReadOnlyList<QualityRule> Quality { get; }
 
     public IReadOnlyList<Server> Servers { get; }
 

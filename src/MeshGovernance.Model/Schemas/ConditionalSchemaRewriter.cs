@@ -1,16 +1,68 @@
+using Newtonsoft.Json.Linq;
 using NJsonSchema;
 
 namespace MeshGovernance.Model.Schemas;
 
 /// <summary>
-/// Extends NJsonSchema 10.7, which keeps draft-07's <c>if</c>/<c>then</c>/<c>else</c> as extension data
-/// without evaluating them, by rewriting each into an equivalent it does evaluate:
+/// Extends NJsonSchema 10.7, which does not evaluate draft-07's <c>if</c>/<c>then</c>/<c>else</c>, by
+/// rewriting the schema's JSON before NJsonSchema loads it:
 /// <c>if A then B else C</c> ≡ <c>allOf: [ anyOf: [not A, B], anyOf: [A, C] ]</c>.
-/// Each added <c>anyOf</c> is remembered, so that a failure is reported as the conditional rule it is.
+/// Doing it on the JSON (rather than on the loaded schema) lets NJsonSchema parse every branch and resolve
+/// every <c>$ref</c> in it as usual. Each added <c>anyOf</c> carries a marker, so that its failure is
+/// reported as the conditional rule it is. Keywords NJsonSchema would silently ignore are refused.
+/// <para>
+/// NJsonSchema also reads a schema whose only <c>allOf</c>/<c>anyOf</c>/<c>oneOf</c> item is a <c>$ref</c>
+/// as a bare reference to it, dropping sibling keywords such as <c>required</c>. Such single items are
+/// moved into <c>allOf</c> beside an empty schema, which means the same in JSON Schema.
+/// </para>
 /// </summary>
 internal static class ConditionalSchemaRewriter
 {
-    public static IReadOnlyDictionary<JsonSchema, ConditionalRule> Rewrite(JsonSchema root)
+    private const string Marker = "x-meshgov-conditional";
+
+    /// <summary>Keywords NJsonSchema 10.7 keeps as extension data without evaluating them.</summary>
+    private static readonly HashSet<string> UnsupportedKeywords =
+    [
+        "const", "unevaluatedProperties", "unevaluatedItems", "dependentRequired", "dependentSchemas", "dependencies",
+        "contains", "propertyNames", "prefixItems", "$anchor", "$recursiveRef", "$dynamicRef",
+    ];
+
+    private static readonly string[] SchemaKeywords = ["items", "not", "if", "then", "else", "additionalProperties", "additionalItems"];
+    private static readonly string[] SchemaArrayKeywords = ["allOf", "anyOf", "oneOf", "items"];
+    private static readonly string[] SchemaMapKeywords = ["properties", "patternProperties", "definitions", "$defs"];
+
+    /// <summary>Rewrites the conditionals of a schema document in place.</summary>
+    public static void RewriteJson(JObject document)
+    {
+        // Children first: a rewrite copies the branches it moves, so they must already be final.
+        var preOrder = new List<JObject>();
+        var pending = new Stack<JObject>();
+        pending.Push(document);
+        while (pending.Count > 0)
+        {
+            var schema = pending.Pop();
+            preOrder.Add(schema);
+            foreach (var child in SubSchemas(schema))
+            {
+                pending.Push(child);
+            }
+        }
+
+        for (var i = preOrder.Count - 1; i >= 0; i--)
+        {
+            var schema = preOrder[i];
+            if (schema.Properties().Select(p => p.Name).FirstOrDefault(UnsupportedKeywords.Contains) is { } unsupported)
+            {
+                throw new InvalidOperationException($"The shipped schema uses '{unsupported}' at {schema.Path}, which the validator does not evaluate; express it with draft-07 keywords.");
+            }
+
+            RewriteConditional(schema);
+            KeepSingleReferenceCombinators(schema);
+        }
+    }
+
+    /// <summary>Finds the rewritten conditionals in the loaded schema.</summary>
+    public static IReadOnlyDictionary<JsonSchema, ConditionalRule> FindRules(JsonSchema root)
     {
         var rules = new Dictionary<JsonSchema, ConditionalRule>(ReferenceEqualityComparer.Instance);
         var visited = new HashSet<JsonSchema>(ReferenceEqualityComparer.Instance);
@@ -24,7 +76,14 @@ internal static class ConditionalSchemaRewriter
                 continue;
             }
 
-            RewriteConditional(schema, rules);
+            if (schema.ExtensionData?.TryGetValue(Marker, out var kind) == true && schema.AnyOf.Count == 2)
+            {
+                var alternatives = schema.AnyOf.ToList();
+                rules[schema] = kind as string == "then"
+                    ? new ConditionalRule(alternatives[0].Not!, alternatives[1], AppliesWhenConditionMatches: true)
+                    : new ConditionalRule(alternatives[0], alternatives[1], AppliesWhenConditionMatches: false);
+            }
+
             foreach (var child in Children(schema))
             {
                 pending.Push(child);
@@ -34,30 +93,84 @@ internal static class ConditionalSchemaRewriter
         return rules;
     }
 
-    private static void RewriteConditional(JsonSchema schema, Dictionary<JsonSchema, ConditionalRule> rules)
+    private static void RewriteConditional(JObject schema)
     {
-        if (schema.ExtensionData is null || !schema.ExtensionData.TryGetValue("if", out var ifValue) || ifValue is not JsonSchema condition)
+        if (schema["if"] is not JObject condition)
         {
             return;
         }
 
-        schema.ExtensionData.Remove("if");
-        if (schema.ExtensionData.Remove("then", out var thenValue) && thenValue is JsonSchema then)
+        var allOf = schema["allOf"] as JArray ?? [];
+        if (schema["then"] is JObject then)
         {
-            var wrapper = new JsonSchema();
-            wrapper.AnyOf.Add(new JsonSchema { Not = condition });
-            wrapper.AnyOf.Add(then);
-            schema.AllOf.Add(wrapper);
-            rules[wrapper] = new ConditionalRule(condition, then, AppliesWhenConditionMatches: true);
+            allOf.Add(new JObject { [Marker] = "then", ["anyOf"] = new JArray(new JObject { ["not"] = condition.DeepClone() }, then) });
         }
 
-        if (schema.ExtensionData.Remove("else", out var elseValue) && elseValue is JsonSchema otherwise)
+        if (schema["else"] is JObject otherwise)
         {
-            var wrapper = new JsonSchema();
-            wrapper.AnyOf.Add(condition);
-            wrapper.AnyOf.Add(otherwise);
-            schema.AllOf.Add(wrapper);
-            rules[wrapper] = new ConditionalRule(condition, otherwise, AppliesWhenConditionMatches: false);
+            allOf.Add(new JObject { [Marker] = "else", ["anyOf"] = new JArray(condition.DeepClone(), otherwise) });
+        }
+
+        schema.Remove("if");
+        schema.Remove("then");
+        schema.Remove("else");
+        schema["allOf"] = allOf;
+    }
+
+    private static void KeepSingleReferenceCombinators(JObject schema)
+    {
+        var allOf = schema["allOf"] as JArray;
+        foreach (var keyword in new[] { "anyOf", "oneOf" })
+        {
+            if (schema[keyword] is JArray { Count: 1 } single)
+            {
+                allOf ??= [];
+                allOf.Add(single[0].DeepClone());
+                schema.Remove(keyword);
+            }
+        }
+
+        if (allOf is { Count: 1 } && allOf[0] is JObject only && only.Property("$ref") is not null)
+        {
+            allOf!.Add(new JObject());
+        }
+
+        if (allOf is not null)
+        {
+            schema["allOf"] = allOf;
+        }
+    }
+
+    private static IEnumerable<JObject> SubSchemas(JObject schema)
+    {
+        foreach (var keyword in SchemaKeywords)
+        {
+            if (schema[keyword] is JObject single)
+            {
+                yield return single;
+            }
+        }
+
+        foreach (var keyword in SchemaArrayKeywords)
+        {
+            if (schema[keyword] is JArray array)
+            {
+                foreach (var item in array.OfType<JObject>())
+                {
+                    yield return item;
+                }
+            }
+        }
+
+        foreach (var keyword in SchemaMapKeywords)
+        {
+            if (schema[keyword] is JObject map)
+            {
+                foreach (var value in map.Properties().Select(p => p.Value).OfType<JObject>())
+                {
+                    yield return value;
+                }
+            }
         }
     }
 
@@ -68,62 +181,22 @@ internal static class ConditionalSchemaRewriter
             yield return reference;
         }
 
-        foreach (var property in schema.Properties.Values)
+        foreach (var child in schema.Properties.Values
+                     .Concat(schema.PatternProperties.Values)
+                     .Concat(schema.Definitions.Values)
+                     .Concat(schema.AllOf)
+                     .Concat(schema.AnyOf)
+                     .Concat(schema.OneOf)
+                     .Concat(schema.Items))
         {
-            yield return property;
+            yield return child;
         }
 
-        foreach (var pattern in schema.PatternProperties.Values)
+        foreach (var child in new[] { schema.Item, schema.Not, schema.AdditionalPropertiesSchema, schema.AdditionalItemsSchema })
         {
-            yield return pattern;
-        }
-
-        foreach (var definition in schema.Definitions.Values)
-        {
-            yield return definition;
-        }
-
-        foreach (var sub in schema.AllOf.Concat(schema.AnyOf).Concat(schema.OneOf).Concat(schema.Items))
-        {
-            yield return sub;
-        }
-
-        if (schema.Item is { } item)
-        {
-            yield return item;
-        }
-
-        if (schema.Not is { } not)
-        {
-            yield return not;
-        }
-
-        if (schema.AdditionalPropertiesSchema is { } additional)
-        {
-            yield return additional;
-        }
-
-        if (schema.AdditionalItemsSchema is { } additionalItems)
-        {
-            yield return additionalItems;
-        }
-
-        if (schema.ExtensionData is { } extension)
-        {
-            foreach (var value in extension.Values)
+            if (child is not null)
             {
-                if (value is JsonSchema direct)
-                {
-                    yield return direct;
-                }
-                else if (value is IDictionary<string, object?> group)
-                {
-                    // e.g. "$defs", which NJsonSchema keeps as extension data.
-                    foreach (var nested in group.Values.OfType<JsonSchema>())
-                    {
-                        yield return nested;
-                    }
-                }
+                yield return child;
             }
         }
     }

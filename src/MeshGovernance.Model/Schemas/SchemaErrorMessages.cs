@@ -14,6 +14,12 @@ internal static class SchemaErrorMessages
         var path = DisplayPath(error.Path);
         var node = error.HasLineInfo ? index.ValueAt(error.LineNumber, error.LinePosition) : null;
         var key = error.HasLineInfo ? index.KeyAt(error.LineNumber, error.LinePosition) : null;
+        if (node is null && key is null)
+        {
+            // Errors raised inside anyOf/allOf branches may lack line information; fall back on the path.
+            node = SourceIndex.FindByPath(root, error.Kind == ValidationErrorKind.PropertyRequired ? ParentPath(error.Path, error.Property) : error.Path);
+        }
+
         var span = node?.Span ?? key?.Span ?? root.Span;
         var schema = error.Schema;
 
@@ -50,8 +56,20 @@ internal static class SchemaErrorMessages
     /// <summary>"required when type is 'postgres'", from the rule's <c>if</c> schema.</summary>
     public static string DescribeCondition(ConditionalRule rule)
     {
+        var when = DescribeSchema(rule.Condition.ActualSchema);
+        if (when.Length == 0)
+        {
+            return "required by a conditional rule of the schema";
+        }
+
+        return rule.AppliesWhenConditionMatches ? $"required when {when}" : $"required unless {when}";
+    }
+
+    /// <summary>The conditions a schema states, in words: "type is 'sql'", "metric is set", joined.</summary>
+    private static string DescribeSchema(JsonSchema schema)
+    {
         var parts = new List<string>();
-        foreach (var (name, property) in rule.Condition.Properties)
+        foreach (var (name, property) in schema.Properties)
         {
             var values = property.ActualSchema.Enumeration.Select(v => $"'{v}'").ToList();
             if (values.Count == 1)
@@ -64,14 +82,14 @@ internal static class SchemaErrorMessages
             }
         }
 
-        parts.AddRange(rule.Condition.RequiredProperties.Where(r => !rule.Condition.Properties.ContainsKey(r)).Select(r => $"{r} is set"));
-        if (parts.Count == 0)
+        parts.AddRange(schema.RequiredProperties.Where(r => !schema.Properties.ContainsKey(r)).Select(r => $"{r} is set"));
+        var alternatives = schema.AnyOf.Concat(schema.OneOf).Select(a => DescribeSchema(a.ActualSchema)).Where(a => a.Length > 0).ToList();
+        if (alternatives.Count > 0)
         {
-            return "required by a conditional rule of the schema";
+            parts.Add(string.Join(" or ", alternatives));
         }
 
-        var when = string.Join(" and ", parts);
-        return rule.AppliesWhenConditionMatches ? $"required when {when}" : $"required unless {when}";
+        return string.Join(" and ", parts);
     }
 
     private static (DiagnosticDescriptor, string) Required(ValidationError error, SourceNode? owner, ref SourceSpan span)

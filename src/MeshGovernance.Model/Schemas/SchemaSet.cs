@@ -32,10 +32,12 @@ public sealed class SchemaSet
 
     private static PreparedSchema Prepare(DocumentKind kind)
     {
+        var document = Newtonsoft.Json.Linq.JObject.Parse(ReadSchemaText(kind));
+        ConditionalSchemaRewriter.RewriteJson(document);
+
         // FromJsonAsync completes synchronously here: the schemas have no external references.
-        var schema = JsonSchema.FromJsonAsync(ReadSchemaText(kind)).GetAwaiter().GetResult();
-        var conditionals = ConditionalSchemaRewriter.Rewrite(schema);
-        return new PreparedSchema(kind, schema, conditionals);
+        var schema = JsonSchema.FromJsonAsync(document.ToString()).GetAwaiter().GetResult();
+        return new PreparedSchema(kind, schema, ConditionalSchemaRewriter.FindRules(schema));
     }
 }
 

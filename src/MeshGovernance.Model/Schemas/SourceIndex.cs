@@ -49,4 +49,50 @@ internal sealed class SourceIndex
     public SourceNode? ValueAt(int line, int column) => _values.GetValueOrDefault((line, column));
 
     public SourceScalar? KeyAt(int line, int column) => _keys.TryGetValue((line, column), out var key) ? key.Key : null;
+
+    /// <summary>
+    /// The node at an NJsonSchema path such as <c>#/servers[0].host</c>, for errors that carry no line
+    /// information. Keys may contain dots, so the longest key that fits is taken at each mapping.
+    /// </summary>
+    public static SourceNode? FindByPath(SourceNode root, string? path)
+    {
+        var rest = (path ?? string.Empty).TrimStart('#').TrimStart('/');
+        var node = root;
+        while (rest.Length > 0 && node is not null)
+        {
+            if (rest[0] == '[')
+            {
+                var close = rest.IndexOf(']');
+                if (close < 0 || node is not SourceSequence sequence || !int.TryParse(rest.AsSpan(1, close - 1), out var index) || index >= sequence.Items.Count)
+                {
+                    return null;
+                }
+
+                node = sequence.Items[index];
+                rest = rest[(close + 1)..];
+            }
+            else
+            {
+                rest = rest.TrimStart('.');
+                if (node is not SourceMapping mapping)
+                {
+                    return null;
+                }
+
+                var key = mapping.Entries
+                    .Select(e => e.Key.Value)
+                    .Where(k => rest.StartsWith(k, StringComparison.Ordinal) && (rest.Length == k.Length || rest[k.Length] is '.' or '['))
+                    .MaxBy(k => k.Length);
+                if (key is null)
+                {
+                    return null;
+                }
+
+                node = mapping[key];
+                rest = rest[key.Length..];
+            }
+        }
+
+        return node;
+    }
 }

@@ -108,16 +108,18 @@ internal sealed class SourceNodeJsonReader : JsonReader, IJsonLineInfo
         var value = text.TrimStart('+');
         if (value.StartsWith("0x", StringComparison.Ordinal))
         {
-            return BigInteger.Parse("0" + value[2..], NumberStyles.HexNumber, CultureInfo.InvariantCulture) is var hex && hex <= long.MaxValue ? (long)hex : hex;
+            return BigInteger.Parse("0" + value[2..], NumberStyles.HexNumber, CultureInfo.InvariantCulture) is var hex && hex <= long.MaxValue ? (object)(long)hex : hex;
         }
 
         if (value.StartsWith("0o", StringComparison.Ordinal))
         {
-            return value[2..].Aggregate(BigInteger.Zero, (acc, digit) => (acc * 8) + (digit - '0')) is var octal && octal <= long.MaxValue ? (long)octal : octal;
+            return value[2..].Aggregate(BigInteger.Zero, (acc, digit) => (acc * 8) + (digit - '0')) is var octal && octal <= long.MaxValue ? (object)(long)octal : octal;
         }
 
+        // Boxed explicitly: a conditional of long and BigInteger would make every integer a BigInteger,
+        // which NJsonSchema cannot compare.
         return long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
-            ? number
+            ? (object)number
             : BigInteger.Parse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
     }
 

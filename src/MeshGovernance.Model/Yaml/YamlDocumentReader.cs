@@ -43,10 +43,12 @@ public static partial class YamlDocumentReader
             }
 
             var parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
+            var lastEnd = Mark.Empty;
             try
             {
                 while (parser.MoveNext())
                 {
+                    lastEnd = parser.Current!.End;
                     if (!Accept(parser.Current!))
                     {
                         return new YamlReadResult(null, _diagnostics);
@@ -55,7 +57,13 @@ public static partial class YamlDocumentReader
             }
             catch (YamlException ex)
             {
-                _diagnostics.Add(SyntaxError(ex, text));
+                _diagnostics.Add(SyntaxError(ex.Start, ex.End, LocationPrefix().Replace(ex.Message, string.Empty), text));
+                return new YamlReadResult(null, _diagnostics);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+            {
+                // YamlDotNet's scanner fails this way on some malformed input; report where parsing stopped.
+                _diagnostics.Add(SyntaxError(lastEnd, lastEnd, "The YAML could not be parsed after this point", text));
                 return new YamlReadResult(null, _diagnostics);
             }
 
@@ -209,14 +217,19 @@ public static partial class YamlDocumentReader
             return false;
         }
 
-        private Diagnostic SyntaxError(YamlException ex, string text)
+        private Diagnostic SyntaxError(Mark start, Mark end, string rawMessage, string text)
         {
-            var message = LocationPrefix().Replace(ex.Message, string.Empty).Trim();
-            var line = (int)Math.Max(1, ex.Start.Line);
-            var column = (int)Math.Max(1, ex.Start.Column);
-            if (ContainsTabIndentation(text, ex.Start.Index) || message.Contains("\\t", StringComparison.Ordinal))
+            var message = rawMessage.Trim();
+            var line = (int)Math.Max(1, start.Line);
+            var column = (int)Math.Max(1, start.Column);
+            var endLine = (int)Math.Max(line, end.Line);
+            var endColumn = (int)Math.Max(1, end.Column);
+
+            // Parsers report a tab where it breaks the structure, often a line before the tab itself.
+            if (FirstTabIndentedLine(text, line) is { } tabLine)
             {
-                message += " YAML does not allow tabs for indentation: indent with spaces.";
+                (line, column, endLine, endColumn) = (tabLine, 1, tabLine, 2);
+                message = "A tab is used for indentation here. YAML does not allow tabs for indentation: indent with spaces";
             }
 
             if (!message.EndsWith('.'))
@@ -224,29 +237,23 @@ public static partial class YamlDocumentReader
                 message += ".";
             }
 
-            return DiagnosticCatalog.YamlSyntax.Create(new SourceSpan(file, line, column, (int)Math.Max(line, ex.End.Line), (int)Math.Max(1, ex.End.Column)), message);
+            return DiagnosticCatalog.YamlSyntax.Create(new SourceSpan(file, line, column, endLine, endColumn), message);
         }
 
-        private static bool ContainsTabIndentation(string text, long index)
+        /// <summary>The first line at or after <paramref name="fromLine"/> whose indentation holds a tab.</summary>
+        private static int? FirstTabIndentedLine(string text, int fromLine)
         {
-            if (index < 0 || index > text.Length)
+            var lines = text.Split('\n');
+            for (var i = Math.Max(0, fromLine - 1); i < lines.Length; i++)
             {
-                return false;
-            }
-
-            var lineStart = text.LastIndexOf('\n', (int)Math.Max(0, Math.Min(index, text.Length) - 1)) + 1;
-            var position = lineStart;
-            while (position < text.Length && (text[position] == ' ' || text[position] == '\t'))
-            {
-                if (text[position] == '\t')
+                var indentation = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+                if (lines[i].AsSpan(0, indentation).Contains('\t'))
                 {
-                    return true;
+                    return i + 1;
                 }
-
-                position++;
             }
 
-            return false;
+            return null;
         }
 
         private SourceSpan Span(ParsingEvent e) =>

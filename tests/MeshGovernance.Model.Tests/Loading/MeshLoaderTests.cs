@@ -104,16 +104,16 @@ public class MeshLoaderTests
     public void Reports_duplicate_product_and_contract_ids_at_the_later_file()
     {
         using var repo = TempMeshRepository.Valid()
-            .Write("domains/sales/products/orders-copy.odps.yaml", TempMeshRepository.ValidProduct)
-            .Write("domains/sales/contracts/orders-copy.odcs.yaml", TempMeshRepository.ValidContract);
+            .Write("domains/sales/products/orders2.odps.yaml", TempMeshRepository.ValidProduct)
+            .Write("domains/sales/contracts/orders2.odcs.yaml", TempMeshRepository.ValidContract);
 
         var findings = MeshLoader.Load(repo.Root).Diagnostics;
 
         var product = Assert.Single(findings, d => d.Id == "MG1207");
         var contract = Assert.Single(findings, d => d.Id == "MG1208");
-        Assert.Equal("domains/sales/products/orders-copy.odps.yaml", product.File);
+        Assert.Equal("domains/sales/products/orders2.odps.yaml", product.File);
         Assert.Contains("domains/sales/products/orders.odps.yaml", product.Message);
-        Assert.Equal("domains/sales/contracts/orders-copy.odcs.yaml", contract.File);
+        Assert.Equal("domains/sales/contracts/orders2.odcs.yaml", contract.File);
     }
 
     [Fact]

@@ -24,9 +24,9 @@ public class SchemaValidatorTests
     }
 
     [Theory]
-    [InlineData("servers:\n  - server: db\n    type: postgres\n    port: 5432\n    database: d\n    schema: s\n", "'host'", "type is 'postgres'", 7)]
-    [InlineData("quality:\n  - type: library\n    mustBe: 0\n", "'metric'", "type is 'library'", 7)]
-    [InlineData("quality:\n  - type: sql\n    mustBe: 0\n", "'query'", "type is 'sql'", 7)]
+    [InlineData("servers:\n  - server: db\n    type: postgres\n    port: 5432\n    database: d\n    schema: s\n", "'host'", "type is one of 'postgres'", 7)]
+    [InlineData("schema:\n  - name: t\n    quality:\n      - type: library\n        mustBe: 0\n", "'metric'", "type is 'library'", 9)]
+    [InlineData("schema:\n  - name: t\n    properties:\n      - name: a\n        quality:\n          - type: sql\n            mustBe: 0\n", "'query'", "type is 'sql'", 11)]
     public void Reports_conditional_rules_at_the_object_naming_the_condition(string body, string missing, string condition, int line)
     {
         var finding = Assert.Single(Validate(ContractHead + body, DocumentKind.Contract));
