@@ -106,7 +106,7 @@ internal static class ReferenceValidator
             {
                 diagnostics.Add(DiagnosticCatalog.OutputContractUnknown.Create(
                     port.SpanOf("contractId"),
-                    $"Output port '{port.Name}' of product '{product.Id}' names contract '{port.ContractId}', which is not in the mesh{Suggest(port.ContractId!, mesh.Contracts.Select(c => c.Id))}.",
+                    $"Output port '{port.Name}' of product '{product.Id}' names contract '{port.ContractId}', which is not in the mesh.{Suggest(port.ContractId!, mesh.Contracts.Select(c => c.Id))}",
                     product.Id));
             }
 
@@ -114,7 +114,7 @@ internal static class ReferenceValidator
             {
                 diagnostics.Add(DiagnosticCatalog.InputContractUnknown.Create(
                     port.SpanOf("contractId"),
-                    $"Input port '{port.Name}' of product '{product.Id}' consumes contract '{port.ContractId}', which is not in the mesh{Suggest(port.ContractId!, mesh.Contracts.Select(c => c.Id))}.",
+                    $"Input port '{port.Name}' of product '{product.Id}' consumes contract '{port.ContractId}', which is not in the mesh.{Suggest(port.ContractId!, mesh.Contracts.Select(c => c.Id))}",
                     product.Id));
             }
         }
@@ -175,5 +175,5 @@ internal static class ReferenceValidator
         mesh.Teams.Count == 0 ? " (the mesh has no teams yet)" : $" (known teams: {string.Join(", ", mesh.Teams.Select(t => t.Id).Order(StringComparer.Ordinal).Take(20))})";
 
     private static string Suggest(string id, IEnumerable<string> candidates) =>
-        SchemaErrorMessages.Closest(id, candidates.ToList()) is { } closest ? $"; did you mean '{closest}'?" : string.Empty;
+        SchemaErrorMessages.Closest(id, candidates.ToList()) is { } closest ? $" Did you mean '{closest}'?" : string.Empty;
 }
