@@ -1,0 +1,51 @@
+using System.Text.Json;
+using MeshGovernance.Model.Schemas;
+using MeshGovernance.Model.Yaml;
+
+namespace MeshGovernance.Model.Tests.Schemas;
+
+/// <summary>
+/// Replays the documents of tools/schema-differential (mutated corpus documents with the official
+/// draft 2019-09 verdict) through our whole pipeline: YAML reader, JSON tokens, NJsonSchema with the
+/// conditional rewrite. Opt-in, because the dump is generated with Node: see that folder's README.
+/// </summary>
+public class DifferentialReplayTests
+{
+    private const string Variable = "MESHGOV_DIFFERENTIAL_FILE";
+
+    [DifferentialFact]
+    public void Our_validator_accepts_and_rejects_exactly_what_the_official_schemas_do()
+    {
+        var limits = new YamlLimits { MaxFileBytes = long.MaxValue };
+        var disagreements = new List<string>();
+        var total = 0;
+        foreach (var line in File.ReadLines(Environment.GetEnvironmentVariable(Variable)!))
+        {
+            using var entry = JsonDocument.Parse(line);
+            var kind = entry.RootElement.GetProperty("kind").GetString() == "odcs" ? DocumentKind.Contract : DocumentKind.Product;
+            var official = entry.RootElement.GetProperty("official").GetBoolean();
+            var read = YamlDocumentReader.Read(entry.RootElement.GetProperty("doc").GetRawText(), "doc.yaml", limits);
+            Assert.Empty(read.Diagnostics);
+            var ours = SchemaValidator.Validate(read.Root!, kind, "doc.yaml").Count == 0;
+            total++;
+            if (ours != official && disagreements.Count < 20)
+            {
+                disagreements.Add($"official {(official ? "accepts" : "rejects")}, we {(ours ? "accept" : "reject")}: {entry.RootElement.GetProperty("label").GetString()}");
+            }
+        }
+
+        Assert.True(total > 0, "the differential file holds no documents");
+        Assert.True(disagreements.Count == 0, string.Join(Environment.NewLine, disagreements));
+    }
+
+    private sealed class DifferentialFactAttribute : FactAttribute
+    {
+        public DifferentialFactAttribute()
+        {
+            if (Environment.GetEnvironmentVariable(Variable) is not { } path || !File.Exists(path))
+            {
+                Skip = $"Set {Variable} to a dump of tools/schema-differential (node check.js --dump FILE) to replay it.";
+            }
+        }
+    }
+}

@@ -1,0 +1,320 @@
+// Differential check: official ODCS/ODPS schemas (draft 2019-09) vs. MeshGovernance's own draft-07 schemas.
+// Usage: node check.js [--dump FILE]   (see README.md beside this file)
+const fs = require('fs');
+const path = require('path');
+const yaml = require('js-yaml');
+const Ajv2019 = require('ajv/dist/2019');
+const Ajv7 = require('ajv');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const C = process.env.MESHGOV_CORPUS || path.resolve(ROOT, '..', 'shared', 'corpus');
+const OURS_ODCS = path.join(ROOT, 'schemas', 'odcs-v3.1.schema.json');
+const OURS_ODPS = path.join(ROOT, 'schemas', 'odps-v1.0.schema.json');
+const dumpAt = process.argv.indexOf('--dump');
+const dumpFd = dumpAt > 0 ? fs.openSync(process.argv[dumpAt + 1], 'w') : null;
+
+const official = new Ajv2019({ strict: false, allErrors: true, logger: false });
+const ours = new Ajv7({ strict: false, allErrors: true, validateFormats: false });
+const V = {
+  odcs: { off: official.compile(JSON.parse(fs.readFileSync(`${C}/odcs/odcs-json-schema-v3.1.0.json`))),
+          our: ours.compile(JSON.parse(fs.readFileSync(OURS_ODCS))) },
+  odps: { off: official.compile(JSON.parse(fs.readFileSync(`${C}/odps/odps-json-schema-v1.0.0.json`))),
+          our: ours.compile(JSON.parse(fs.readFileSync(OURS_ODPS))) },
+};
+const load = f => yaml.load(fs.readFileSync(f, 'utf8'), { schema: yaml.CORE_SCHEMA });
+const clone = o => JSON.parse(JSON.stringify(o));
+let failures = 0;
+const fail = (...m) => { failures++; console.log('FAIL', ...m); };
+
+// ------------------------------------------------------------------ 1. rule check: forbidden keywords
+function walkSchema(s, p, cb) {
+  if (Array.isArray(s)) return s.forEach((x, i) => walkSchema(x, `${p}/${i}`, cb));
+  if (s && typeof s === 'object') {
+    cb(s, p);
+    for (const [k, v] of Object.entries(s)) {
+      if (k === 'properties' || k === 'patternProperties' || k === 'definitions') for (const [n, sub] of Object.entries(v)) walkSchema(sub, `${p}/${k}/${n}`, cb);
+      else if (typeof v === 'object') walkSchema(v, `${p}/${k}`, cb);
+    }
+  }
+}
+const ALLOWED = new Set(['$schema', 'title', 'description', 'definitions', 'type', 'properties', 'required', 'additionalProperties',
+  'patternProperties', 'items', 'minItems', 'maxItems', 'uniqueItems', 'enum', 'pattern', 'minimum', 'maximum',
+  'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'allOf', 'anyOf', 'oneOf', 'not', '$ref', 'if', 'then', 'else']);
+for (const f of [OURS_ODCS, OURS_ODPS]) {
+  const s = JSON.parse(fs.readFileSync(f));
+  const text = fs.readFileSync(f, 'utf8');
+  if (s.$id) fail(f, 'has $id');
+  if (s.$schema !== 'http://json-schema.org/draft-07/schema#') fail(f, 'wrong $schema');
+  walkSchema(s, '#', (node, p) => {
+    for (const k of Object.keys(node)) if (!ALLOWED.has(k)) fail(f, `keyword "${k}" at ${p}`);
+    if (node.$ref && !/^#\/definitions\/[A-Za-z]+$/.test(node.$ref)) fail(f, `ref ${node.$ref} at ${p}`);
+    if (node.$ref && Object.keys(node).some(k => k !== '$ref' && k !== 'description')) fail(f, `$ref with siblings at ${p}`);
+    if (node.pattern) new RegExp(node.pattern, 'u');
+    if (typeof node.additionalProperties === 'object' && Object.keys(node.additionalProperties).length) fail(f, 'schema additionalProperties');
+  });
+  // every description: one line, non-empty
+  const descs = []; walkSchema(s, '#', n => { if ('description' in n) descs.push(n.description); });
+  for (const d of descs) if (typeof d !== 'string' || !d.trim() || d.includes('\n')) fail(f, 'bad description', d);
+  // no description text copied from the official schema (compare normalised sentences longer than 25 chars)
+  const offText = fs.readFileSync(f.includes('odcs') ? `${C}/odcs/odcs-json-schema-v3.1.0.json` : `${C}/odps/odps-json-schema-v1.0.0.json`, 'utf8');
+  const offDescs = new Set(); walkSchema(JSON.parse(offText), '#', n => { if (typeof n.description === 'string') offDescs.add(n.description.trim().toLowerCase()); });
+  const norm = d => d.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  const offNorm = new Set([...offDescs].map(norm));
+  const copied = descs.filter(d => offNorm.has(norm(d)));
+  if (copied.length) fail(f, 'descriptions identical to official:', copied);
+  if (!/^ {2}"/m.test(text) || /\t/.test(text)) fail(f, 'indentation');
+  // every definition is referenced
+  for (const name of Object.keys(s.definitions)) if (!text.includes(`"#/definitions/${name}"`)) fail(f, 'unused definition', name);
+  console.log(`rules: ${path.basename(f)}: ${descs.length} descriptions, ${Object.keys(s.definitions).length} definitions`);
+}
+
+// ------------------------------------------------------------------ 2. corpus
+function errs(v) { return (v.errors || []).map(e => `${e.instancePath || '/'} ${e.keyword} ${JSON.stringify(e.params)}`); }
+const corpus = [];
+for (const [kind, dir, re] of [['odcs', `${C}/odcs`, /\.odcs\.yaml$/], ['odps', `${C}/odps`, /\.odps\.yaml$/]]) {
+  for (const f of fs.readdirSync(dir).filter(n => re.test(n)).sort()) {
+    const doc = load(`${dir}/${f}`);
+    const o = V[kind].off(doc), u = V[kind].our(doc);
+    if (!u) fail(`${f} rejected by ours:`, errs(V[kind].our));
+    if (!o) fail(`${f} rejected by official:`, errs(V[kind].off));
+    corpus.push({ kind, name: f, doc });
+  }
+}
+console.log(`corpus: ${corpus.filter(c => c.kind === 'odcs').length} ODCS + ${corpus.filter(c => c.kind === 'odps').length} ODPS files, ` +
+  `${corpus.filter(c => V[c.kind].our(c.doc)).length} valid against ours`);
+
+// ------------------------------------------------------------------ 3. negative fixture
+{
+  const f = `${C}/datacontract-cli-fixtures/changelog_changelog_unit_v1.yaml`;
+  const doc = load(f);
+  const o = V.odcs.off(doc), oe = errs(V.odcs.off), u = V.odcs.our(doc), ue = errs(V.odcs.our);
+  if (o || u) fail('changelog_changelog_unit_v1.yaml should be rejected by both', o, u);
+  const nodes = es => [...new Set(es.map(e => e.split(' ')[0]))].sort();
+  console.log('changelog_changelog_unit_v1.yaml official errors:\n  ' + oe.join('\n  '));
+  console.log('changelog_changelog_unit_v1.yaml our errors:\n  ' + ue.join('\n  '));
+  if (JSON.stringify(nodes(oe)) !== JSON.stringify(nodes(ue))) fail('failing nodes differ', nodes(oe), nodes(ue));
+  else console.log('failing nodes (same in both):', nodes(ue).join(', '));
+}
+
+// ------------------------------------------------------------------ 4. differential fuzz
+let seed = 12345;
+const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+const pick = a => a[Math.floor(rnd() * a.length)];
+
+function paths(doc) { // all [path, value] pairs
+  const out = [];
+  (function walk(v, p) { out.push([p, v]); if (v && typeof v === 'object') for (const k of Object.keys(v)) walk(v[k], p.concat(Array.isArray(v) ? Number(k) : k)); })(doc, []);
+  return out;
+}
+const getAt = (d, p) => p.reduce((x, k) => x[k], d);
+function setAt(d, p, val) { if (!p.length) return val; getAt(d, p.slice(0, -1))[p[p.length - 1]] = val; return d; }
+function delAt(d, p) { const parent = getAt(d, p.slice(0, -1)); const k = p[p.length - 1]; if (Array.isArray(parent)) parent.splice(k, 1); else delete parent[k]; return d; }
+
+const SERVER_TYPES = V.odcs.off.schema.$defs.Server.properties.type.enum;
+const LOGICAL = ['string', 'date', 'timestamp', 'time', 'number', 'integer', 'object', 'array', 'boolean'];
+const OPS = { mustBe: 0, mustNotBe: 'x', mustBeGreaterThan: 1, mustBeGreaterOrEqualTo: 1, mustBeLessThan: 5, mustBeLessOrEqualTo: 5, mustBeBetween: [1, 2], mustNotBeBetween: [3, 4] };
+const BAD_OPS = { mustBeGreaterThan: '1', mustBeBetween: [1, 1], mustNotBeBetween: [1, 2, 3], mustBeLessThan: null };
+const LTO_SAMPLES = [{}, { format: 'i64' }, { format: 'f32' }, { format: 'email' }, { format: 'yyyy-MM-dd' }, { minLength: 1, maxLength: 5 }, { minLength: -1 },
+  { pattern: '^a' }, { minimum: '2020-01-01' }, { minimum: 3 }, { timezone: true }, { defaultTimezone: 'Etc/UTC' }, { multipleOf: 0 }, { multipleOf: 2.5 },
+  { maxProperties: 3, required: ['a'] }, { required: [] }, { required: ['a', 'a'] }, { minItems: 1, uniqueItems: true }, { maxItems: -2 }, { foo: 1 }, 'x'];
+// more logicalTypeOptions samples, derived from every option the official schema knows (valid and invalid values);
+// used by the combinatorial probes (the per-document mutations use the short list above)
+const LTO_ALL = LTO_SAMPLES.slice();
+for (const branch of V.odcs.off.schema.$defs.SchemaBaseProperty.allOf) {
+  const lto = branch.then && branch.then.properties && branch.then.properties.logicalTypeOptions;
+  if (!lto) continue;
+  for (const [k, sch] of Object.entries(lto.properties)) {
+    const vals = { string: ['x'], integer: [0, 3, -1], number: [0, 2.5, -1], boolean: [true], array: [['a'], [], ['a', 'a'], [1]] }[sch.type] || ['x'];
+    for (const v of [...vals, ...(sch.enum || []), 'zz', 1.5, null]) LTO_ALL.push({ [k]: v });
+  }
+}
+const SERVER_KEYS = { host: 'h', port: 5432, database: 'd', schema: 's', catalog: 'c', account: 'a', warehouse: 'w', project: 'p', dataset: 'ds',
+  location: 'sftp://x/y', endpointUrl: 'https://e', path: './x', format: 'json', delimiter: 'new_line', stagingDir: 's3://x', region: 'eu', regionName: 'eu',
+  serviceName: 'svc', stream: 'st' };
+const REFS = ['a.b', 'a', 'a.b.c', 'schema/tbl/properties/id', '/schema/x/properties/y', 'https://x.com/c.yaml#/schema/x/properties/y', 'f.yaml#schema/a', 'x/-', '1a.b', '', 'a.b\n'];
+
+function typeChanges(v) {
+  const alts = ['str', 42, 4.5, true, null, [], {}, ['s'], [{}]];
+  return alts.filter(a => JSON.stringify(a) !== JSON.stringify(v) && typeof a !== typeof v || Array.isArray(a) !== Array.isArray(v));
+}
+
+function mutations(doc, kind) {
+  const muts = []; // [label, fn(docClone) -> docClone]
+  const all = paths(doc);
+  for (const [p, v] of all) {
+    const ps = '/' + p.join('/');
+    if (p.length) {
+      muts.push([`delete ${ps}`, d => delAt(d, p)]);
+      for (const a of typeChanges(v)) muts.push([`type ${ps}=${JSON.stringify(a)}`, d => setAt(d, p, clone(a))]);
+    }
+    if (typeof v === 'string') { muts.push([`enumish ${ps}`, d => setAt(d, p, 'zzBogus')]); muts.push([`empty ${ps}`, d => setAt(d, p, '')]); }
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      muts.push([`unknown ${ps}`, d => { getAt(d, p).zzUnknown = 1; return d; }]);
+      for (const k of ['id', 'name', 'description', 'type', 'properties', 'items', 'quality', 'relationships', 'customProperties', 'tags', 'from', 'to', 'members', 'metric', 'query', 'logicalTypeOptions', 'required'])
+        if (!(k in v)) muts.push([`addkey ${ps}.${k}`, d => { getAt(d, p)[k] = pick(['x', 1, [], {}, ['a.b'], [{ name: 'n' }], { logicalType: 'string' }, true]); return d; }]);
+    }
+    if (Array.isArray(v)) {
+      muts.push([`emptyarr ${ps}`, d => setAt(d, p, [])]);
+      if (v.length) muts.push([`dupitem ${ps}`, d => { getAt(d, p).push(clone(v[0])); return d; }]);
+      muts.push([`pushobj ${ps}`, d => { getAt(d, p).push({}); return d; }]);
+      muts.push([`pushstr ${ps}`, d => { getAt(d, p).push('s'); return d; }]);
+    }
+    const last = p[p.length - 1], parentPath = p.slice(0, -1), parentName = p[p.length - 3];
+    // targeted: servers
+    if (kind === 'odcs' && parentName === 'servers' && last === 'type' || (kind === 'odcs' && p[0] === 'servers' && p.length === 2)) {
+      const sp = last === 'type' ? parentPath : p;
+      for (const t of SERVER_TYPES) muts.push([`servertype ${ps}=${t}`, d => { getAt(d, sp).type = t; return d; }]);
+      for (const [k, val] of Object.entries(SERVER_KEYS)) muts.push([`serverkey ${ps}+${k}`, d => { getAt(d, sp)[k] = val; return d; }]);
+      for (const t of SERVER_TYPES) muts.push([`serverfull ${ps}=${t}`, d => { const s = getAt(d, sp); s.type = t; Object.assign(s, { host: 'h', port: 1, database: 'd', schema: 's' }); return d; }]);
+    }
+    // targeted: quality rules
+    if (p[p.length - 2] === 'quality' && v && typeof v === 'object') {
+      for (const t of ['text', 'library', 'sql', 'custom', undefined]) muts.push([`qtype ${ps}=${t}`, d => { const q = getAt(d, p); if (t) q.type = t; else delete q.type; return d; }]);
+      for (const [k, val] of Object.entries({ metric: 'rowCount', query: 'select 1', engine: 'soda', implementation: { a: 1 }, rule: 'r', arguments: {}, ...OPS }))
+        muts.push([`qadd ${ps}+${k}`, d => { getAt(d, p)[k] = clone(val); return d; }]);
+      for (const [k, val] of Object.entries(BAD_OPS)) muts.push([`qbad ${ps}+${k}`, d => { getAt(d, p)[k] = clone(val); return d; }]);
+      for (const t of ['text', 'library', 'sql', 'custom']) for (const op of Object.keys(OPS))
+        muts.push([`qcombo ${ps} ${t}+${op}`, d => { const q = getAt(d, p); for (const o of Object.keys(OPS)) delete q[o]; q.type = t; q[op] = clone(OPS[op]); if (t === 'sql') q.query = 'q'; if (t === 'custom') { q.engine = 'e'; q.implementation = 'i'; } return d; }]);
+    }
+    // targeted: schema properties
+    if ((p[p.length - 2] === 'properties' || last === 'items') && v && typeof v === 'object' && !Array.isArray(v) && p[0] === 'schema') {
+      for (const lt of [...LOGICAL, undefined]) {
+        muts.push([`ltype ${ps}=${lt}`, d => { const q = getAt(d, p); if (lt) q.logicalType = lt; else delete q.logicalType; return d; }]);
+        for (const lto of LTO_SAMPLES) muts.push([`lto ${ps}=${lt} ${JSON.stringify(lto)}`, d => { const q = getAt(d, p); if (lt) q.logicalType = lt; else delete q.logicalType; q.logicalTypeOptions = clone(lto); return d; }]);
+        muts.push([`litems ${ps}=${lt}`, d => { const q = getAt(d, p); if (lt) q.logicalType = lt; else delete q.logicalType; q.items = { logicalType: 'string' }; return d; }]);
+        muts.push([`lprops ${ps}=${lt}`, d => { const q = getAt(d, p); if (lt) q.logicalType = lt; else delete q.logicalType; q.properties = [{ name: 'x' }]; return d; }]);
+      }
+      muts.push([`itemsnoname ${ps}`, d => { const q = getAt(d, p); q.logicalType = 'array'; q.items = { logicalType: 'object', properties: [{ logicalType: 'string' }] }; return d; }]);
+      for (const r of REFS) muts.push([`prel ${ps} ${JSON.stringify(r)}`, d => { getAt(d, p).relationships = [{ to: r }]; return d; }]);
+      muts.push([`prelfrom ${ps}`, d => { getAt(d, p).relationships = [{ to: 'a.b', from: 'c.d' }]; return d; }]);
+      muts.push([`prelarr ${ps}`, d => { getAt(d, p).relationships = [{ to: ['a.b', 'c.d'], type: 'foreignKey' }]; return d; }]);
+      muts.push([`preltype ${ps}`, d => { getAt(d, p).relationships = [{ to: 'a.b', type: 'other' }]; return d; }]);
+    }
+    // targeted: schema objects
+    if (p[0] === 'schema' && p.length === 2) {
+      for (const [from, to] of [['a.b', 'c.d'], [['a.b'], ['c.d']], ['a.b', ['c.d']], [[], []], [['a.b', 'x'], ['c.d', 'e.f']], ['schema/a/properties/b', 'c.d'], ['a.b', 'bad ref']])
+        muts.push([`orel ${ps} ${JSON.stringify([from, to])}`, d => { getAt(d, p).relationships = [{ from, to }]; return d; }]);
+      muts.push([`orelnofrom ${ps}`, d => { getAt(d, p).relationships = [{ to: 'a.b' }]; return d; }]);
+      muts.push([`ologtype ${ps}`, d => { getAt(d, p).logicalType = 'object'; return d; }]);
+      muts.push([`ologtype2 ${ps}`, d => { getAt(d, p).logicalType = 'array'; return d; }]);
+      muts.push([`oitems ${ps}`, d => { getAt(d, p).items = {}; return d; }]);
+    }
+    if (kind === 'odcs' && p.length === 1 && last === 'team') {
+      muts.push(['team->array', d => { d.team = (d.team.members || d.team); return d; }]);
+      muts.push(['team->object', d => { d.team = { name: 't', members: Array.isArray(d.team) ? d.team : [] }; return d; }]);
+      muts.push(['team->array+bad', d => { d.team = [{ name: 'x' }]; return d; }]);
+    }
+    if (p.length === 1 && last === 'apiVersion') for (const a of ['v3.1.0', 'v3.0.2', 'v3.0.1', 'v3.0.0', 'v2.2.2', 'v2.2.1', 'v2.2.0', 'v2.1.0', 'v1.0.0', 'v0.9.0', 'v3.1'])
+      muts.push([`apiVersion=${a}`, d => { d.apiVersion = a; return d; }]);
+    if (p.length === 1 && last === 'kind') for (const a of ['DataContract', 'DataProduct']) muts.push([`kind=${a}`, d => { d.kind = a; return d; }]);
+    if (last === 'id' && typeof v === 'string') for (const a of ['ok_id-1', 'with space', 'dot.id', 'a\n', 'é']) muts.push([`stableid ${ps}=${JSON.stringify(a)}`, d => setAt(d, p, a)]);
+    if (last === 'value' && p[p.length - 3] === 'slaProperties') for (const a of [null, [], {}, 'x', 3, true]) muts.push([`slavalue ${ps}=${JSON.stringify(a)}`, d => setAt(d, p, a)]);
+  }
+  return muts;
+}
+
+function addTopLevel(kind) { // extra docs-level additions exercising absent sections
+  const m = [];
+  if (kind === 'odcs') {
+    m.push(['add server', d => { d.servers = [{ server: 's', type: 'postgres', host: 'h', port: 1, database: 'd', schema: 's' }]; return d; }]);
+    m.push(['add quality', d => { d.schema = [{ name: 't', quality: [{ type: 'sql', query: 'q', mustBe: 1 }] }]; return d; }]);
+    m.push(['add sla', d => { d.slaProperties = [{ property: 'p', value: null, valueExt: [1] }]; return d; }]);
+    m.push(['add price', d => { d.price = { priceAmount: '1' }; return d; }]);
+    m.push(['add description extra', d => { d.description = { purpose: 'x', other: 1 }; return d; }]);
+    m.push(['add team bad member', d => { d.team = { members: [{ username: 'u', zz: 1 }] }; return d; }]);
+  }
+  return m;
+}
+
+const stats = { total: 0, disagree: 0, acceptedBoth: 0, rejectedBoth: 0 };
+const disagreements = [];
+function compare(kind, label, doc) {
+  stats.total++;
+  if (dumpFd !== null) fs.writeSync(dumpFd, JSON.stringify({ kind, label, official: V[kind].off(doc), doc }) + '\n');
+  const o = V[kind].off(doc), u = V[kind].our(doc);
+  if (o !== u) { stats.disagree++; disagreements.push({ label, o, off: errs(V[kind].off).slice(0, 6), our: errs(V[kind].our).slice(0, 6) }); }
+  else if (o) stats.acceptedBoth++; else stats.rejectedBoth++;
+}
+
+const PER_FILE = Number(process.env.PER_FILE || 600);
+for (const { kind, name, doc } of corpus) {
+  let muts = mutations(doc, kind).concat(addTopLevel(kind));
+  // keep targeted mutations, sample the generic ones
+  const targeted = muts.filter(([l]) => !/^(delete|type|enumish|empty|unknown|addkey|emptyarr|dupitem|pushobj|pushstr) /.test(l));
+  let generic = muts.filter(m => !targeted.includes(m));
+  const cap = Math.max(PER_FILE - Math.min(targeted.length, PER_FILE / 2), PER_FILE / 2);
+  while (generic.length > cap) generic.splice(Math.floor(rnd() * generic.length), 1);
+  let tsample = targeted.slice();
+  const tcap = Number(process.env.TARGETED_CAP || 1500);
+  while (tsample.length > tcap) tsample.splice(Math.floor(rnd() * tsample.length), 1);
+  const chosen = tsample.concat(generic);
+  for (const [label, fn] of chosen) compare(kind, `${name}: ${label}`, fn(clone(doc)));
+  // chained mutations: 2-3 random mutations applied in sequence (paths recomputed each step)
+  for (let i = 0; i < Number(process.env.CHAINS || 150); i++) {
+    let d = clone(doc); const labels = [];
+    for (let j = 0; j < 2 + Math.floor(rnd() * 2); j++) {
+      const ms = mutations(d, kind); if (!ms.length) break;
+      const [l, fn] = pick(ms); labels.push(l);
+      try { d = fn(clone(d)); } catch (e) { break; }
+    }
+    compare(kind, `${name}: chain ${labels.join(' ; ')}`, d);
+  }
+}
+
+const fromCorpus = stats.total;
+// ------------------------------------------------------------------ 5. combinatorial probes (quality rules, servers, logical types)
+const base = () => ({ apiVersion: 'v3.1.0', kind: 'DataContract', id: 'c', version: '1', status: 'draft' });
+{
+  const opt = { type: [undefined, 'text', 'library', 'sql', 'custom', 'other'], metric: [undefined, 'rowCount', 'bogus', 7], rule: [undefined, 'r'],
+    arguments: [undefined, {}], query: [undefined, 'q', 3], engine: [undefined, 'e'], implementation: [undefined, 'i', { a: 1 }, 5] };
+  const opsets = [[], ['mustBe'], ['mustBeGreaterThan'], ['mustBeGreaterThan:bad'], ['mustBe', 'mustNotBe'], ['mustBeBetween'], ['mustBeBetween:bad'], ['mustNotBeBetween', 'mustBeLessThan:bad']];
+  const keys = Object.keys(opt);
+  const combos = [{}];
+  for (const k of keys) { const next = []; for (const c of combos) for (const v of opt[k]) next.push(v === undefined ? c : { ...c, [k]: v }); combos.splice(0, combos.length, ...next); }
+  for (const c of combos) for (const os of opsets) {
+    const q = { ...c };
+    for (const o of os) { const [n, bad] = o.split(':'); q[n] = bad ? clone(BAD_OPS[n]) : clone(OPS[n]); }
+    compare('odcs', `quality ${JSON.stringify(q)}`, { ...base(), schema: [{ name: 't', quality: [q] }] });
+  }
+}
+// per-type probes driven by the official type profiles: exact required set, each one missing, each extra key, wrong value types
+{
+  const offDefs = V.odcs.off.schema.$defs;
+  for (const cond of offDefs.Server.allOf) {
+    const t = cond.if.properties.type.const; const prof = offDefs.ServerSource[cond.then.$ref.split('/').pop()];
+    const req = prof.required || []; const allowed = Object.keys(prof.properties);
+    const mk = keys => { const s = { server: 's', type: t }; for (const k of keys) s[k] = SERVER_KEYS[k]; return s; };
+    const probe = (label, s) => compare('odcs', `server-profile ${t} ${label}`, { ...base(), servers: [s] });
+    probe('exact required', mk(req));
+    probe('all allowed', mk(allowed));
+    for (const k of req) probe(`missing ${k}`, mk(req.filter(x => x !== k)));
+    for (const k of Object.keys(SERVER_KEYS)) probe(`plus ${k}`, mk([...new Set([...req, k])]));
+    for (const k of allowed) { const s = mk(allowed); s[k] = typeof s[k] === 'number' ? 'str' : 12; probe(`badtype ${k}`, s); }
+    for (const k of ['id', 'description', 'environment', 'roles', 'customProperties', 'zz']) {
+      const s = mk(req); s[k] = { id: 'a-b', description: 'd', environment: 'prod', roles: [{ role: 'r' }], customProperties: [{ property: 'p', value: 1 }], zz: 1 }[k];
+      probe(`common ${k}`, s);
+    }
+  }
+}
+for (const t of [...SERVER_TYPES, 'unknown', undefined]) {
+  const full = Object.keys(SERVER_KEYS);
+  const variants = [[], full, ['host', 'port', 'database', 'schema'], ['host', 'database'], ['location', 'format'], ['account', 'database', 'schema'], ['project', 'dataset'], ['path', 'format']];
+  for (const k of full) variants.push([k], full.filter(x => x !== k));
+  for (const v of variants) {
+    const s = { server: 's' }; if (t) s.type = t; for (const k of v) s[k] = SERVER_KEYS[k];
+    compare('odcs', `server ${JSON.stringify(s)}`, { ...base(), servers: [s] });
+    if (v.includes('location')) compare('odcs', `server http ${t}`, { ...base(), servers: [{ ...s, location: 'https://x' }] });
+    if (v.includes('port')) compare('odcs', `server strport ${t}`, { ...base(), servers: [{ ...s, port: '1' }] });
+  }
+}
+for (const lt of [...LOGICAL, undefined, 'decimal']) for (const lto of [undefined, ...LTO_ALL]) for (const extra of [{}, { items: {} }, { properties: [] }, { items: { properties: [{}] } }]) {
+  const p = { name: 'p', ...clone(extra) }; if (lt) p.logicalType = lt; if (lto !== undefined) p.logicalTypeOptions = clone(lto);
+  compare('odcs', `property ${JSON.stringify(p)}`, { ...base(), schema: [{ name: 't', properties: [p] }] });
+  compare('odcs', `item ${JSON.stringify(p)}`, { ...base(), schema: [{ name: 't', properties: [{ name: 'a', logicalType: 'array', items: { ...p, name: undefined } }] }] });
+}
+
+console.log(`differential: ${stats.total} documents (${fromCorpus} corpus mutations/chains + ${stats.total - fromCorpus} combinatorial probes; ${stats.acceptedBoth} accepted by both, ${stats.rejectedBoth} rejected by both), ${stats.disagree} disagreements`);
+for (const d of disagreements.slice(0, Number(process.env.SHOW || 25))) console.log(' DISAGREE', d.label, '\n   official', d.o, d.off.join(' | '), '\n   ours', !d.o, d.our.join(' | '));
+if (stats.disagree) failures++;
+console.log(failures ? `FAILED (${failures})` : 'ALL CHECKS PASSED');
+process.exit(failures ? 1 : 0);
