@@ -17,25 +17,24 @@ public class DifferentialReplayTests
     public void Our_validator_accepts_and_rejects_exactly_what_the_official_schemas_do()
     {
         var limits = new YamlLimits { MaxFileBytes = long.MaxValue };
-        var disagreements = new List<string>();
+        var disagreements = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var total = 0;
-        foreach (var line in File.ReadLines(Environment.GetEnvironmentVariable(Variable)!))
+        Parallel.ForEach(File.ReadLines(Environment.GetEnvironmentVariable(Variable)!), line =>
         {
             using var entry = JsonDocument.Parse(line);
             var kind = entry.RootElement.GetProperty("kind").GetString() == "odcs" ? DocumentKind.Contract : DocumentKind.Product;
             var official = entry.RootElement.GetProperty("official").GetBoolean();
             var read = YamlDocumentReader.Read(entry.RootElement.GetProperty("doc").GetRawText(), "doc.yaml", limits);
-            Assert.Empty(read.Diagnostics);
-            var ours = SchemaValidator.Validate(read.Root!, kind, "doc.yaml").Count == 0;
-            total++;
-            if (ours != official && disagreements.Count < 20)
+            var ours = read.Root is not null && read.Diagnostics.Count == 0 && SchemaValidator.Validate(read.Root, kind, "doc.yaml").Count == 0;
+            Interlocked.Increment(ref total);
+            if (ours != official)
             {
-                disagreements.Add($"official {(official ? "accepts" : "rejects")}, we {(ours ? "accept" : "reject")}: {entry.RootElement.GetProperty("label").GetString()}");
+                disagreements.Enqueue($"official {(official ? "accepts" : "rejects")}, we {(ours ? "accept" : "reject")}: {entry.RootElement.GetProperty("label").GetString()}");
             }
-        }
+        });
 
         Assert.True(total > 0, "the differential file holds no documents");
-        Assert.True(disagreements.Count == 0, string.Join(Environment.NewLine, disagreements));
+        Assert.True(disagreements.IsEmpty, $"{disagreements.Count} disagreements:{Environment.NewLine}{string.Join(Environment.NewLine, disagreements.Take(20))}");
     }
 
     private sealed class DifferentialFactAttribute : FactAttribute
