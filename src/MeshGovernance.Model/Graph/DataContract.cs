@@ -3,58 +3,18 @@ using MeshGovernance.Model.Yaml;
 namespace MeshGovernance.Model.Graph;
 
 /// <summary>An ODCS v3.1 data contract from <c>domains/&lt;domain&gt;/contracts/&lt;name&gt;.odcs.yaml</c>.</summary>
-public sealed class DataContract : MeshNode
+public sealed class DataContract : DomainAsset
 {
-    internal DataContract(SourceMapping source, string domainFolder) : base(source)
+    internal DataContract(SourceMapping source, string domainFolder) : base(source, domainFolder)
     {
-        DomainFolder = domainFolder;
-        Id = source.GetString("id") ?? string.Empty;
-        Name = source.GetString("name");
-        Version = source.GetString("version");
-        Status = source.GetString("status");
-        DeclaredDomain = source.GetString("domain");
         DataProductName = source.GetString("dataProduct");
-        // ODCS v3.1 writes team as an object; the deprecated v3.0 form is a bare list of members.
-        TeamId = source.GetMapping("team")?.GetString("name");
-        var description = source.GetMapping("description");
-        Purpose = description?.GetString("purpose");
-        Usage = description?.GetString("usage");
-        Limitations = description?.GetString("limitations");
-        Tags = source.GetStrings("tags");
         Objects = source.GetMappings("schema").Select(o => new SchemaElement(o, this, parent: null)).ToList();
         Servers = source.GetMappings("servers").Select(s => new Server(s, Id)).ToList();
         SlaProperties = source.GetMappings("slaProperties").Select(s => new SlaProperty(s, Id)).ToList();
-        Support = source.GetMappings("support").Select(s => new SupportChannel(s, Id)).ToList();
     }
 
-    public string Id { get; }
-
-    public string? Name { get; }
-
-    public string? Version { get; }
-
-    /// <summary>proposed, draft, active, deprecated or retired (ODCS does not fix the list).</summary>
-    public string? Status { get; }
-
-    public string DomainFolder { get; }
-
-    public string? DeclaredDomain { get; }
-
+    /// <summary>The deprecated ODCS <c>dataProduct</c> field, as written.</summary>
     public string? DataProductName { get; }
-
-    public Domain? Domain { get; internal set; }
-
-    public string? TeamId { get; }
-
-    public Team? Team { get; internal set; }
-
-    public string? Purpose { get; }
-
-    public string? Usage { get; }
-
-    public string? Limitations { get; }
-
-    public IReadOnlyList<string> Tags { get; }
 
     /// <summary>The top-level schema objects (tables, topics, documents).</summary>
     public IReadOnlyList<SchemaElement> Objects { get; }
@@ -62,8 +22,6 @@ public sealed class DataContract : MeshNode
     public IReadOnlyList<Server> Servers { get; }
 
     public IReadOnlyList<SlaProperty> SlaProperties { get; }
-
-    public IReadOnlyList<SupportChannel> Support { get; }
 
     /// <summary>Output ports that deliver this contract.</summary>
     public IReadOnlyList<OutputPort> Providers { get; internal set; } = [];
@@ -73,8 +31,6 @@ public sealed class DataContract : MeshNode
 
     /// <summary>Every schema element: objects and their properties, nested ones included, depth first.</summary>
     public IEnumerable<SchemaElement> AllElements() => Objects.SelectMany(o => o.SelfAndDescendants());
-
-    public override string? SubjectId => Id;
 }
 
 /// <summary>

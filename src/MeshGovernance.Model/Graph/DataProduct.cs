@@ -3,63 +3,17 @@ using MeshGovernance.Model.Yaml;
 namespace MeshGovernance.Model.Graph;
 
 /// <summary>An ODPS v1.0 data product from <c>domains/&lt;domain&gt;/products/&lt;name&gt;.odps.yaml</c>.</summary>
-public sealed class DataProduct : MeshNode
+public sealed class DataProduct : DomainAsset
 {
-    internal DataProduct(SourceMapping source, string domainFolder) : base(source)
+    internal DataProduct(SourceMapping source, string domainFolder) : base(source, domainFolder)
     {
-        DomainFolder = domainFolder;
-        Id = source.GetString("id") ?? string.Empty;
-        Name = source.GetString("name");
-        Version = source.GetString("version");
-        Status = source.GetString("status");
-        DeclaredDomain = source.GetString("domain");
-        TeamId = source.GetMapping("team")?.GetString("name");
-        var description = source.GetMapping("description");
-        Purpose = description?.GetString("purpose");
-        Limitations = description?.GetString("limitations");
-        Usage = description?.GetString("usage");
-        Tags = source.GetStrings("tags");
         InputPorts = source.GetMappings("inputPorts").Select(p => new InputPort(p, this)).ToList();
         OutputPorts = source.GetMappings("outputPorts").Select(p => new OutputPort(p, this)).ToList();
-        Support = source.GetMappings("support").Select(s => new SupportChannel(s, Id)).ToList();
     }
-
-    public string Id { get; }
-
-    public string? Name { get; }
-
-    public string? Version { get; }
-
-    public string? Status { get; }
-
-    /// <summary>The folder under <c>domains/</c> the file sits in: the product's domain.</summary>
-    public string DomainFolder { get; }
-
-    /// <summary>The <c>domain</c> field as written, which must agree with <see cref="DomainFolder"/> when set.</summary>
-    public string? DeclaredDomain { get; }
-
-    public Domain? Domain { get; internal set; }
-
-    /// <summary><c>team.name</c>: the id of the owner team.</summary>
-    public string? TeamId { get; }
-
-    public Team? Team { get; internal set; }
-
-    public string? Purpose { get; }
-
-    public string? Limitations { get; }
-
-    public string? Usage { get; }
-
-    public IReadOnlyList<string> Tags { get; }
 
     public IReadOnlyList<InputPort> InputPorts { get; }
 
     public IReadOnlyList<OutputPort> OutputPorts { get; }
-
-    public IReadOnlyList<SupportChannel> Support { get; }
-
-    public override string? SubjectId => Id;
 }
 
 /// <summary>An input port: the contract a product consumes.</summary>

@@ -27,10 +27,14 @@ internal static class MeshGraphBuilder
             domain.Contracts = contracts.Where(c => c.DomainFolder == domain.Folder).ToList();
         }
 
+        foreach (var asset in products.Concat<DomainAsset>(contracts))
+        {
+            asset.Domain = domainsByFolder.GetValueOrDefault(asset.DomainFolder);
+            asset.Team = mesh.FindTeam(asset.TeamId);
+        }
+
         foreach (var product in products)
         {
-            product.Domain = domainsByFolder.GetValueOrDefault(product.DomainFolder);
-            product.Team = mesh.FindTeam(product.TeamId);
             foreach (var port in product.OutputPorts)
             {
                 port.Contract = mesh.FindContract(port.ContractId);
@@ -40,12 +44,6 @@ internal static class MeshGraphBuilder
             {
                 port.Contract = mesh.FindContract(port.ContractId);
             }
-        }
-
-        foreach (var contract in contracts)
-        {
-            contract.Domain = domainsByFolder.GetValueOrDefault(contract.DomainFolder);
-            contract.Team = mesh.FindTeam(contract.TeamId);
         }
 
         var outputPorts = products.SelectMany(p => p.OutputPorts).Where(p => p.Contract is not null).ToLookup(p => p.Contract!);

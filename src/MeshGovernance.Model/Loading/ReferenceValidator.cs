@@ -16,8 +16,8 @@ internal static class ReferenceValidator
         CheckManifest(mesh, diagnostics);
         CheckTeams(mesh, diagnostics);
         CheckDomains(mesh, files, diagnostics);
-        CheckProducts(mesh, diagnostics);
-        CheckContracts(mesh, diagnostics);
+        CheckAssets(mesh, diagnostics);
+        CheckPorts(mesh, diagnostics);
         return diagnostics;
     }
 
@@ -83,25 +83,45 @@ internal static class ReferenceValidator
 
         // A domain folder whose domain.yaml is absent (rather than unreadable, which is reported already).
         var foldersWithDomainFile = files.Where(f => f.File.Kind == DocumentKind.Domain).Select(f => f.File.DomainFolder).ToHashSet(StringComparer.Ordinal);
-        foreach (var node in mesh.Products.Cast<MeshNode>().Concat(mesh.Contracts))
+        foreach (var asset in Assets(mesh).Where(a => !foldersWithDomainFile.Contains(a.DomainFolder)))
         {
-            var folder = node is DataProduct p ? p.DomainFolder : ((DataContract)node).DomainFolder;
-            if (!foldersWithDomainFile.Contains(folder))
-            {
-                diagnostics.Add(DiagnosticCatalog.DomainMissing.Create(
-                    node.SpanOf("id"),
-                    $"This file belongs to domain folder 'domains/{folder}', which has no domain.yaml. Add domains/{folder}/domain.yaml naming the domain's owner team.",
-                    node.SubjectId));
-            }
+            diagnostics.Add(DiagnosticCatalog.DomainMissing.Create(
+                asset.SpanOf("id"),
+                $"This file belongs to domain folder 'domains/{asset.DomainFolder}', which has no domain.yaml. Add domains/{asset.DomainFolder}/domain.yaml naming the domain's owner team.",
+                asset.Id));
         }
     }
 
-    private static void CheckProducts(Mesh mesh, List<Diagnostic> diagnostics)
+    private static void CheckAssets(Mesh mesh, List<Diagnostic> diagnostics)
+    {
+        foreach (var asset in Assets(mesh))
+        {
+            var kind = asset is DataProduct ? "product" : "contract";
+            if (asset.DeclaredDomain is { } declared && declared != asset.DomainFolder)
+            {
+                diagnostics.Add(DiagnosticCatalog.DomainFolderMismatch.Create(
+                    asset.SpanOf("domain"),
+                    $"This {kind} says domain '{declared}' but sits in 'domains/{asset.DomainFolder}'; move the file to domains/{declared}/ or set domain: {asset.DomainFolder}.",
+                    asset.Id));
+            }
+
+            if (asset.TeamId is { } teamId && asset.Team is null)
+            {
+                diagnostics.Add(DiagnosticCatalog.TeamUnknown.Create(
+                    asset.Source.GetMapping("team")!.SpanOf("name"),
+                    $"The {kind}'s team.name '{teamId}' is not a team of the mesh{KnownTeams(mesh)}. team.name must be the id of a team in teams/.",
+                    asset.Id));
+            }
+        }
+
+        ReportDuplicates(mesh.Products.Where(p => p.Id.Length > 0), p => p.Id, DiagnosticCatalog.ProductIdDuplicate, "product", diagnostics);
+        ReportDuplicates(mesh.Contracts.Where(c => c.Id.Length > 0), c => c.Id, DiagnosticCatalog.ContractIdDuplicate, "contract", diagnostics);
+    }
+
+    private static void CheckPorts(Mesh mesh, List<Diagnostic> diagnostics)
     {
         foreach (var product in mesh.Products)
         {
-            CheckDeclaredDomain(product, product.DeclaredDomain, product.DomainFolder, "product", diagnostics);
-            CheckTeam(mesh, product, product.TeamId, product.Team, "product", diagnostics);
             foreach (var port in product.OutputPorts.Where(p => p.ContractId is not null && p.Contract is null))
             {
                 diagnostics.Add(DiagnosticCatalog.OutputContractUnknown.Create(
@@ -119,40 +139,6 @@ internal static class ReferenceValidator
             }
         }
 
-        ReportDuplicates(mesh.Products.Where(p => p.Id.Length > 0), p => p.Id, DiagnosticCatalog.ProductIdDuplicate, "product", diagnostics);
-    }
-
-    private static void CheckContracts(Mesh mesh, List<Diagnostic> diagnostics)
-    {
-        foreach (var contract in mesh.Contracts)
-        {
-            CheckDeclaredDomain(contract, contract.DeclaredDomain, contract.DomainFolder, "contract", diagnostics);
-            CheckTeam(mesh, contract, contract.TeamId, contract.Team, "contract", diagnostics);
-        }
-
-        ReportDuplicates(mesh.Contracts.Where(c => c.Id.Length > 0), c => c.Id, DiagnosticCatalog.ContractIdDuplicate, "contract", diagnostics);
-    }
-
-    private static void CheckDeclaredDomain(MeshNode node, string? declared, string folder, string kind, List<Diagnostic> diagnostics)
-    {
-        if (declared is not null && declared != folder)
-        {
-            diagnostics.Add(DiagnosticCatalog.DomainFolderMismatch.Create(
-                node.SpanOf("domain"),
-                $"This {kind} says domain '{declared}' but sits in 'domains/{folder}'; move the file to domains/{declared}/ or set domain: {folder}.",
-                node.SubjectId));
-        }
-    }
-
-    private static void CheckTeam(Mesh mesh, MeshNode node, string? teamId, Team? team, string kind, List<Diagnostic> diagnostics)
-    {
-        if (teamId is not null && team is null)
-        {
-            diagnostics.Add(DiagnosticCatalog.TeamUnknown.Create(
-                node.Source.GetMapping("team")!.SpanOf("name"),
-                $"The {kind}'s team.name '{teamId}' is not a team of the mesh{KnownTeams(mesh)}. team.name must be the id of a team in teams/.",
-                node.SubjectId));
-        }
     }
 
     private static void ReportDuplicates<T>(IEnumerable<T> nodes, Func<T, string> id, DiagnosticDescriptor descriptor, string kind, List<Diagnostic> diagnostics)
@@ -170,6 +156,8 @@ internal static class ReferenceValidator
             }
         }
     }
+
+    private static IEnumerable<DomainAsset> Assets(Mesh mesh) => mesh.Products.Concat<DomainAsset>(mesh.Contracts);
 
     private static string KnownTeams(Mesh mesh) =>
         mesh.Teams.Count == 0 ? " (the mesh has no teams yet)" : $" (known teams: {string.Join(", ", mesh.Teams.Select(t => t.Id).Order(StringComparer.Ordinal).Take(20))})";
