@@ -125,6 +125,21 @@ public class ValidateCommandTests
     }
 
     [Fact]
+    public async Task A_named_pipe_is_reported_without_blocking_on_it()
+    {
+        using var repo = TempMeshRepository.Valid();
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", repo.PathOf("teams/pipe.yaml")))
+        {
+            mkfifo.WaitForExit();
+        }
+
+        var run = await Task.Run(() => CliRun.Of("validate", "--repo", repo.Root, "--format", "json")).WaitAsync(TimeSpan.FromSeconds(30));
+
+        var finding = run.Single("MG1008");
+        Assert.Equal("teams/pipe.yaml", finding.GetProperty("file").GetString());
+    }
+
+    [Fact]
     public void A_symlink_leaving_the_repository_is_reported_and_not_followed()
     {
         using var outside = TempMeshRepository.Empty().Write("passwd.yaml", "root: x\n");

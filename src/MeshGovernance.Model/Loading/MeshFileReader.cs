@@ -20,6 +20,14 @@ public static class MeshFileReader
                     $"The file is {info.Length:N0} bytes; a mesh file may be at most {limits.MaxFileBytes:N0} bytes. Split it, or move sample data out of the repository."));
             }
 
+            if (info.Length == 0)
+            {
+                // Never opened: named pipes and device nodes also report length 0, and reading one could block.
+                return Failed(file, DiagnosticCatalog.EmptyFile.Create(
+                    SourceSpan.StartOf(file.RelativePath),
+                    "The file is empty (0 bytes), or is not a regular file such as a named pipe; fill it in or delete it."));
+            }
+
             bytes = File.ReadAllBytes(file.FullPath);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
