@@ -12,7 +12,7 @@ public static class TextReportWriter
     {
         foreach (var finding in findings)
         {
-            output.WriteLine($"{finding.File}({finding.Line},{finding.Column}): {finding.Level.Name()} {finding.Id}: {finding.Message}");
+            output.WriteLine($"{OneLine(finding.File)}({finding.Line},{finding.Column}): {finding.Level.Name()} {finding.Id}: {OneLine(finding.Message)}");
         }
 
         var summary = FindingSummary.Of(findings, files);
@@ -24,6 +24,22 @@ public static class TextReportWriter
         output.WriteLine(
             $"{Plural(summary.Errors, "error")}, {Plural(summary.Warnings, "warning")}, {Plural(summary.Notices, "notice")} in {Plural(summary.Files, "file")}.");
     }
+
+    /// <summary>
+    /// Escapes control characters: messages quote file names, keys and values from the repository, and a
+    /// newline in one must not start a line of its own (a forged finding, or a workflow command in CI logs).
+    /// </summary>
+    internal static string OneLine(string text) =>
+        text.Any(char.IsControl)
+            ? string.Concat(text.Select(c => c switch
+            {
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when char.IsControl(c) => $"\\u{(int)c:x4}",
+                _ => c.ToString(),
+            }))
+            : text;
 
     private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 }

@@ -38,6 +38,18 @@ public class InitCommandTests
     }
 
     [Fact]
+    public void Refuses_to_overwrite_the_editor_schemas_either()
+    {
+        using var target = TempMeshRepository.Empty().Write(".meshgov/schemas/mesh.schema.json", "{}");
+
+        var run = CliRun.Of("init", target.Root);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(".meshgov/schemas/mesh.schema.json", run.Error);
+        Assert.Equal("{}", File.ReadAllText(target.PathOf(".meshgov/schemas/mesh.schema.json")));
+    }
+
+    [Fact]
     public void Requires_a_directory_argument()
     {
         var run = CliRun.Of("init");

@@ -65,7 +65,7 @@ public class ValidateCommandTests
             { "teams/dupes.yaml", Utf8(TempMeshRepository.ValidTeam.Replace("id: sales-team", "id: dupes") + "\nname: Again\n"), "MG1007", 10, 1 },
             { "teams/deep.yaml", nested, "MG1005", 4, 70 },
             { "teams/laughs.yaml", Utf8(laughs.ToString()), "MG1006", 6, 45 },
-            { "teams/two.yaml", Utf8("id: a\n---\nid: b\n"), "MG1009", 2, 1 },
+            { "teams/two.yaml", Utf8(TempMeshRepository.ValidTeam.Replace("sales-team", "two") + "\n---\nid: b\n"), "MG1009", 10, 1 },
         };
     }
 

@@ -24,6 +24,19 @@ public class ReportWriterTests
     }
 
     [Fact]
+    public void Text_report_keeps_each_finding_on_one_line_whatever_the_message_quotes()
+    {
+        var output = new StringWriter();
+        var forged = DiagnosticCatalog.SchemaUnknownProperty.Create(SourceSpan.At("teams/a.yaml", 2, 1), "Property 'x\n::error file=mesh.yaml::forged' is not allowed.");
+
+        TextReportWriter.Write(output, [forged], files: 1);
+
+        var lines = output.ToString().Split(Environment.NewLine);
+        Assert.Equal(@"teams/a.yaml(2,1): error MG1102: Property 'x\n::error file=mesh.yaml::forged' is not allowed.", lines[0]);
+        Assert.DoesNotContain(lines, l => l.StartsWith("::", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Text_report_of_a_clean_mesh_is_only_the_summary()
     {
         var output = new StringWriter();

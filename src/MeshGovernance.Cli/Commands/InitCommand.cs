@@ -27,6 +27,7 @@ internal static class InitCommand
         var files = TemplateFiles.All();
         var schemaFolder = Path.Combine(target.FullName, ".meshgov", "schemas");
         var conflicts = files.Select(f => f.RelativePath)
+            .Concat(SchemaExport.FileNames.Select(name => $".meshgov/schemas/{name}"))
             .Where(path => File.Exists(Path.Combine(target.FullName, path)) || Directory.Exists(Path.Combine(target.FullName, path)))
             .ToList();
         if (conflicts.Count > 0)
@@ -51,7 +52,7 @@ internal static class InitCommand
                 file.CopyTo(destination);
             }
 
-            SchemaExport.WriteAll(schemaFolder);
+            SchemaExport.WriteAll(schemaFolder, overwrite: false);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -78,6 +78,11 @@ public static class DiagnosticCatalog
         "Mesh files use plain YAML data: mappings with string keys, sequences and scalars. Custom tags " +
         "(such as !!python/object), complex (non-scalar) keys and aliases to unknown anchors are refused.");
 
+    public static readonly DiagnosticDescriptor ValueTooLong = new(
+        "MG1015", DiagnosticLevel.Error, "Value is too long",
+        "One scalar value or key is longer than the loader accepts (64 KiB). Mesh files hold metadata: link " +
+        "to long documents, SQL files or samples instead of embedding them.");
+
     public static readonly DiagnosticDescriptor SchemaRequired = new(
         "MG1101", DiagnosticLevel.Error, "Required property is missing",
         "The schema of this kind of file requires the named property. Add it; 'meshgov explain' and the " +
@@ -166,7 +171,7 @@ public static class DiagnosticCatalog
     [
         YamlSyntax, FileUnreadable, InvalidUtf8, FileTooLarge, NestingTooDeep, AliasExpansionTooLarge,
         DuplicateKey, EmptyFile, MultipleDocuments, NotAMapping, PathOutsideRepository, UnknownFile,
-        MeshManifestMissing, UnsupportedYaml,
+        MeshManifestMissing, UnsupportedYaml, ValueTooLong,
         SchemaRequired, SchemaUnknownProperty, SchemaWrongType, SchemaValueNotAllowed, SchemaOutOfRange,
         SchemaConditional, SchemaNoAlternative,
         DomainMissing, OutputContractUnknown, InputContractUnknown, DomainOwnerUnknown, TeamUnknown,

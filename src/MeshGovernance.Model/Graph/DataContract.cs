@@ -44,7 +44,6 @@ public sealed class SchemaElement : MeshNode
         Contract = contract;
         Parent = parent;
         Name = source.GetString("name") ?? string.Empty;
-        Path = parent is null ? Name : $"{parent.Path}.{Name}";
         LogicalType = source.GetString("logicalType");
         PhysicalType = source.GetString("physicalType");
         PhysicalName = source.GetString("physicalName");
@@ -67,8 +66,8 @@ public sealed class SchemaElement : MeshNode
 
     public string Name { get; }
 
-    /// <summary>Dotted path from the schema object, such as <c>orders.customer.email</c>.</summary>
-    public string Path { get; }
+    /// <summary>Dotted path from the schema object, such as <c>orders.customer.email</c> (built on demand).</summary>
+    public string Path => Parent is null ? Name : $"{Parent.Path}.{Name}";
 
     public bool IsObject => Parent is null;
 

@@ -13,13 +13,6 @@ public static class MeshFileReader
         try
         {
             var info = new FileInfo(file.FullPath);
-            if (info.Length > limits.MaxFileBytes)
-            {
-                return Failed(file, DiagnosticCatalog.FileTooLarge.Create(
-                    SourceSpan.StartOf(file.RelativePath),
-                    $"The file is {info.Length:N0} bytes; a mesh file may be at most {limits.MaxFileBytes:N0} bytes. Split it, or move sample data out of the repository."));
-            }
-
             if (info.Length == 0)
             {
                 // Never opened: named pipes and device nodes also report length 0, and reading one could block.
@@ -28,7 +21,26 @@ public static class MeshFileReader
                     "The file is empty (0 bytes), or is not a regular file such as a named pipe; fill it in or delete it."));
             }
 
-            bytes = File.ReadAllBytes(file.FullPath);
+            if (info.Length > limits.MaxFileBytes)
+            {
+                return TooLarge(file, info.Length, limits);
+            }
+
+            // Read at most one byte past the limit through one handle, in case the file grew since.
+            using var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+            using var buffer = new MemoryStream((int)info.Length);
+            var chunk = new byte[81920];
+            int read;
+            while ((read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, limits.MaxFileBytes + 1 - buffer.Length))) > 0)
+            {
+                buffer.Write(chunk, 0, read);
+                if (buffer.Length > limits.MaxFileBytes)
+                {
+                    return TooLarge(file, buffer.Length, limits);
+                }
+            }
+
+            bytes = buffer.ToArray();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -43,9 +55,7 @@ public static class MeshFileReader
     {
         if (bytes.Length > limits.MaxFileBytes)
         {
-            return Failed(file, DiagnosticCatalog.FileTooLarge.Create(
-                SourceSpan.StartOf(file.RelativePath),
-                $"The file is {bytes.Length:N0} bytes; a mesh file may be at most {limits.MaxFileBytes:N0} bytes. Split it, or move sample data out of the repository."));
+            return TooLarge(file, bytes.Length, limits);
         }
 
         var text = YamlTextDecoder.Decode(bytes, file.RelativePath, out var encodingError);
@@ -68,6 +78,10 @@ public static class MeshFileReader
 
     private static string? SubjectOf(DocumentKind kind, SourceMapping root) =>
         kind == DocumentKind.Mesh ? root.GetString("name") : root.GetString("id");
+
+    private static LoadedFile TooLarge(MeshFile file, long length, YamlLimits limits) => Failed(file, DiagnosticCatalog.FileTooLarge.Create(
+        SourceSpan.StartOf(file.RelativePath),
+        $"The file is {length:N0} bytes; a mesh file may be at most {limits.MaxFileBytes:N0} bytes. Split it, or move sample data out of the repository."));
 
     private static LoadedFile Failed(MeshFile file, Diagnostic diagnostic) => new(file, null, [diagnostic]);
 }

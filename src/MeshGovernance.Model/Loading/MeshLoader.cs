@@ -18,9 +18,27 @@ public static class MeshLoader
         var loaded = files
             .AsParallel()
             .AsOrdered()
-            .Select(file => MeshFileReader.Read(file, effectiveLimits))
+            .Select(file => ReadIsolated(file, effectiveLimits))
             .ToList();
         return Build(loaded, scanDiagnostics);
+    }
+
+    /// <summary>
+    /// Reads one file; a defect met on it (an exception from a library) becomes a finding on that file,
+    /// so the other files are still validated and reported.
+    /// </summary>
+    private static LoadedFile ReadIsolated(MeshFile file, YamlLimits limits)
+    {
+        try
+        {
+            return MeshFileReader.Read(file, limits);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return new LoadedFile(file, null, [DiagnosticCatalog.FileUnreadable.Create(
+                SourceSpan.StartOf(file.RelativePath),
+                $"meshgov failed on this file ({ex.GetType().Name}: {ex.Message}). This is a defect in meshgov; please report it with the file.")]);
+        }
     }
 
     /// <summary>Builds the graph from files already read (from disk or from a git revision).</summary>

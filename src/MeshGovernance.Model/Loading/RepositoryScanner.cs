@@ -19,7 +19,7 @@ public sealed class RepositoryScanner
 
     public static (IReadOnlyList<MeshFile> Files, IReadOnlyList<Diagnostic> Diagnostics) Scan(string repositoryRoot)
     {
-        var scanner = new RepositoryScanner(RealPath(repositoryRoot));
+        var scanner = new RepositoryScanner(RealPath(repositoryRoot) ?? Path.GetFullPath(repositoryRoot));
         scanner.ScanRoot();
         return (scanner._files, scanner._diagnostics);
     }
@@ -38,8 +38,23 @@ public sealed class RepositoryScanner
             _files.Add(new MeshFile(Relative(path), path, DocumentKind.Mesh, null, "mesh"));
         }
 
-        ScanTeams(Path.Combine(_root, "teams"));
-        ScanDomains(Path.Combine(_root, "domains"));
+        foreach (var folder in Entries(_root).Where(e => e.Name is "teams" or "domains"))
+        {
+            // The top-level folders pass the same link checks as everything below them.
+            if (Admit(folder) is not { } path)
+            {
+                continue;
+            }
+
+            if (folder.Name == "teams")
+            {
+                ScanTeams(path);
+            }
+            else
+            {
+                ScanDomains(path);
+            }
+        }
     }
 
     private void ScanTeams(string folder)
@@ -169,8 +184,8 @@ public sealed class RepositoryScanner
             $"The loader does not know what '{Relative(path)}' is: {expectation}. Rename or move it (Markdown files are allowed)."));
 
     /// <summary>
-    /// The path to read an entry through, or null when it must not be read: a link that leaves the
-    /// repository, a link to a directory, or a broken link (each reported).
+    /// The real path to read an entry through, or null when it must not be read: a link that leaves the
+    /// repository, a link to a directory, or a broken or looping link (each reported).
     /// </summary>
     private string? Admit(FileSystemInfo entry)
     {
@@ -180,36 +195,43 @@ public sealed class RepositoryScanner
         }
 
         var relative = Relative(entry.FullName);
-        FileSystemInfo? target;
+        string? real;
         try
         {
-            target = entry.ResolveLinkTarget(returnFinalTarget: true);
+            real = RealPath(entry.FullName);
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             _diagnostics.Add(DiagnosticCatalog.FileUnreadable.Create(SourceSpan.StartOf(relative), $"The symbolic link '{relative}' cannot be resolved: {ex.Message}"));
             return null;
         }
 
-        if (target is null || !target.Exists)
+        if (real is null)
         {
-            _diagnostics.Add(DiagnosticCatalog.FileUnreadable.Create(SourceSpan.StartOf(relative), $"The symbolic link '{relative}' points to '{entry.LinkTarget}', which does not exist."));
+            _diagnostics.Add(DiagnosticCatalog.FileUnreadable.Create(SourceSpan.StartOf(relative), $"The symbolic link '{relative}' loops, or goes through too many links, to be resolved."));
             return null;
         }
 
-        if (!IsInside(RealPath(target.FullName)))
+        if (!IsInside(real))
         {
             _diagnostics.Add(DiagnosticCatalog.PathOutsideRepository.Create(SourceSpan.StartOf(relative), $"The symbolic link '{relative}' points outside the repository ('{entry.LinkTarget}'); it is not followed. Replace it with the file itself."));
             return null;
         }
 
-        if (target is DirectoryInfo)
+        if (Directory.Exists(real))
         {
             _diagnostics.Add(DiagnosticCatalog.PathOutsideRepository.Create(SourceSpan.StartOf(relative), $"'{relative}' is a symbolic link to a directory; the loader does not follow directory links. Replace it with a real folder."));
             return null;
         }
 
-        return entry.FullName;
+        if (!File.Exists(real))
+        {
+            _diagnostics.Add(DiagnosticCatalog.FileUnreadable.Create(SourceSpan.StartOf(relative), $"The symbolic link '{relative}' points to '{entry.LinkTarget}', which does not exist."));
+            return null;
+        }
+
+        // Read through the resolved path, so nothing is re-resolved differently between check and read.
+        return real;
     }
 
     private bool IsInside(string fullPath) =>
@@ -257,22 +279,50 @@ public sealed class RepositoryScanner
 
     private static bool IsDocumentation(string fileName) => fileName.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The path with every symbolic link in it resolved, so that containment checks compare like with like.</summary>
-    private static string RealPath(string path)
+    /// <summary>
+    /// The path with every symbolic link in it resolved, one component at a time as the kernel does
+    /// (so <c>link/..</c> means the parent of the link's target, not of the link); null when links loop.
+    /// </summary>
+    private static string? RealPath(string path, int linksLeft = 40)
     {
-        var full = Path.GetFullPath(path);
-        var root = Path.GetPathRoot(full)!;
+        var absolute = Path.IsPathRooted(path) ? path : Path.Combine(Environment.CurrentDirectory, path);
+        var root = Path.GetPathRoot(absolute)!;
         var current = root;
-        foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var part in absolute[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
         {
-            current = Path.Combine(current, part);
-            var info = new DirectoryInfo(current);
-            if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target)
+            if (part == ".")
             {
-                current = target.FullName;
+                continue;
             }
+
+            if (part == "..")
+            {
+                current = Path.GetDirectoryName(current) ?? root;
+                continue;
+            }
+
+            var next = Path.Combine(current, part);
+            var target = new FileInfo(next).LinkTarget;
+            if (target is null)
+            {
+                current = next;
+                continue;
+            }
+
+            if (--linksLeft < 0)
+            {
+                return null;
+            }
+
+            var resolved = RealPath(Path.IsPathRooted(target) ? target : Path.Combine(current, target), linksLeft);
+            if (resolved is null)
+            {
+                return null;
+            }
+
+            current = resolved;
         }
 
-        return current.TrimEnd(Path.DirectorySeparatorChar) is { Length: > 0 } trimmed ? trimmed : root;
+        return current;
     }
 }

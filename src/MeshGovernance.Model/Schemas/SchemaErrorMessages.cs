@@ -102,7 +102,7 @@ internal static class SchemaErrorMessages
         }
 
         var where = parent == TopLevel ? "The document" : parent;
-        return (DiagnosticCatalog.SchemaRequired, $"{where} is missing the required property '{error.Property}'.");
+        return (DiagnosticCatalog.SchemaRequired, $"{Truncate(where)} is missing the required property '{error.Property}'.");
     }
 
     private static (DiagnosticDescriptor, string) Unknown(ValidationError error, JsonSchema? schema, SourceScalar? key, ref SourceSpan span)
@@ -115,7 +115,7 @@ internal static class SchemaErrorMessages
         var parent = DisplayPath(ParentPath(error.Path, error.Property));
         var allowed = schema?.ActualSchema.ActualProperties.Keys.ToList() ?? [];
         var where = parent == TopLevel ? "at the top level" : $"in {parent}";
-        var message = $"Property '{error.Property}' is not allowed {where}.";
+        var message = $"Property '{Truncate(error.Property ?? string.Empty)}' is not allowed {where}.";
         var suggestion = Closest(error.Property ?? string.Empty, allowed);
         if (suggestion is not null)
         {

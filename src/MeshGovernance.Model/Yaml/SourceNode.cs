@@ -14,7 +14,10 @@ public abstract class SourceNode
     /// <summary>From the node's first character to just after its last (set when the node is complete).</summary>
     public SourceSpan Span { get; internal set; }
 
-    /// <summary>Number of nodes this node stands for once aliases are expanded (itself included).</summary>
+    /// <summary>
+    /// The size this node stands for once aliases are expanded: one per node, plus one per 128 characters
+    /// of scalar text, so that aliasing a long string many times is bounded too.
+    /// </summary>
     internal long ExpandedSize { get; private protected set; } = 1;
 
     /// <summary>Levels of nesting below and including this node (a scalar has height 1).</summary>
@@ -28,6 +31,7 @@ public sealed class SourceScalar : SourceNode
     {
         Value = value;
         Kind = kind;
+        ExpandedSize = 1 + (value.Length / 128);
     }
 
     /// <summary>The scalar's text as written (after YAML unescaping).</summary>
@@ -77,7 +81,7 @@ public sealed class SourceMapping : SourceNode
         }
 
         _entries.Add(new(key, value));
-        ExpandedSize += 1 + value.ExpandedSize;
+        ExpandedSize += key.ExpandedSize + value.ExpandedSize;
         Height = Math.Max(Height, value.Height + 1);
         return true;
     }

@@ -34,6 +34,8 @@ public static partial class YamlDocumentReader
         private readonly List<Diagnostic> _diagnostics = [];
         private SourceNode? _root;
         private int _documents;
+        private SourceSpan _secondDocument;
+        private bool _keepRoot;
 
         public YamlReadResult Build(string text)
         {
@@ -51,7 +53,7 @@ public static partial class YamlDocumentReader
                     lastEnd = parser.Current!.End;
                     if (!Accept(parser.Current!))
                     {
-                        return new YamlReadResult(null, _diagnostics);
+                        return _keepRoot ? Finish() : new YamlReadResult(null, _diagnostics);
                     }
                 }
             }
@@ -95,11 +97,11 @@ public static partial class YamlDocumentReader
             switch (e)
             {
                 case DocumentStart start:
+                    // A second document is reported once it holds something: a trailing '---' is harmless.
                     _documents++;
-                    if (_documents > 1)
+                    if (_documents == 2)
                     {
-                        _diagnostics.Add(DiagnosticCatalog.MultipleDocuments.Create(Span(start), "A second YAML document starts here; each mesh file holds exactly one."));
-                        return false;
+                        _secondDocument = Span(start);
                     }
 
                     return true;
@@ -107,6 +109,12 @@ public static partial class YamlDocumentReader
                     if (ScalarKindOf(scalar) is not { } kind)
                     {
                         _diagnostics.Add(DiagnosticCatalog.UnsupportedYaml.Create(Span(scalar), $"The tag '{scalar.Tag.Value}' is not supported; write the value as plain YAML."));
+                        return false;
+                    }
+
+                    if (scalar.Value.Length > limits.MaxScalarLength)
+                    {
+                        _diagnostics.Add(DiagnosticCatalog.ValueTooLong.Create(Span(scalar), $"This value is {scalar.Value.Length:N0} characters long; one value may be at most {limits.MaxScalarLength:N0}. Link to long text instead of embedding it."));
                         return false;
                     }
 
@@ -135,6 +143,11 @@ public static partial class YamlDocumentReader
 
         private bool Open(SourceNode node, TagName tag, AnchorName anchor, ParsingEvent e)
         {
+            if (_stack.Count == 0 && _documents > 1)
+            {
+                return RejectSecondDocument();
+            }
+
             if (!tag.IsEmpty && !tag.IsNonSpecific && tag.Value is not ("tag:yaml.org,2002:map" or "tag:yaml.org,2002:seq" or "tag:yaml.org,2002:omap"))
             {
                 _diagnostics.Add(DiagnosticCatalog.UnsupportedYaml.Create(Span(e), $"The tag '{tag.Value}' is not supported; write the value as plain YAML."));
@@ -167,6 +180,11 @@ public static partial class YamlDocumentReader
 
             if (!_stack.TryPeek(out var parent))
             {
+                if (_documents > 1)
+                {
+                    return node is SourceScalar { IsNull: true, Value: "" } || RejectSecondDocument();
+                }
+
                 _root = node;
                 return true;
             }
@@ -206,6 +224,14 @@ public static partial class YamlDocumentReader
             }
         }
 
+        /// <summary>Reports a second document with content; the first is still validated.</summary>
+        private bool RejectSecondDocument()
+        {
+            _diagnostics.Add(DiagnosticCatalog.MultipleDocuments.Create(_secondDocument, "A second YAML document starts here; each mesh file holds exactly one. The first document is still validated."));
+            _keepRoot = true;
+            return false;
+        }
+
         private bool WithinExpansionBudget(SourceNode collection, ParsingEvent e)
         {
             if (collection.ExpandedSize <= limits.MaxExpandedNodes)
@@ -213,7 +239,7 @@ public static partial class YamlDocumentReader
                 return true;
             }
 
-            _diagnostics.Add(DiagnosticCatalog.AliasExpansionTooLarge.Create(Span(e), $"Expanding the aliases here makes the document larger than {limits.MaxExpandedNodes:N0} nodes; write the content out instead of nesting aliases."));
+            _diagnostics.Add(DiagnosticCatalog.AliasExpansionTooLarge.Create(Span(e), $"Expanding the aliases here makes the document larger than the loader accepts ({limits.MaxExpandedNodes:N0} nodes, counting long text); write the content out instead of repeating aliases."));
             return false;
         }
 
@@ -226,7 +252,8 @@ public static partial class YamlDocumentReader
             var endColumn = (int)Math.Max(1, end.Column);
 
             // Parsers report a tab where it breaks the structure, often a line before the tab itself.
-            if (FirstTabIndentedLine(text, line) is { } tabLine)
+            var searchTo = message.Contains("tab", StringComparison.OrdinalIgnoreCase) ? int.MaxValue : endLine + 1;
+            if (FirstTabIndentedLine(text, line, searchTo) is { } tabLine)
             {
                 (line, column, endLine, endColumn) = (tabLine, 1, tabLine, 2);
                 message = "A tab is used for indentation here. YAML does not allow tabs for indentation: indent with spaces";
@@ -240,12 +267,17 @@ public static partial class YamlDocumentReader
             return DiagnosticCatalog.YamlSyntax.Create(new SourceSpan(file, line, column, endLine, endColumn), message);
         }
 
-        /// <summary>The first line at or after <paramref name="fromLine"/> whose indentation holds a tab.</summary>
-        private static int? FirstTabIndentedLine(string text, int fromLine)
+        /// <summary>The first line from <paramref name="fromLine"/> to <paramref name="toLine"/> whose indentation holds a tab (blank lines aside).</summary>
+        private static int? FirstTabIndentedLine(string text, int fromLine, int toLine)
         {
             var lines = text.Split('\n');
-            for (var i = Math.Max(0, fromLine - 1); i < lines.Length; i++)
+            for (var i = Math.Max(0, fromLine - 1); i < Math.Min(lines.Length, toLine); i++)
             {
+                if (string.IsNullOrWhiteSpace(lines[i]))
+                {
+                    continue;
+                }
+
                 var indentation = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
                 if (lines[i].AsSpan(0, indentation).Contains('\t'))
                 {

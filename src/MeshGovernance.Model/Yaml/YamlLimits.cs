@@ -13,6 +13,9 @@ public sealed record YamlLimits
 
     public int MaxDepth { get; init; } = 64;
 
-    /// <summary>Nodes a document may stand for once every alias is expanded.</summary>
+    /// <summary>Size a document may stand for once every alias is expanded (see <see cref="SourceNode.ExpandedSize"/>).</summary>
     public long MaxExpandedNodes { get; init; } = 500_000;
+
+    /// <summary>Characters in one scalar or key.</summary>
+    public int MaxScalarLength { get; init; } = 64 * 1024;
 }

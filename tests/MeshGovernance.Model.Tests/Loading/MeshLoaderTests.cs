@@ -173,6 +173,38 @@ public class MeshLoaderTests
     }
 
     [Fact]
+    public void Does_not_follow_a_symlinked_top_level_folder_out_of_the_repository()
+    {
+        using var outside = TempMeshRepository.Valid();
+        using var repo = TempMeshRepository.Empty().Write("mesh.yaml", TempMeshRepository.ValidMesh);
+        Directory.CreateSymbolicLink(repo.PathOf("domains"), outside.PathOf("domains"));
+        Directory.CreateSymbolicLink(repo.PathOf("teams"), outside.PathOf("teams"));
+
+        var result = MeshLoader.Load(repo.Root);
+
+        Assert.Equal(new[] { "domains", "teams" }, result.Diagnostics.Where(d => d.Id == "MG1011").Select(d => d.File));
+        Assert.Empty(result.Mesh.Products);
+        Assert.Empty(result.Mesh.Teams);
+    }
+
+    [Fact]
+    public void Resolves_dot_dot_after_the_link_it_follows_as_the_kernel_does()
+    {
+        // teams/x.yaml -> d/../y.yaml reads as teams/y.yaml textually, but d is a link, so the kernel
+        // reads outside/deep/y.yaml.
+        using var outside = TempMeshRepository.Empty().Write("deep/dir/keep.txt", "x").Write("deep/y.yaml", TempMeshRepository.ValidTeam.Replace("sales-team", "secret"));
+        using var repo = TempMeshRepository.Valid().Write("teams/y.yaml", TempMeshRepository.ValidTeam.Replace("sales-team", "y"));
+        Directory.CreateSymbolicLink(repo.PathOf("teams/d"), outside.PathOf("deep/dir"));
+        File.CreateSymbolicLink(repo.PathOf("teams/x.yaml"), "d/../y.yaml");
+
+        var result = MeshLoader.Load(repo.Root);
+
+        Assert.Contains(result.Diagnostics, d => d.Id == "MG1011" && d.File == "teams/x.yaml");
+        Assert.Null(result.Mesh.FindTeam("secret"));
+        Assert.NotNull(result.Mesh.FindTeam("y"));
+    }
+
+    [Fact]
     public void Follows_a_symlink_to_a_file_inside_the_repository_and_reports_a_broken_one()
     {
         using var repo = TempMeshRepository.Valid().Write("shared/team.yaml", TempMeshRepository.ValidTeam.Replace("sales-team", "linked"));

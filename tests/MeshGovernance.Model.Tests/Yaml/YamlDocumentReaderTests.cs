@@ -80,11 +80,65 @@ public class YamlDocumentReaderTests
     }
 
     [Fact]
-    public void Reports_a_second_document_where_it_starts()
+    public void Reports_a_second_document_where_it_starts_and_keeps_the_first()
     {
-        var diagnostic = Assert.Single(Read("a: 1\n---\nb: 2\n").Diagnostics);
+        var result = Read("a: 1\n---\nb: 2\n");
 
+        var diagnostic = Assert.Single(result.Diagnostics);
         Assert.Equal(("MG1009", 2), (diagnostic.Id, diagnostic.Line));
+        Assert.Equal("1", result.Root!.GetString("a"));
+    }
+
+    [Theory]
+    [InlineData("a: 1\n---\n")]
+    [InlineData("---\na: 1\n---\n")]
+    [InlineData("a: 1\n...\n---\n")]
+    public void Accepts_a_trailing_empty_document(string text)
+    {
+        var result = Read(text);
+
+        Assert.Empty(result.Diagnostics);
+        Assert.NotNull(result.Root);
+    }
+
+    [Fact]
+    public void Refuses_a_value_longer_than_the_limit()
+    {
+        var result = Read("description: " + new string('x', YamlLimits.Default.MaxScalarLength + 1) + "\n");
+
+        Assert.Equal(("MG1015", 1, 14), (Assert.Single(result.Diagnostics).Id, result.Diagnostics[0].Line, result.Diagnostics[0].Column));
+    }
+
+    [Fact]
+    public void Counts_long_text_when_aliases_repeat_it()
+    {
+        // 200 aliases of 10 lists of 30 aliases of a 60,000-character string: few nodes, gigabytes of text.
+        var text = new StringBuilder($"s: &s {new string('x', 60_000)}\n");
+        text.Append("l: &l [").Append(string.Join(", ", Enumerable.Repeat("*s", 30))).Append("]\n");
+        text.Append("m: &m [").Append(string.Join(", ", Enumerable.Repeat("*l", 10))).Append("]\n");
+        text.Append("n: [").Append(string.Join(", ", Enumerable.Repeat("*m", 200))).Append("]\n");
+
+        var result = Read(text.ToString());
+
+        Assert.Equal("MG1006", Assert.Single(result.Diagnostics).Id);
+    }
+
+    [Fact]
+    public void A_tab_on_a_blank_line_elsewhere_does_not_move_a_syntax_error()
+    {
+        var diagnostic = Assert.Single(Read("id: x\nname: [oops\nstatus: a\n\t\nb: 1\n").Diagnostics);
+
+        Assert.Equal(2, diagnostic.Line);
+        Assert.DoesNotContain("tab", diagnostic.Message);
+    }
+
+    [Fact]
+    public void Reports_tab_indentation_where_the_parser_reports_the_enclosing_mapping()
+    {
+        var diagnostic = Assert.Single(Read("apiVersion: meshgov/v1\nkind: Team\nmembers:\n\t- username: alice\n").Diagnostics);
+
+        Assert.Equal(("MG1001", 4), (diagnostic.Id, diagnostic.Line));
+        Assert.Contains("indent with spaces", diagnostic.Message);
     }
 
     [Fact]
