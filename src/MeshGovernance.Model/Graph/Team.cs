@@ -40,9 +40,6 @@ public sealed class Team : MeshNode
     public IReadOnlyList<TeamMember> Members { get; }
 
     public override string? SubjectId => Id;
-
-    /// <summary>Whether a GitHub login belongs to the team (GitHub logins are case-insensitive).</summary>
-    public bool HasMember(string login) => Members.Any(m => string.Equals(m.Username, login, StringComparison.OrdinalIgnoreCase));
 }
 
 public sealed class TeamMember : MeshNode

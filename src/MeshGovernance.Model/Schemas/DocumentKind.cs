@@ -22,14 +22,4 @@ public static class DocumentKinds
         DocumentKind.Contract => "odcs-v3.1.schema.json",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
-
-    public static string DisplayName(this DocumentKind kind) => kind switch
-    {
-        DocumentKind.Mesh => "mesh",
-        DocumentKind.Team => "team",
-        DocumentKind.Domain => "domain",
-        DocumentKind.Product => "data product (ODPS v1.0)",
-        DocumentKind.Contract => "data contract (ODCS v3.1)",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
 }
