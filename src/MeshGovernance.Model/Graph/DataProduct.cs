@@ -16,10 +16,10 @@ public sealed class DataProduct : DomainAsset
     public IReadOnlyList<OutputPort> OutputPorts { get; }
 }
 
-/// <summary>An input port: the contract a product consumes.</summary>
-public sealed class InputPort : MeshNode
+/// <summary>A port of a product, bound to a contract by <c>contractId</c>.</summary>
+public abstract class Port : MeshNode
 {
-    internal InputPort(SourceMapping source, DataProduct product) : base(source)
+    private protected Port(SourceMapping source, DataProduct product) : base(source)
     {
         Product = product;
         Name = source.GetString("name") ?? string.Empty;
@@ -40,34 +40,26 @@ public sealed class InputPort : MeshNode
     public override string? SubjectId => Product.Id;
 }
 
-/// <summary>An output port: what a product delivers, bound to a contract.</summary>
-public sealed class OutputPort : MeshNode
+/// <summary>An input port: the contract a product consumes.</summary>
+public sealed class InputPort : Port
 {
-    internal OutputPort(SourceMapping source, DataProduct product) : base(source)
+    internal InputPort(SourceMapping source, DataProduct product) : base(source, product)
     {
-        Product = product;
-        Name = source.GetString("name") ?? string.Empty;
-        Version = source.GetString("version");
+    }
+}
+
+/// <summary>An output port: what a product delivers, bound to a contract.</summary>
+public sealed class OutputPort : Port
+{
+    internal OutputPort(SourceMapping source, DataProduct product) : base(source, product)
+    {
         Type = source.GetString("type");
         Description = source.GetString("description");
-        ContractId = source.GetString("contractId");
     }
-
-    public DataProduct Product { get; }
-
-    public string Name { get; }
-
-    public string? Version { get; }
 
     public string? Type { get; }
 
     public string? Description { get; }
-
-    public string? ContractId { get; }
-
-    public DataContract? Contract { get; internal set; }
-
-    public override string? SubjectId => Product.Id;
 }
 
 /// <summary>A support channel of a product or contract.</summary>
