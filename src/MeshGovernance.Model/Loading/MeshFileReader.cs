@@ -71,7 +71,7 @@ public static class MeshFileReader
         }
 
         var subject = SubjectOf(file.Kind, parsed.Root);
-        var schemaDiagnostics = SchemaValidator.Validate(parsed.Root, file.Kind, file.RelativePath, subject);
+        var schemaDiagnostics = SchemaValidator.Validate(parsed.Root, file.Kind, subject);
         var diagnostics = parsed.Diagnostics.Select(d => d with { Subject = subject }).Concat(schemaDiagnostics).ToList();
         return new LoadedFile(file, parsed.Root, diagnostics);
     }

@@ -9,7 +9,7 @@ namespace MeshGovernance.Model.Schemas;
 /// <summary>Turns one NJsonSchema validation error into a diagnostic a domain team can act on.</summary>
 internal static class SchemaErrorMessages
 {
-    public static Diagnostic Describe(ValidationError error, SourceIndex index, SourceMapping root, string file, string? subject, string? condition)
+    public static Diagnostic Describe(ValidationError error, SourceIndex index, SourceMapping root, string? subject, string? condition)
     {
         var path = DisplayPath(error.Path);
         var node = error.HasLineInfo ? index.ValueAt(error.LineNumber, error.LinePosition) : null;

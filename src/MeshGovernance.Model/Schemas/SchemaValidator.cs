@@ -11,7 +11,7 @@ namespace MeshGovernance.Model.Schemas;
 /// </summary>
 public static class SchemaValidator
 {
-    public static IReadOnlyList<Diagnostic> Validate(SourceMapping root, DocumentKind kind, string file, string? subject = null)
+    public static IReadOnlyList<Diagnostic> Validate(SourceMapping root, DocumentKind kind, string? subject = null)
     {
         var prepared = SchemaSet.Default.Get(kind);
         var json = SourceNodeJsonReader.ToJson(root);
@@ -21,7 +21,7 @@ public static class SchemaValidator
             return [];
         }
 
-        var context = new ErrorContext(prepared, SourceIndex.Build(root), root, file, subject);
+        var context = new ErrorContext(prepared, SourceIndex.Build(root), root, subject);
         var diagnostics = new List<Diagnostic>();
         foreach (var error in errors)
         {
@@ -31,13 +31,13 @@ public static class SchemaValidator
         return diagnostics.Distinct().OrderBy(d => d.Line).ThenBy(d => d.Column).ToList();
     }
 
-    private sealed record ErrorContext(PreparedSchema Schema, SourceIndex Index, SourceMapping Root, string File, string? Subject);
+    private sealed record ErrorContext(PreparedSchema Schema, SourceIndex Index, SourceMapping Root, string? Subject);
 
     private static void Flatten(ValidationError error, ErrorContext context, string? condition, List<Diagnostic> diagnostics)
     {
         if (error is not ChildSchemaValidationError child)
         {
-            diagnostics.Add(SchemaErrorMessages.Describe(error, context.Index, context.Root, context.File, context.Subject, condition));
+            diagnostics.Add(SchemaErrorMessages.Describe(error, context.Index, context.Root, context.Subject, condition));
             return;
         }
 
@@ -58,7 +58,7 @@ public static class SchemaValidator
             if (failing.Count < child.Errors.Count)
             {
                 // oneOf where several alternatives match: nothing to point at inside.
-                diagnostics.Add(SchemaErrorMessages.Describe(error, context.Index, context.Root, context.File, context.Subject, condition));
+                diagnostics.Add(SchemaErrorMessages.Describe(error, context.Index, context.Root, context.Subject, condition));
                 return;
             }
 
@@ -74,7 +74,7 @@ public static class SchemaValidator
 
         if (error.Kind == ValidationErrorKind.NoTypeValidates || child.Errors.Count == 0)
         {
-            diagnostics.Add(SchemaErrorMessages.Describe(error, context.Index, context.Root, context.File, context.Subject, condition));
+            diagnostics.Add(SchemaErrorMessages.Describe(error, context.Index, context.Root, context.Subject, condition));
             return;
         }
 

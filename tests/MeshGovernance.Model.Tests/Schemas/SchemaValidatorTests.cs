@@ -20,7 +20,7 @@ public class SchemaValidatorTests
     {
         var read = YamlDocumentReader.Read(yaml, "f.yaml");
         Assert.Empty(read.Diagnostics);
-        return SchemaValidator.Validate(read.Root!, kind, "f.yaml", "subject");
+        return SchemaValidator.Validate(read.Root!, kind, "subject");
     }
 
     [Theory]
