@@ -4,18 +4,23 @@ namespace MeshGovernance.Model.Diagnostics;
 /// One finding: a YAML syntax error, a schema violation, a dangling reference or a policy result.
 /// Every output (text, JSON, SARIF, checks, the site) renders this one record.
 /// </summary>
-/// <param name="Id">Stable identifier such as <c>MG1001</c>; see <see cref="DiagnosticCatalog"/>.</param>
+/// <param name="Id">Stable identifier: <c>MG1001</c> for the engine's own diagnostics (see <see cref="DiagnosticCatalog"/>), the policy id for a policy finding.</param>
 /// <param name="Subject">The id of the product, contract, domain or team the finding concerns, when there is one.</param>
+/// <param name="Policy">Set on policy findings: the policy, its enforcement and the waiver covering the finding.</param>
 public sealed record Diagnostic(
     string Id,
     DiagnosticLevel Level,
     string Message,
     SourceSpan Span,
-    string? Subject = null)
+    string? Subject = null,
+    PolicyAttribution? Policy = null)
 {
     public string File => Span.File;
 
     public int Line => Span.Line;
 
     public int Column => Span.Column;
+
+    /// <summary>An error no waiver covers: it fails the check.</summary>
+    public bool Blocking => Level == DiagnosticLevel.Error && Policy?.Waived != true;
 }

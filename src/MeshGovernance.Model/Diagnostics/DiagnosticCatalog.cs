@@ -2,7 +2,9 @@ namespace MeshGovernance.Model.Diagnostics;
 
 /// <summary>
 /// Every diagnostic the model can raise. Ids are stable: never reuse or renumber one.
-/// MG10xx: reading files; MG11xx: schema violations; MG12xx: the mesh graph (references, duplicates).
+/// MG10xx: reading files; MG11xx: schema violations; MG12xx: the mesh graph (references, duplicates);
+/// MG13xx: the policy engine (policy files, compilation, restrictions, budgets); MG14xx: waivers.
+/// Policy findings carry their policy's id instead.
 /// </summary>
 public static class DiagnosticCatalog
 {
@@ -167,6 +169,90 @@ public static class DiagnosticCatalog
         "A team's id must equal its file name (teams/<id>.yaml) and a domain's id its folder name " +
         "(domains/<id>/domain.yaml), so that people and tools find things where their id says.");
 
+    public static readonly DiagnosticDescriptor PolicyMetadataInvalid = new(
+        "MG1301", DiagnosticLevel.Error, "Policy metadata is invalid",
+        "A policy script starts with a front-matter comment block between '// ---' lines holding YAML: id " +
+        "(the file name without .csx), title, enforcement (advisory, soft-mandatory or hard-mandatory), " +
+        "category, rationale, and optionally help (an https link), scope and params. The policy does not run " +
+        "until its metadata is fixed.");
+
+    public static readonly DiagnosticDescriptor PolicyCompileError = new(
+        "MG1302", DiagnosticLevel.Error, "Policy does not compile",
+        "The C# compiler rejected the policy script at the given line and column. The other policies still " +
+        "run; this one does not run until it compiles. 'meshgov policy test' runs a policy's own tests.");
+
+    public static readonly DiagnosticDescriptor PolicyRestrictedApi = new(
+        "MG1303", DiagnosticLevel.Error, "Policy uses an API policies may not use",
+        "Policies read the mesh and compute. They may not touch files, the network, processes, environment " +
+        "variables, the console, reflection, interop, threads, dynamic or unsafe code, so a check can never " +
+        "read the runner's secrets. Allowed: System (except Environment, AppDomain, AppContext, Activator, " +
+        "Console, GC and Type), System.Linq, System.Collections(.Generic), System.Text, " +
+        "System.Text.RegularExpressions, System.Globalization, and the mesh model.");
+
+    public static readonly DiagnosticDescriptor PolicyTimedOut = new(
+        "MG1304", DiagnosticLevel.Error, "Policy ran out of time",
+        "The policy ran longer than its time budget (--policy-timeout, 5 seconds by default) and was stopped; " +
+        "its findings are discarded. Look for a loop that never ends, or work that grows faster than the mesh.");
+
+    public static readonly DiagnosticDescriptor PolicyRecursedTooDeep = new(
+        "MG1305", DiagnosticLevel.Error, "Policy recursed too deep",
+        "The policy's calls nested so deep that it would overflow the stack, and it was stopped; its findings " +
+        "are discarded. Look for recursion without a base case, or walk deep structures with a loop.");
+
+    public static readonly DiagnosticDescriptor PolicyAllocatedTooMuch = new(
+        "MG1306", DiagnosticLevel.Error, "Policy allocated too much memory",
+        "The policy allocated more memory than its budget and was stopped; its findings are discarded. " +
+        "Look for a collection that grows without bound.");
+
+    public static readonly DiagnosticDescriptor PolicyFailed = new(
+        "MG1307", DiagnosticLevel.Error, "Policy failed with an exception",
+        "The policy threw an exception and was stopped; its findings are discarded. The message names the " +
+        "exception and the policy line it came from when known. Guard against missing values (null) in the mesh.");
+
+    public static readonly DiagnosticDescriptor PolicyConfigurationInvalid = new(
+        "MG1308", DiagnosticLevel.Error, "Policy configuration is invalid",
+        "The policies section of mesh.yaml names a policy that does not exist, a parameter the policy does " +
+        "not declare, or a value of the wrong type. 'meshgov policy list' lists the policies and their parameters.");
+
+    public static readonly DiagnosticDescriptor PolicyIdDuplicate = new(
+        "MG1309", DiagnosticLevel.Error, "Two policies share an id",
+        "Policy ids are unique across the built-in pack and governance/policies/. To replace a built-in " +
+        "policy, disable it in mesh.yaml (enabled: false) and give yours an id of its own.");
+
+    public static readonly DiagnosticDescriptor PolicyDirectiveRefused = new(
+        "MG1310", DiagnosticLevel.Error, "Policy directive is refused",
+        "Policies may not reference assemblies (#r): compiled code would escape the checks every policy goes " +
+        "through. '#load' may only name another .csx file inside the policies folder.");
+
+    public static readonly DiagnosticDescriptor WaiverPolicyUnknown = new(
+        "MG1401", DiagnosticLevel.Error, "Waiver names an unknown policy",
+        "Each waiver in governance/waivers.yaml names the id of an enabled policy. Correct the id, or remove " +
+        "the waiver if the policy was removed.");
+
+    public static readonly DiagnosticDescriptor WaiverForHardMandatory = new(
+        "MG1402", DiagnosticLevel.Error, "Hard-mandatory policies cannot be waived",
+        "A hard-mandatory policy fails the check whatever the waivers say. Fix the finding, or have the " +
+        "governance group lower the policy's enforcement in mesh.yaml.");
+
+    public static readonly DiagnosticDescriptor WaiverSubjectUnknown = new(
+        "MG1403", DiagnosticLevel.Error, "Waiver names an unknown subject",
+        "A waiver's subjects are ids of products, contracts, domains or teams of the mesh (or the mesh's " +
+        "name). Correct the id, or remove the subject if it was deleted.");
+
+    public static readonly DiagnosticDescriptor WaiverExpired = new(
+        "MG1404", DiagnosticLevel.Warning, "Waiver has expired",
+        "The waiver's expiry date has passed, so it no longer applies: the findings it covered count again. " +
+        "Fix them, or have the governance group renew the waiver with a new justification and date.");
+
+    public static readonly DiagnosticDescriptor WaiverExpiresSoon = new(
+        "MG1405", DiagnosticLevel.Notice, "Waiver expires soon",
+        "The waiver expires within 14 days. Plan the fix, or ask the governance group to renew it.");
+
+    public static readonly DiagnosticDescriptor WaiverUnused = new(
+        "MG1406", DiagnosticLevel.Notice, "Waiver covers no finding",
+        "No finding matches this waiver: the problem it excused is fixed. Remove the waiver so it cannot hide " +
+        "a new one.");
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         YamlSyntax, FileUnreadable, InvalidUtf8, FileTooLarge, NestingTooDeep, AliasExpansionTooLarge,
@@ -176,6 +262,9 @@ public static class DiagnosticCatalog
         SchemaConditional, SchemaNoAlternative,
         DomainMissing, OutputContractUnknown, InputContractUnknown, DomainOwnerUnknown, TeamUnknown,
         TeamMemberDuplicate, ProductIdDuplicate, ContractIdDuplicate, DomainFolderMismatch, IdFileNameMismatch,
+        PolicyMetadataInvalid, PolicyCompileError, PolicyRestrictedApi, PolicyTimedOut, PolicyRecursedTooDeep,
+        PolicyAllocatedTooMuch, PolicyFailed, PolicyConfigurationInvalid, PolicyIdDuplicate, PolicyDirectiveRefused,
+        WaiverPolicyUnknown, WaiverForHardMandatory, WaiverSubjectUnknown, WaiverExpired, WaiverExpiresSoon, WaiverUnused,
     ];
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById =

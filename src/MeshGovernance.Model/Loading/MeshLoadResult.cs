@@ -10,5 +10,8 @@ namespace MeshGovernance.Model.Loading;
 /// </param>
 public sealed record MeshLoadResult(Mesh Mesh, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<LoadedFile> Files, bool ConfigurationError)
 {
+    /// <summary>What the scanner found on disk (the policy scripts among it); null when built from files read elsewhere.</summary>
+    public RepositoryLayout? Layout { get; init; }
+
     public bool HasErrors => Diagnostics.Any(d => d.Level == DiagnosticLevel.Error);
 }

@@ -13,14 +13,14 @@ public static class MeshLoader
 {
     public static MeshLoadResult Load(string repositoryRoot, YamlLimits? limits = null)
     {
-        var (files, scanDiagnostics) = RepositoryScanner.Scan(repositoryRoot);
+        var layout = RepositoryScanner.Scan(repositoryRoot);
         var effectiveLimits = limits ?? YamlLimits.Default;
-        var loaded = files
+        var loaded = layout.Files
             .AsParallel()
             .AsOrdered()
             .Select(file => ReadIsolated(file, effectiveLimits))
             .ToList();
-        return Build(loaded, scanDiagnostics);
+        return Build(loaded, layout.Diagnostics) with { Layout = layout };
     }
 
     /// <summary>

@@ -163,5 +163,5 @@ internal static class ReferenceValidator
         mesh.Teams.Count == 0 ? " (the mesh has no teams yet)" : $" (known teams: {string.Join(", ", mesh.Teams.Select(t => t.Id).Order(StringComparer.Ordinal).Take(20))})";
 
     private static string Suggest(string id, IEnumerable<string> candidates) =>
-        SchemaErrorMessages.Closest(id, candidates.ToList()) is { } closest ? $" Did you mean '{closest}'?" : string.Empty;
+        Spelling.Closest(id, candidates.ToList()) is { } closest ? $" Did you mean '{closest}'?" : string.Empty;
 }

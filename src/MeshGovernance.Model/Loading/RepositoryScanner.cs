@@ -4,7 +4,7 @@ using MeshGovernance.Model.Schemas;
 namespace MeshGovernance.Model.Loading;
 
 /// <summary>
-/// Walks a mesh repository's known folders (<c>mesh.yaml</c>, <c>teams/</c>, <c>domains/</c>), classifies every
+/// Walks a mesh repository's known folders (<c>mesh.yaml</c>, <c>teams/</c>, <c>domains/</c>, <c>governance/</c>), classifies every
 /// file, and reports anything it cannot place. It never follows a symbolic link out of the repository,
 /// and never follows a link to a directory (which could loop).
 /// </summary>
@@ -13,15 +13,16 @@ public sealed class RepositoryScanner
     private static readonly string[] IgnoredNames = [".gitkeep", ".keep", ".DS_Store"];
     private readonly string _root;
     private readonly List<MeshFile> _files = [];
+    private readonly List<PolicyScriptFile> _policyScripts = [];
     private readonly List<Diagnostic> _diagnostics = [];
 
     private RepositoryScanner(string root) => _root = root;
 
-    public static (IReadOnlyList<MeshFile> Files, IReadOnlyList<Diagnostic> Diagnostics) Scan(string repositoryRoot)
+    public static RepositoryLayout Scan(string repositoryRoot)
     {
         var scanner = new RepositoryScanner(RealPath(repositoryRoot) ?? Path.GetFullPath(repositoryRoot));
         scanner.ScanRoot();
-        return (scanner._files, scanner._diagnostics);
+        return new RepositoryLayout(scanner._root, scanner._files, scanner._policyScripts, scanner._diagnostics);
     }
 
     private void ScanRoot()
@@ -38,7 +39,7 @@ public sealed class RepositoryScanner
             _files.Add(new MeshFile(Relative(path), path, DocumentKind.Mesh, null, "mesh"));
         }
 
-        foreach (var folder in Entries(_root).Where(e => e.Name is "teams" or "domains"))
+        foreach (var folder in Entries(_root).Where(e => e.Name is "teams" or "domains" or "governance"))
         {
             // The top-level folders pass the same link checks as everything below them.
             if (Admit(folder) is not { } path)
@@ -46,13 +47,17 @@ public sealed class RepositoryScanner
                 continue;
             }
 
-            if (folder.Name == "teams")
+            switch (folder.Name)
             {
-                ScanTeams(path);
-            }
-            else
-            {
-                ScanDomains(path);
+                case "teams":
+                    ScanTeams(path);
+                    break;
+                case "domains":
+                    ScanDomains(path);
+                    break;
+                default:
+                    ScanGovernance(path);
+                    break;
             }
         }
     }
@@ -77,6 +82,31 @@ public sealed class RepositoryScanner
             else if (!IsDocumentation(entry.Name))
             {
                 ReportUnknown(path, "teams/ holds one <team>.yaml file per team");
+            }
+        }
+    }
+
+    /// <summary>
+    /// governance/ belongs to the governance group and may hold anything (docs, policy test fixtures);
+    /// only waivers.yaml and the policy scripts directly under policies/ are mesh files.
+    /// </summary>
+    private void ScanGovernance(string folder)
+    {
+        foreach (var entry in Entries(folder))
+        {
+            if (entry is FileInfo && entry.Name is "waivers.yaml" or "waivers.yml" && Admit(entry) is { } waivers)
+            {
+                _files.Add(new MeshFile(Relative(waivers), waivers, DocumentKind.Waivers, null, "waivers"));
+            }
+            else if (entry is DirectoryInfo && entry.Name == "policies" && Admit(entry) is { } policies)
+            {
+                foreach (var script in Entries(policies).Where(e => e is FileInfo && e.Name.EndsWith(".csx", StringComparison.Ordinal)))
+                {
+                    if (Admit(script) is { } path)
+                    {
+                        _policyScripts.Add(new PolicyScriptFile(Relative(path), path, policies));
+                    }
+                }
             }
         }
     }

@@ -1,6 +1,6 @@
 namespace MeshGovernance.Model.Schemas;
 
-/// <summary>The five kinds of file in a mesh repository, each with its own JSON Schema.</summary>
+/// <summary>The kinds of YAML file in a mesh repository, each with its own JSON Schema.</summary>
 public enum DocumentKind
 {
     Mesh,
@@ -8,6 +8,7 @@ public enum DocumentKind
     Domain,
     Product,
     Contract,
+    Waivers,
 }
 
 public static class DocumentKinds
@@ -20,6 +21,7 @@ public static class DocumentKinds
         DocumentKind.Domain => "domain.schema.json",
         DocumentKind.Product => "odps-v1.0.schema.json",
         DocumentKind.Contract => "odcs-v3.1.schema.json",
+        DocumentKind.Waivers => "waivers.schema.json",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

@@ -1,0 +1,91 @@
+using System.Security.Cryptography;
+using System.Text;
+using MeshGovernance.Model.Graph;
+using MeshGovernance.Policies.Scripting;
+
+namespace MeshGovernance.Policies.Compilation;
+
+/// <summary>
+/// Compiled policies on disk, keyed by everything the assembly depends on: the policy's text and the files it
+/// loads, this engine and model build, and the runtime. A hit loads the assembly and never starts Roslyn.
+/// The folder must be outside the repository under check: a pull request must not be able to plant a
+/// compiled policy under a key it can predict.
+/// </summary>
+public sealed class PolicyCache(string directory)
+{
+    private static readonly string EngineFingerprint = string.Join(
+        "|",
+        typeof(PolicyGlobals).Assembly.ManifestModule.ModuleVersionId,
+        typeof(Mesh).Assembly.ManifestModule.ModuleVersionId,
+        System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription);
+
+    public string Directory { get; } = Path.GetFullPath(directory);
+
+    /// <summary>MESHGOV_CACHE_DIR, else $XDG_CACHE_HOME/meshgov, else ~/.cache/meshgov; then policies/ under it.</summary>
+    public static string DefaultDirectory()
+    {
+        var configured = Environment.GetEnvironmentVariable("MESHGOV_CACHE_DIR");
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return Path.Combine(configured, "policies");
+        }
+
+        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        var baseDirectory = !string.IsNullOrWhiteSpace(xdg)
+            ? xdg
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
+        return Path.Combine(baseDirectory, "meshgov", "policies");
+    }
+
+    public static string Key(string path, string text, IEnumerable<(string Path, string Text)> loaded)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        void Add(string value)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(value));
+            hash.AppendData([0]);
+        }
+
+        Add(EngineFingerprint);
+        Add(path);
+        Add(text);
+        foreach (var (loadedPath, loadedText) in loaded)
+        {
+            Add(loadedPath);
+            Add(loadedText);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    public byte[]? TryRead(string key)
+    {
+        try
+        {
+            var path = PathOf(key);
+            return File.Exists(path) ? File.ReadAllBytes(path) : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Writes through a temporary file and a rename, so a reader never sees half an assembly. Best effort.</summary>
+    public void Write(string key, byte[] image)
+    {
+        try
+        {
+            System.IO.Directory.CreateDirectory(Directory);
+            var temporary = Path.Combine(Directory, $"{key}.{Guid.NewGuid():N}.tmp");
+            File.WriteAllBytes(temporary, image);
+            File.Move(temporary, PathOf(key), overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A read-only or full disk costs a recompile next time, nothing else.
+        }
+    }
+
+    private string PathOf(string key) => Path.Combine(Directory, key + ".dll");
+}

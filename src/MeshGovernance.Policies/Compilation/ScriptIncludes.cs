@@ -1,0 +1,65 @@
+using System.Text.RegularExpressions;
+
+namespace MeshGovernance.Policies.Compilation;
+
+/// <summary>
+/// Resolves a policy's <c>#load</c> directives without the compiler (the cache key needs the loaded files'
+/// text before deciding whether to start Roslyn): only <c>.csx</c> files inside the policies folder.
+/// </summary>
+internal static partial class ScriptIncludes
+{
+    public const int MaxFileBytes = 1024 * 1024;
+
+    /// <summary>The full path a <c>#load</c> names, or null when it is refused (outside the folder, not .csx, a link leaving it, absent).</summary>
+    public static string? Resolve(string path, string baseDirectory, string? loadFolder)
+    {
+        if (loadFolder is null || path.Length == 0 || !path.EndsWith(".csx", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var full = Path.GetFullPath(Path.Combine(baseDirectory, path));
+        if (!IsInside(full, loadFolder) || !File.Exists(full))
+        {
+            return null;
+        }
+
+        // A link inside the folder may still point out of it.
+        var target = new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true)?.FullName;
+        return target is null || IsInside(target, loadFolder) ? full : null;
+    }
+
+    /// <summary>The paths of the <c>#load</c> directives of a script's text, in order.</summary>
+    public static IEnumerable<string> Directives(string text) =>
+        LoadDirective().Matches(text).Select(m => m.Groups[1].Value);
+
+    /// <summary>Every file a script loads, transitively: (full path, text), for the cache key.</summary>
+    public static IReadOnlyList<(string Path, string Text)> Transitive(string text, string baseDirectory, string? loadFolder)
+    {
+        var found = new List<(string, string)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<(string Text, string Directory)>();
+        pending.Push((text, baseDirectory));
+        while (pending.Count > 0)
+        {
+            var (current, directory) = pending.Pop();
+            foreach (var directive in Directives(current))
+            {
+                if (Resolve(directive, directory, loadFolder) is { } full && seen.Add(full) && new FileInfo(full).Length <= MaxFileBytes)
+                {
+                    var loaded = File.ReadAllText(full);
+                    found.Add((full, loaded));
+                    pending.Push((loaded, Path.GetDirectoryName(full)!));
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static bool IsInside(string full, string folder) =>
+        full.StartsWith(folder.EndsWith(Path.DirectorySeparatorChar) ? folder : folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    [GeneratedRegex("^\\s*#load\\s+\"([^\"]*)\"", RegexOptions.Multiline)]
+    private static partial Regex LoadDirective();
+}

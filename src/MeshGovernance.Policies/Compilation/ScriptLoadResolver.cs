@@ -1,0 +1,54 @@
+using System.Collections.Immutable;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace MeshGovernance.Policies.Compilation;
+
+/// <summary>
+/// Resolves <c>#load</c> for the compiler, within the policies folder only (see <see cref="ScriptIncludes"/>);
+/// serves instrumented text instead of the file's when given it.
+/// </summary>
+internal sealed class ScriptLoadResolver(string mainPath, string? mainFullPath, string? loadFolder, IReadOnlyDictionary<string, string>? replacements = null)
+    : SourceReferenceResolver
+{
+    public override string? NormalizePath(string path, string? baseFilePath) => path;
+
+    public override string? ResolveReference(string path, string? baseFilePath)
+    {
+        var baseFile = baseFilePath == mainPath ? mainFullPath : baseFilePath;
+        if (baseFile is null)
+        {
+            return null;
+        }
+
+        return ScriptIncludes.Resolve(path, Path.GetDirectoryName(baseFile)!, loadFolder);
+    }
+
+    public override Stream OpenRead(string resolvedPath)
+    {
+        if (replacements is not null && replacements.TryGetValue(resolvedPath, out var text))
+        {
+            return new MemoryStream(Encoding.UTF8.GetBytes(text));
+        }
+
+        var stream = File.OpenRead(resolvedPath);
+        if (stream.Length > ScriptIncludes.MaxFileBytes)
+        {
+            stream.Dispose();
+            throw new IOException($"'{resolvedPath}' is larger than {ScriptIncludes.MaxFileBytes} bytes.");
+        }
+
+        return stream;
+    }
+
+    public override SourceText ReadText(string resolvedPath)
+    {
+        using var stream = OpenRead(resolvedPath);
+        return SourceText.From(stream, Encoding.UTF8);
+    }
+
+    public override bool Equals(object? other) => ReferenceEquals(this, other);
+
+    public override int GetHashCode() => mainPath.GetHashCode(StringComparison.Ordinal);
+}

@@ -1,0 +1,39 @@
+using MeshGovernance.Model.Diagnostics;
+using MeshGovernance.Policies.Metadata;
+
+namespace MeshGovernance.Policies.Engine;
+
+/// <summary>The result of a check: every diagnostic (validation, engine, policy findings, waivers) and what each policy did.</summary>
+/// <param name="ConfigurationError">mesh.yaml is missing or unreadable: the CLI exits with 2.</param>
+public sealed record CheckResult(
+    IReadOnlyList<Diagnostic> Diagnostics,
+    IReadOnlyList<PolicyOutcome> Policies,
+    CheckStatistics Statistics,
+    bool ConfigurationError)
+{
+    /// <summary>A finding fails the check: an error no waiver covers.</summary>
+    public bool Blocking => Diagnostics.Any(d => d.Blocking);
+
+    public static CheckResult ValidationOnly(IReadOnlyList<Diagnostic> diagnostics, bool configurationError) =>
+        new(diagnostics, [], CheckStatistics.None, configurationError);
+}
+
+/// <summary>What one policy did in a check.</summary>
+/// <param name="Metadata">The policy's metadata with the enforcement and parameters mesh.yaml gives it.</param>
+/// <param name="Subjects">The subjects the policy judged (its scope), for pass/fail counts and JUnit test cases.</param>
+/// <param name="Ran">False when the policy was disabled, or did not compile or finish (its engine error is among the diagnostics).</param>
+public sealed record PolicyOutcome(
+    PolicyMetadata Metadata,
+    string SourcePath,
+    bool BuiltIn,
+    bool Enabled,
+    bool Ran,
+    IReadOnlyList<string> Subjects,
+    bool FromCache,
+    TimeSpan Duration);
+
+/// <summary>How the policies were obtained and run, for --stats and the benchmark.</summary>
+public sealed record CheckStatistics(int Policies, int FromCache, int Compiled, TimeSpan CompileTime, TimeSpan EvaluationTime)
+{
+    public static CheckStatistics None { get; } = new(0, 0, 0, TimeSpan.Zero, TimeSpan.Zero);
+}

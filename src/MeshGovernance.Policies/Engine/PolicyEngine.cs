@@ -1,0 +1,143 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using MeshGovernance.Model.Diagnostics;
+using MeshGovernance.Model.Graph;
+using MeshGovernance.Model.Loading;
+using MeshGovernance.Model.Schemas;
+using MeshGovernance.Policies.Compilation;
+using MeshGovernance.Policies.Execution;
+using MeshGovernance.Policies.Metadata;
+using MeshGovernance.Policies.Scripting;
+using MeshGovernance.Policies.Waivers;
+
+namespace MeshGovernance.Policies.Engine;
+
+/// <summary>
+/// Evaluates the enabled policies over a loaded mesh: compiles (or loads from the cache) each policy, runs
+/// them in parallel within their budgets, sets levels from enforcement, applies the waivers, and returns
+/// everything with the validation diagnostics in one ordered list.
+/// </summary>
+public static class PolicyEngine
+{
+    public static CheckResult Check(MeshLoadResult load, PolicySet policies, PolicyEngineOptions options)
+    {
+        if (load.ConfigurationError)
+        {
+            return CheckResult.ValidationOnly(load.Diagnostics, configurationError: true);
+        }
+
+        var enabled = policies.Policies.Where(p => p.Enabled).ToList();
+        var provider = new PolicyAssemblyProvider(options.Cache);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism) };
+
+        var compileWatch = Stopwatch.StartNew();
+        var compiled = new ConcurrentDictionary<string, CompiledPolicy>(StringComparer.Ordinal);
+        Parallel.ForEach(enabled, parallel, policy => compiled[policy.Id] = provider.Get(policy.Source, policy.Id));
+        compileWatch.Stop();
+
+        var evaluationWatch = Stopwatch.StartNew();
+        var runs = new ConcurrentDictionary<string, (IReadOnlyList<Diagnostic> Diagnostics, bool Ran, TimeSpan Duration)>(StringComparer.Ordinal);
+        Parallel.ForEach(enabled, parallel, policy => runs[policy.Id] = Evaluate(policy, compiled[policy.Id], load.Mesh, options));
+        evaluationWatch.Stop();
+
+        var findings = enabled.SelectMany(p => runs[p.Id].Diagnostics).ToList();
+        var waiverDiagnostics = new List<Diagnostic>();
+        var waiversFile = load.Files.FirstOrDefault(f => f.File.Kind == DocumentKind.Waivers && f.Root is not null);
+        if (waiversFile is not null)
+        {
+            findings = WaiverApplier.Apply(
+                Waiver.ReadAll(waiversFile.Root!),
+                findings,
+                enabled.ToDictionary(p => p.Id, p => p.Enforcement, StringComparer.Ordinal),
+                policies.Policies.Select(p => p.Id).ToHashSet(StringComparer.Ordinal),
+                load.Mesh,
+                options.Today,
+                waiverDiagnostics).ToList();
+        }
+
+        var diagnostics = load.Diagnostics
+            .Concat(policies.Diagnostics)
+            .Concat(findings)
+            .Concat(waiverDiagnostics)
+            .OrderBy(d => d.File, StringComparer.Ordinal)
+            .ThenBy(d => d.Line)
+            .ThenBy(d => d.Column)
+            .ThenBy(d => d.Id, StringComparer.Ordinal)
+            .ThenBy(d => d.Message, StringComparer.Ordinal)
+            .ToList();
+
+        var outcomes = policies.Policies.Select(p => new PolicyOutcome(
+                p.Effective,
+                p.Source.Path,
+                p.Source.BuiltIn,
+                p.Enabled,
+                p.Enabled && runs[p.Id].Ran,
+                p.Enabled ? SubjectsOf(p.Declared.Scope, load.Mesh) : [],
+                p.Enabled && compiled[p.Id].FromCache,
+                p.Enabled ? runs[p.Id].Duration : TimeSpan.Zero))
+            .ToList();
+        var statistics = new CheckStatistics(
+            enabled.Count,
+            enabled.Count(p => compiled[p.Id].FromCache),
+            enabled.Count(p => !compiled[p.Id].FromCache),
+            compileWatch.Elapsed,
+            evaluationWatch.Elapsed);
+        return new CheckResult(diagnostics, outcomes, statistics, ConfigurationError: false);
+    }
+
+    private static (IReadOnlyList<Diagnostic>, bool, TimeSpan) Evaluate(PolicyDefinition policy, CompiledPolicy compiled, Mesh mesh, PolicyEngineOptions options)
+    {
+        var attribution = new PolicyAttribution(policy.Id, policy.Enforcement);
+        if (compiled.Entry is null)
+        {
+            var diagnostics = compiled.Diagnostics.Count > 0
+                ? compiled.Diagnostics
+                : [DiagnosticCatalog.PolicyCompileError.Create(SourceSpan.StartOf(policy.Source.Path), "The compiled policy could not be loaded. This is a defect in meshgov; please report it.", policy.Id)];
+            return (diagnostics.Select(d => d with { Policy = attribution }).ToList(), false, TimeSpan.Zero);
+        }
+
+        var globals = new PolicyGlobals(mesh, new PolicyParameters(policy.Parameters), options.Today);
+        var outcome = PolicyRunner.Run(compiled.Entry, globals, options.Budget);
+        if (outcome.Stop is { } stop)
+        {
+            var descriptor = stop.Reason switch
+            {
+                PolicyStopReason.Timeout or PolicyStopReason.Abandoned => DiagnosticCatalog.PolicyTimedOut,
+                PolicyStopReason.Stack => DiagnosticCatalog.PolicyRecursedTooDeep,
+                PolicyStopReason.Memory => DiagnosticCatalog.PolicyAllocatedTooMuch,
+                _ => DiagnosticCatalog.PolicyFailed,
+            };
+            var message = $"Policy '{policy.Id}': {stop.Detail} Its findings are discarded; the other policies ran.";
+            return ([descriptor.Create(SourceSpan.StartOf(policy.Source.Path), message, policy.Id) with { Policy = attribution }], false, outcome.Duration);
+        }
+
+        var findings = outcome.Findings.Select(f => new Diagnostic(
+                policy.Id,
+                LevelOf(f.Kind, policy.Enforcement),
+                f.Message,
+                f.Span,
+                f.Subject,
+                attribution))
+            .ToList();
+        return (findings, true, outcome.Duration);
+    }
+
+    private static DiagnosticLevel LevelOf(FindingKind kind, Enforcement enforcement) => kind switch
+    {
+        FindingKind.Violation => enforcement == Enforcement.Advisory ? DiagnosticLevel.Notice : DiagnosticLevel.Error,
+        FindingKind.Warning => DiagnosticLevel.Warning,
+        _ => DiagnosticLevel.Notice,
+    };
+
+    private static List<string> SubjectsOf(IReadOnlyList<SubjectKind> scope, Mesh mesh) => scope
+        .SelectMany(kind => kind switch
+        {
+            SubjectKind.Mesh => mesh.Manifest is { } manifest ? [manifest.Name] : [],
+            SubjectKind.Teams => mesh.Teams.Select(t => t.Id),
+            SubjectKind.Domains => mesh.Domains.Select(d => d.Id),
+            SubjectKind.Products => mesh.Products.Select(p => p.Id),
+            _ => mesh.Contracts.Select(c => c.Id),
+        })
+        .Distinct(StringComparer.Ordinal)
+        .ToList();
+}

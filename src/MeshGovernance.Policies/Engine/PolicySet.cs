@@ -1,0 +1,81 @@
+using MeshGovernance.Model.Diagnostics;
+using MeshGovernance.Model.Loading;
+using MeshGovernance.Policies.BuiltIn;
+using MeshGovernance.Policies.Configuration;
+using MeshGovernance.Policies.Metadata;
+
+namespace MeshGovernance.Policies.Engine;
+
+/// <summary>
+/// The policies of a mesh, read without compiling anything: the built-in pack and governance/policies/*.csx,
+/// their metadata, and mesh.yaml's settings. What <c>policy list</c> shows and what the engine runs.
+/// </summary>
+public sealed record PolicySet(IReadOnlyList<PolicyDefinition> Policies, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    public const int MaxScriptBytes = 1024 * 1024;
+
+    public static PolicySet Load(MeshLoadResult load, bool includeBuiltIn = true) =>
+        FromSources((includeBuiltIn ? BuiltInPolicies.Sources : []).Concat(RepositorySources(load, out var readErrors)).ToList(), load, readErrors);
+
+    public static PolicySet FromSources(IReadOnlyList<PolicySource> sources, MeshLoadResult load, IReadOnlyList<Diagnostic>? earlier = null)
+    {
+        var diagnostics = new List<Diagnostic>(earlier ?? []);
+        var declared = new List<(PolicySource Source, PolicyMetadata Metadata)>();
+        var byId = new Dictionary<string, PolicySource>(StringComparer.Ordinal);
+        foreach (var source in sources)
+        {
+            var (metadata, metadataDiagnostics) = PolicyMetadataReader.Read(source);
+            diagnostics.AddRange(metadataDiagnostics);
+            if (metadata is null)
+            {
+                continue;
+            }
+
+            if (byId.TryGetValue(metadata.Id, out var first))
+            {
+                diagnostics.Add(DiagnosticCatalog.PolicyIdDuplicate.Create(
+                    SourceSpan.StartOf(source.Path),
+                    $"The policy id '{metadata.Id}' is already taken by {first.Path}; this policy does not run. Disable the other one in mesh.yaml and rename this one.",
+                    metadata.Id));
+                continue;
+            }
+
+            byId[metadata.Id] = source;
+            declared.Add((source, metadata));
+        }
+
+        var settings = PolicyConfigurationReader.Read(load.Mesh.Manifest?.Policies, declared.ToDictionary(d => d.Metadata.Id, d => d.Metadata), diagnostics);
+        var policies = declared
+            .Select(d => new PolicyDefinition(d.Source, d.Metadata, settings.GetValueOrDefault(d.Metadata.Id) ?? PolicySettings.Default))
+            .OrderBy(p => p.Id, StringComparer.Ordinal)
+            .ToList();
+        return new PolicySet(policies, diagnostics);
+    }
+
+    private static List<PolicySource> RepositorySources(MeshLoadResult load, out IReadOnlyList<Diagnostic> errors)
+    {
+        var sources = new List<PolicySource>();
+        var problems = new List<Diagnostic>();
+        foreach (var script in load.Layout?.PolicyScripts ?? [])
+        {
+            try
+            {
+                var info = new FileInfo(script.FullPath);
+                if (info.Length > MaxScriptBytes)
+                {
+                    problems.Add(DiagnosticCatalog.FileTooLarge.Create(SourceSpan.StartOf(script.RelativePath), $"The policy script is {info.Length} bytes; policies are limited to {MaxScriptBytes} bytes. Move shared code into a file loaded with #load."));
+                    continue;
+                }
+
+                sources.Add(new PolicySource(script.RelativePath, File.ReadAllText(script.FullPath), BuiltIn: false, script.FolderFullPath, script.FullPath));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                problems.Add(DiagnosticCatalog.FileUnreadable.Create(SourceSpan.StartOf(script.RelativePath), $"The policy script cannot be read: {ex.Message}"));
+            }
+        }
+
+        errors = problems;
+        return sources;
+    }
+}

@@ -1,0 +1,29 @@
+using MeshGovernance.Model.Diagnostics;
+
+namespace MeshGovernance.Policies.Metadata;
+
+/// <summary>
+/// A policy's front matter, read without compiling it: what it is called, how strictly it applies, why it
+/// exists, which subjects it judges and the parameters it takes.
+/// </summary>
+/// <param name="Scope">The kinds of subject the policy judges: each is a passed or failed test case in JUnit and the catalog.</param>
+/// <param name="Parameters">Parameter defaults, typed (text, whole number, number, true/false, list of texts).</param>
+public sealed record PolicyMetadata(
+    string Id,
+    string Title,
+    Enforcement Enforcement,
+    string Category,
+    string Rationale,
+    string? Help,
+    IReadOnlyList<SubjectKind> Scope,
+    IReadOnlyDictionary<string, object> Parameters);
+
+/// <summary>The kinds of subject a policy can judge.</summary>
+public enum SubjectKind
+{
+    Mesh,
+    Teams,
+    Domains,
+    Products,
+    Contracts,
+}

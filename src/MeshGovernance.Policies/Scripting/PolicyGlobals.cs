@@ -1,0 +1,63 @@
+using MeshGovernance.Model.Diagnostics;
+using MeshGovernance.Model.Graph;
+
+namespace MeshGovernance.Policies.Scripting;
+
+/// <summary>
+/// What a policy script sees: the mesh, its parameters, today's date, and the methods that report findings.
+/// A finding is attached to a model node, so it carries that node's file, line and column.
+/// </summary>
+public class PolicyGlobals
+{
+    private readonly List<ScriptFinding> _findings = [];
+
+    public PolicyGlobals(Mesh mesh, PolicyParameters parameters, DateOnly today)
+    {
+        Mesh = mesh;
+        Params = parameters;
+        Today = today;
+    }
+
+    /// <summary>The whole mesh: teams, domains, products (with ports), contracts (with schema, quality, SLA, servers).</summary>
+    public Mesh Mesh { get; }
+
+    /// <summary>The policy's parameters: the defaults from its metadata, overridden in mesh.yaml.</summary>
+    public PolicyParameters Params { get; }
+
+    /// <summary>The date the check runs on (fixed in policy tests), for expiry and age rules.</summary>
+    public DateOnly Today { get; }
+
+    /// <summary>Reports a violation on a node. Its level follows the policy's enforcement.</summary>
+    public void Fail(MeshNode node, string message) => Add(FindingKind.Violation, node, null, message);
+
+    /// <summary>Reports a violation at one key of a node (at the node itself when the key is absent).</summary>
+    public void Fail(MeshNode node, string key, string message) => Add(FindingKind.Violation, node, key, message);
+
+    /// <summary>Reports a warning, which never fails a check whatever the enforcement.</summary>
+    public void Warn(MeshNode node, string message) => Add(FindingKind.Warning, node, null, message);
+
+    public void Warn(MeshNode node, string key, string message) => Add(FindingKind.Warning, node, key, message);
+
+    /// <summary>Reports a notice: information for the author, never failing.</summary>
+    public void Inform(MeshNode node, string message) => Add(FindingKind.Notice, node, null, message);
+
+    public void Inform(MeshNode node, string key, string message) => Add(FindingKind.Notice, node, key, message);
+
+    internal IReadOnlyList<ScriptFinding> Findings => _findings;
+
+    private void Add(FindingKind kind, MeshNode node, string? key, string message)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        var span = key is null ? node.Span : node.SpanOf(key);
+        _findings.Add(new ScriptFinding(kind, span, node.SubjectId, message ?? string.Empty));
+    }
+}
+
+internal enum FindingKind
+{
+    Violation,
+    Warning,
+    Notice,
+}
+
+internal sealed record ScriptFinding(FindingKind Kind, SourceSpan Span, string? Subject, string Message);

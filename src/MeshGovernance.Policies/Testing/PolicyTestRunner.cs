@@ -1,0 +1,252 @@
+using System.Globalization;
+using MeshGovernance.Model.Diagnostics;
+using MeshGovernance.Model.Loading;
+using MeshGovernance.Model.Yaml;
+using MeshGovernance.Policies.Configuration;
+using MeshGovernance.Policies.Engine;
+using MeshGovernance.Policies.Metadata;
+using MeshGovernance.Policies.Scripting;
+
+namespace MeshGovernance.Policies.Testing;
+
+/// <summary>
+/// Runs the test cases next to each policy (<c>&lt;id&gt;.tests.yaml</c>), as <c>opa test</c> and <c>kyverno test</c>
+/// do: each case lays its files over a fixture mesh, runs the policy alone, and compares its findings (subject,
+/// level, optionally a piece of the message and the line) with the ones expected.
+/// </summary>
+public static class PolicyTestRunner
+{
+    public const string DefaultFixture = "fixtures/base";
+
+    public static PolicyTestReport Run(IReadOnlyList<PolicySource> sources, PolicyTestFiles files, PolicyEngineOptions options, string? only = null)
+    {
+        var cases = new List<PolicyTestCaseResult>();
+        var errors = new List<string>();
+        var untested = new List<string>();
+        foreach (var source in sources)
+        {
+            var (metadata, metadataDiagnostics) = PolicyMetadataReader.Read(source);
+            if (metadata is null)
+            {
+                errors.AddRange(metadataDiagnostics.Select(d => $"{d.Span}: {d.Message}"));
+                continue;
+            }
+
+            if (only is not null && metadata.Id != only)
+            {
+                continue;
+            }
+
+            var testsPath = metadata.Id + ".tests.yaml";
+            var text = files.Read(testsPath);
+            if (text is null)
+            {
+                untested.Add(metadata.Id);
+                continue;
+            }
+
+            var parsed = YamlDocumentReader.Read(text, testsPath, YamlLimits.Default);
+            if (parsed.Root is null)
+            {
+                errors.AddRange(parsed.Diagnostics.Select(d => $"{d.Span}: {d.Message}"));
+                continue;
+            }
+
+            var suite = parsed.Root;
+            var fixture = suite.GetString("fixture") ?? DefaultFixture;
+            var today = ParseDate(suite.GetString("today")) ?? options.Today;
+            var caseNodes = suite["cases"] is SourceSequence list ? list.Items.OfType<SourceMapping>().ToList() : [];
+            if (caseNodes.Count == 0)
+            {
+                errors.Add($"{suite.Span}: '{testsPath}' has no 'cases:' list.");
+                continue;
+            }
+
+            foreach (var caseNode in caseNodes)
+            {
+                var name = caseNode.GetString("name") ?? $"case at line {caseNode.Span.Line}";
+                cases.Add(new PolicyTestCaseResult(metadata.Id, name, RunCase(source, metadata, files, fixture, caseNode, testsPath, options with { Today = ParseDate(caseNode.GetString("today")) ?? today })));
+            }
+        }
+
+        return new PolicyTestReport(cases, errors, untested);
+    }
+
+    private static List<string> RunCase(PolicySource source, PolicyMetadata metadata, PolicyTestFiles files, string fixture, SourceMapping caseNode, string testsPath, PolicyEngineOptions options)
+    {
+        var problems = new List<string>();
+        var root = Path.Combine(Path.GetTempPath(), "meshgov-policy-test-" + Guid.NewGuid().ToString("N")[..12]);
+        try
+        {
+            if (PolicyTestFiles.Confine(fixture) is not { } fixtureFolder)
+            {
+                return [$"{testsPath}: the fixture '{fixture}' is not a folder inside the policies folder."];
+            }
+
+            var fixtureFiles = files.List(fixtureFolder);
+            if (fixtureFiles.Count == 0)
+            {
+                return [$"{testsPath}: the fixture folder '{fixtureFolder}' is empty or missing."];
+            }
+
+            foreach (var file in fixtureFiles)
+            {
+                Write(root, file, files.Read(fixtureFolder + "/" + file) ?? string.Empty);
+            }
+
+            if (caseNode.GetMapping("files") is { } overlay)
+            {
+                foreach (var (path, content) in overlay.Entries)
+                {
+                    if (PolicyTestFiles.Confine(path.Value) is not { } relative)
+                    {
+                        problems.Add($"{path.Span}: the file '{path.Value}' is not a relative path inside the fixture.");
+                    }
+                    else if (content is SourceScalar { IsNull: true })
+                    {
+                        File.Delete(Path.Combine(root, relative));
+                    }
+                    else if (content is SourceScalar scalar)
+                    {
+                        Write(root, relative, scalar.Value);
+                    }
+                    else
+                    {
+                        problems.Add($"{content.Span}: a file's content is a text block ('|'), or null to delete the file.");
+                    }
+                }
+            }
+
+            var load = MeshLoader.Load(root);
+            problems.AddRange(load.Diagnostics
+                .Where(d => d.Id.StartsWith("MG10", StringComparison.Ordinal))
+                .Select(d => $"the fixture does not read: {d.Span}: {d.Message}"));
+            var set = PolicySet.FromSources([source], load);
+            var definition = set.Policies.SingleOrDefault();
+            if (definition is null)
+            {
+                problems.AddRange(set.Diagnostics.Select(d => $"{d.Span}: {d.Message}"));
+                return problems;
+            }
+
+            definition = WithCaseParameters(definition, caseNode, problems) with { Settings = definition.Settings with { Enabled = true } };
+            var result = PolicyEngine.Check(load, new PolicySet([definition], set.Diagnostics), options);
+            var actual = result.Diagnostics.Where(d => d.Policy?.PolicyId == metadata.Id).ToList();
+            problems.AddRange(actual
+                .Where(d => d.Id != metadata.Id)
+                .Select(d => $"the policy did not run: {d.Id} {d.Span}: {d.Message}"));
+            Compare(ReadExpected(caseNode, problems), actual.Where(d => d.Id == metadata.Id).ToList(), problems);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            problems.Add($"the fixture could not be written: {ex.Message}");
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A temp folder left behind is harmless.
+            }
+        }
+
+        return problems;
+    }
+
+    private static PolicyDefinition WithCaseParameters(PolicyDefinition definition, SourceMapping caseNode, List<string> problems)
+    {
+        if (caseNode.GetMapping("params") is not { } given)
+        {
+            return definition;
+        }
+
+        var parameters = new Dictionary<string, object>(definition.Settings.Parameters, StringComparer.Ordinal);
+        foreach (var (name, node) in given.Entries)
+        {
+            var typed = ParameterTypes.FromYaml(node);
+            if (!definition.Declared.Parameters.TryGetValue(name.Value, out var declared) || typed is null || !ParameterTypes.SameType(declared, typed))
+            {
+                problems.Add($"{name.Span}: '{name.Value}' is not a parameter of the policy, or the value has the wrong type.");
+                continue;
+            }
+
+            parameters[name.Value] = ParameterTypes.Normalize(declared, typed);
+        }
+
+        return definition with { Settings = definition.Settings with { Parameters = parameters } };
+    }
+
+    private sealed record Expectation(string? Subject, DiagnosticLevel Level, string? Message, int? Line, SourceSpan Span)
+    {
+        public bool Matches(Diagnostic d) =>
+            d.Subject == Subject && d.Level == Level && (Message is null || d.Message.Contains(Message, StringComparison.Ordinal)) && (Line is null || d.Line == Line);
+
+        public override string ToString() =>
+            $"{LevelName(Level)} on {Subject ?? "(no subject)"}" + (Line is null ? string.Empty : $" at line {Line}") + (Message is null ? string.Empty : $" saying \"{Message}\"");
+    }
+
+    private static List<Expectation> ReadExpected(SourceMapping caseNode, List<string> problems)
+    {
+        var expected = new List<Expectation>();
+        if (caseNode["expect"] is not SourceSequence list)
+        {
+            problems.Add($"{caseNode.Span}: the case has no 'expect:' list (write 'expect: []' when the policy passes).");
+            return expected;
+        }
+
+        foreach (var item in list.Items.OfType<SourceMapping>())
+        {
+            var level = item.GetString("level") switch
+            {
+                "error" => DiagnosticLevel.Error,
+                "warning" => DiagnosticLevel.Warning,
+                "notice" => DiagnosticLevel.Notice,
+                var other => (DiagnosticLevel?)null,
+            };
+            if (level is null)
+            {
+                problems.Add($"{item.Span}: 'level' is error, warning or notice.");
+                continue;
+            }
+
+            var line = int.TryParse(item.GetString("line"), NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? l : (int?)null;
+            expected.Add(new Expectation(item.GetString("subject"), level.Value, item.GetString("message"), line, item.Span));
+        }
+
+        return expected;
+    }
+
+    private static void Compare(List<Expectation> expected, List<Diagnostic> actual, List<string> problems)
+    {
+        var unmatched = new List<Diagnostic>(actual);
+        foreach (var expectation in expected)
+        {
+            var match = unmatched.FirstOrDefault(expectation.Matches);
+            if (match is null)
+            {
+                problems.Add($"- expected, not reported: {expectation}");
+            }
+            else
+            {
+                unmatched.Remove(match);
+            }
+        }
+
+        problems.AddRange(unmatched.Select(d => $"+ reported, not expected: {LevelName(d.Level)} on {d.Subject ?? "(no subject)"} at {d.Span}: {d.Message}"));
+    }
+
+    private static string LevelName(DiagnosticLevel level) => level.ToString().ToLowerInvariant();
+
+    private static DateOnly? ParseDate(string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+    private static void Write(string root, string relative, string content)
+    {
+        var path = Path.Combine(root, relative.Replace('/', Path.DirectorySeparatorChar));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+    }
+}
