@@ -13,7 +13,12 @@ internal static class ScriptReferences
     private static readonly string[] RuntimeAssemblies =
     [
         "System.Private.CoreLib", "System.Runtime", "System.Collections", "System.Linq", "System.Text.RegularExpressions",
-        "System.Runtime.Extensions", "netstandard",
+        "System.Runtime.Extensions", "netstandard", "System.ObjectModel", "System.Private.Uri",
+
+        // Not for use: referenced so that a policy reaching for them is told it may not, rather than that they do not exist.
+        "System.Console", "System.Net.Http", "System.Net.Sockets", "System.Net.Primitives", "System.Diagnostics.Process",
+        "System.Linq.Queryable", "System.Linq.Expressions", "Microsoft.CSharp", "System.Threading", "System.Threading.Thread",
+        "System.Runtime.InteropServices", "System.Threading.Tasks", "System.ComponentModel.Primitives", "System.ComponentModel",
     ];
 
     /// <summary>The namespaces every policy imports, as if by <c>using</c>.</summary>

@@ -1,0 +1,113 @@
+using MeshGovernance.Model.Diagnostics;
+using MeshGovernance.Testing;
+
+namespace MeshGovernance.Policies.Tests;
+
+/// <summary>Compiling policies: compile errors at the script's own positions, directives, and one broken policy never stopping the others.</summary>
+public sealed class ScriptHostTests
+{
+    private static (string, string) Passing => ("always-passes", PolicyHarness.Script("always-passes", "var count = Mesh.Products.Count;"));
+
+    private static (string, string) Failing => ("product-named", PolicyHarness.Script("product-named", """
+        foreach (var product in Mesh.Products)
+            Fail(product, $"Product '{product.Id}' was looked at.");
+        """));
+
+    [Fact]
+    public void A_compile_error_is_reported_at_its_line_and_column_and_the_other_policies_run()
+    {
+        using var repo = TempMeshRepository.Valid();
+        var result = PolicyHarness.Check(repo, null, Failing, ("broken", PolicyHarness.Script("broken", """
+            var products = Mesh.Products;
+            var n = products.Cout;
+            """)));
+
+        var error = Assert.Single(result.Diagnostics, d => d.Id == "MG1302");
+        Assert.Equal("governance/policies/broken.csx", error.File);
+        Assert.Equal(9, error.Line);
+        Assert.Equal(18, error.Column);
+        Assert.Contains("Cout", error.Message, StringComparison.Ordinal);
+        Assert.Equal("broken", error.Policy?.PolicyId);
+        Assert.Single(result.Diagnostics, d => d.Id == "product-named");
+        Assert.False(result.Policies.Single(p => p.Metadata.Id == "broken").Ran);
+        Assert.True(result.Policies.Single(p => p.Metadata.Id == "product-named").Ran);
+    }
+
+    [Fact]
+    public void Reference_directives_are_refused_at_their_line()
+    {
+        using var repo = TempMeshRepository.Valid();
+        var result = PolicyHarness.Check(repo, null, ("refs", PolicyHarness.Script("refs", """
+            #r "System.Net.Http.dll"
+            var n = 1;
+            """)));
+
+        var refused = Assert.Single(result.Diagnostics, d => d.Id == "MG1310");
+        Assert.Equal(8, refused.Line);
+        Assert.Contains("#r System.Net.Http.dll", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_reaches_scripts_inside_the_policies_folder_only()
+    {
+        using var repo = TempMeshRepository.Valid();
+        repo.Write("governance/policies/lib/naming.csx", "static bool IsLowercase(string id) => id == id.ToLowerInvariant();\n");
+        repo.Write("secrets.csx", "var stolen = 1;\n");
+        var result = PolicyHarness.Check(
+            repo,
+            null,
+            ("uses-helper", PolicyHarness.Script("uses-helper", """
+                #load "lib/naming.csx"
+                foreach (var product in Mesh.Products.Where(p => IsLowercase(p.Id)))
+                    Inform(product, "lowercase");
+                """)),
+            ("escapes", PolicyHarness.Script("escapes", """
+                #load "../../secrets.csx"
+                var n = 1;
+                """)));
+
+        Assert.Single(result.Diagnostics, d => d.Id == "uses-helper" && d.Level == DiagnosticLevel.Notice);
+        var refused = Assert.Single(result.Diagnostics, d => d.Id == "MG1310");
+        Assert.Equal("governance/policies/escapes.csx", refused.File);
+        Assert.Contains("inside the policies folder", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_compile_error_in_a_loaded_file_names_that_file()
+    {
+        using var repo = TempMeshRepository.Valid();
+        repo.Write("governance/policies/lib/broken.csx", "\nstatic int Broken() => \"text\";\n");
+        var result = PolicyHarness.Check(repo, null, ("loads-broken", PolicyHarness.Script("loads-broken", """
+            #load "lib/broken.csx"
+            var n = Broken();
+            """)));
+
+        var error = Assert.Single(result.Diagnostics, d => d.Id == "MG1302");
+        Assert.Equal("governance/policies/lib/broken.csx", error.File);
+        Assert.Equal(2, error.Line);
+    }
+
+    [Fact]
+    public void Script_classes_local_functions_and_linq_queries_compile_and_run()
+    {
+        using var repo = TempMeshRepository.Valid();
+        var result = PolicyHarness.Check(repo, null, ("rich", PolicyHarness.Script("rich", """
+            record Summary(string Id, int Properties);
+            int Depth(SchemaElement e) => e.Parent is null ? 0 : 1 + Depth(e.Parent);
+            var summaries = from c in Mesh.Contracts
+                            let count = c.AllElements().Count(e => Depth(e) > 0)
+                            select new Summary(c.Id, count);
+            Func<int, int> twice = x => x * 2;
+            Action<string> ignore = _ => { };
+            foreach (var s in summaries)
+            {
+                ignore(s.Id);
+                try { Inform(Mesh.FindContract(s.Id)!, $"{s.Id} has {twice(s.Properties) / 2} properties."); }
+                catch (InvalidOperationException) { throw; }
+            }
+            """)));
+
+        var notice = Assert.Single(result.Diagnostics, d => d.Id == "rich");
+        Assert.Equal("sales.orders.v1 has 2 properties.", notice.Message);
+    }
+}
