@@ -2,12 +2,14 @@ using MeshGovernance.Model.Diagnostics;
 
 namespace MeshGovernance.Reports;
 
-/// <summary>Counts of findings per level, and how many files were examined.</summary>
-public sealed record FindingSummary(int Errors, int Warnings, int Notices, int Files)
+/// <summary>Counts of findings per level, how many fail the check and how many are waived, and how many files were examined.</summary>
+public sealed record FindingSummary(int Errors, int Warnings, int Notices, int Files, int Blocking = 0, int Waived = 0)
 {
     public static FindingSummary Of(IReadOnlyCollection<Diagnostic> findings, int files) => new(
         findings.Count(f => f.Level == DiagnosticLevel.Error),
         findings.Count(f => f.Level == DiagnosticLevel.Warning),
         findings.Count(f => f.Level == DiagnosticLevel.Notice),
-        files);
+        files,
+        findings.Count(f => f.Blocking),
+        findings.Count(f => f.Policy?.Waived == true));
 }

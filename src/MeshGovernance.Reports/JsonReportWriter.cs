@@ -6,27 +6,38 @@ namespace MeshGovernance.Reports;
 
 /// <summary>
 /// The machine-readable report: <c>{ "summary": {...}, "findings": [...] }</c>, each finding with id,
-/// level, message, file, line, column (1-based), end position and subject. <c>meshgov explain ID</c> gives each id's help.
+/// level, message, file, line, column (1-based), end position and subject; policy findings add policy,
+/// enforcement, waived and the waiver. A check adds the blocking and waived counts and each policy's outcome.
+/// <c>meshgov explain ID</c> gives each id's help.
 /// </summary>
 public static class JsonReportWriter
 {
-    public static void Write(TextWriter output, IReadOnlyCollection<Diagnostic> findings, int files)
+    public static void Write(TextWriter output, CheckReport report)
     {
         using var buffer = new MemoryStream();
-        WriteUtf8(buffer, findings, files);
+        WriteUtf8(buffer, report);
         output.Write(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
     }
 
-    public static void WriteUtf8(Stream output, IReadOnlyCollection<Diagnostic> findings, int files)
+    public static void WriteUtf8(Stream output, CheckReport report)
     {
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        var summary = FindingSummary.Of(findings, files);
+        var findings = report.Diagnostics;
+        var summary = report.Summary;
+        var isCheck = report.Policies.Count > 0;
         json.WriteStartObject();
         json.WriteStartObject("summary");
         json.WriteNumber("error", summary.Errors);
         json.WriteNumber("warning", summary.Warnings);
         json.WriteNumber("notice", summary.Notices);
         json.WriteNumber("files", summary.Files);
+        if (isCheck)
+        {
+            json.WriteNumber("blocking", summary.Blocking);
+            json.WriteNumber("waived", summary.Waived);
+            json.WriteNumber("policies", report.Policies.Count(p => p.Enabled));
+        }
+
         json.WriteEndObject();
         json.WriteStartArray("findings");
         foreach (var finding in findings)
@@ -49,12 +60,61 @@ public static class JsonReportWriter
                 json.WriteString("subject", finding.Subject);
             }
 
+            if (finding.Policy is { } policy)
+            {
+                json.WriteString("policy", policy.PolicyId);
+                json.WriteString("enforcement", policy.Enforcement.ToName());
+                json.WriteBoolean("waived", policy.Waived);
+                if (policy.Waiver is { } waiver)
+                {
+                    json.WriteStartObject("waiver");
+                    json.WriteString("justification", waiver.Justification);
+                    json.WriteString("approvedBy", waiver.ApprovedBy);
+                    json.WriteString("expires", waiver.Expires);
+                    json.WriteString("file", waiver.Span.File);
+                    json.WriteNumber("line", waiver.Span.Line);
+                    json.WriteEndObject();
+                }
+            }
+
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
+        if (isCheck)
+        {
+            WritePolicies(json, report);
+        }
+
         json.WriteEndObject();
         json.Flush();
         output.WriteByte((byte)'\n');
+    }
+
+    private static void WritePolicies(Utf8JsonWriter json, CheckReport report)
+    {
+        json.WriteStartArray("policies");
+        foreach (var policy in report.Policies)
+        {
+            var failing = report.Diagnostics
+                .Where(d => d.Policy?.PolicyId == policy.Metadata.Id && d.Id == policy.Metadata.Id && d.Subject is not null)
+                .GroupBy(d => d.Subject!)
+                .ToList();
+            json.WriteStartObject();
+            json.WriteString("id", policy.Metadata.Id);
+            json.WriteString("title", policy.Metadata.Title);
+            json.WriteString("enforcement", policy.Metadata.Enforcement.ToName());
+            json.WriteString("category", policy.Metadata.Category);
+            json.WriteString("source", policy.SourcePath);
+            json.WriteBoolean("builtIn", policy.BuiltIn);
+            json.WriteBoolean("enabled", policy.Enabled);
+            json.WriteBoolean("ran", policy.Ran);
+            json.WriteNumber("subjects", policy.Subjects.Count);
+            json.WriteNumber("failed", failing.Count(g => g.Any(d => d.Blocking)));
+            json.WriteNumber("waived", failing.Count(g => g.All(d => d.Policy!.Waived)));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 }

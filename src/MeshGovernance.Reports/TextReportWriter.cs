@@ -8,22 +8,33 @@ namespace MeshGovernance.Reports;
 /// </summary>
 public static class TextReportWriter
 {
-    public static void Write(TextWriter output, IReadOnlyCollection<Diagnostic> findings, int files)
+    public static void Write(TextWriter output, CheckReport report)
     {
-        foreach (var finding in findings)
+        foreach (var finding in report.Diagnostics)
         {
-            output.WriteLine($"{OneLine(finding.File)}({finding.Line},{finding.Column}): {finding.Level.Name()} {finding.Id}: {OneLine(finding.Message)}");
+            output.WriteLine($"{OneLine(finding.File)}({finding.Line},{finding.Column}): {finding.Level.Name()} {finding.Id}: {OneLine(finding.Message)}{Waiver(finding)}");
         }
 
-        var summary = FindingSummary.Of(findings, files);
-        if (findings.Count > 0)
+        var summary = report.Summary;
+        if (report.Diagnostics.Count > 0)
         {
             output.WriteLine();
         }
 
         output.WriteLine(
             $"{Plural(summary.Errors, "error")}, {Plural(summary.Warnings, "warning")}, {Plural(summary.Notices, "notice")} in {Plural(summary.Files, "file")}.");
+        if (report.Policies.Count > 0)
+        {
+            var ran = report.Policies.Count(p => p.Ran);
+            var enabled = report.Policies.Count(p => p.Enabled);
+            output.WriteLine(
+                $"{Plural(ran, "policy", "policies")} evaluated ({enabled - ran} could not run, {report.Policies.Count - enabled} disabled); {summary.Waived} waived; {Plural(summary.Blocking, "blocking finding")}.");
+        }
     }
+
+    private static string Waiver(Diagnostic finding) => finding.Policy?.Waiver is { } waiver
+        ? $" [waived until {OneLine(waiver.Expires)}, approved by {OneLine(waiver.ApprovedBy)}: {OneLine(waiver.Justification)}]"
+        : string.Empty;
 
     /// <summary>
     /// Escapes control characters: messages quote file names, keys and values from the repository, and a
@@ -41,5 +52,5 @@ public static class TextReportWriter
             }))
             : text;
 
-    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+    private static string Plural(int count, string noun, string? plural = null) => count == 1 ? $"1 {noun}" : $"{count} {plural ?? noun + "s"}";
 }

@@ -18,7 +18,7 @@ public class ReportWriterTests
     {
         var output = new StringWriter();
 
-        TextReportWriter.Write(output, Findings, files: 12);
+        TextReportWriter.Write(output, new CheckReport(Findings, [], 12));
 
         Golden.AssertMatches("tests/MeshGovernance.Reports.Tests/golden/report.txt", output.ToString());
     }
@@ -29,7 +29,7 @@ public class ReportWriterTests
         var output = new StringWriter();
         var forged = DiagnosticCatalog.SchemaUnknownProperty.Create(SourceSpan.At("teams/a.yaml", 2, 1), "Property 'x\n::error file=mesh.yaml::forged' is not allowed.");
 
-        TextReportWriter.Write(output, [forged], files: 1);
+        TextReportWriter.Write(output, new CheckReport([forged], [], 1));
 
         var lines = output.ToString().Split(Environment.NewLine);
         Assert.Equal(@"teams/a.yaml(2,1): error MG1102: Property 'x\n::error file=mesh.yaml::forged' is not allowed.", lines[0]);
@@ -41,7 +41,7 @@ public class ReportWriterTests
     {
         var output = new StringWriter();
 
-        TextReportWriter.Write(output, [], files: 1);
+        TextReportWriter.Write(output, new CheckReport([], [], 1));
 
         Assert.Equal("0 errors, 0 warnings, 0 notices in 1 file." + Environment.NewLine, output.ToString());
     }
@@ -51,7 +51,7 @@ public class ReportWriterTests
     {
         var output = new StringWriter();
 
-        JsonReportWriter.Write(output, Findings, files: 12);
+        JsonReportWriter.Write(output, new CheckReport(Findings, [], 12));
 
         Golden.AssertMatches("tests/MeshGovernance.Reports.Tests/golden/report.json", output.ToString());
         using var document = JsonDocument.Parse(output.ToString());

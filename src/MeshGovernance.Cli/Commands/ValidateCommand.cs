@@ -37,11 +37,11 @@ internal static class ValidateCommand
         var result = MeshLoader.Load(repository.FullName);
         if (format == "json")
         {
-            JsonReportWriter.Write(output, result.Diagnostics, result.Files.Count);
+            JsonReportWriter.Write(output, new CheckReport(result.Diagnostics, [], result.Files.Count));
         }
         else
         {
-            TextReportWriter.Write(output, result.Diagnostics, result.Files.Count);
+            TextReportWriter.Write(output, new CheckReport(result.Diagnostics, [], result.Files.Count));
         }
 
         if (result.ConfigurationError)

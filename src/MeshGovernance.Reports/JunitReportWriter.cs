@@ -1,0 +1,6 @@
+namespace MeshGovernance.Reports;
+
+public static class JunitReportWriter
+{
+    public static void Write(TextWriter output, CheckReport report) => throw new NotImplementedException("Being written.");
+}
