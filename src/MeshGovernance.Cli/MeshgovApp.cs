@@ -11,9 +11,11 @@ public sealed class MeshgovApp(TextWriter output, TextWriter error)
 {
     public int Run(IReadOnlyList<string> args)
     {
-        var root = new RootCommand("meshgov: policy-as-code governance for a data mesh. Validates domains, ODPS data products and ODCS data contracts kept as YAML in one repository.")
+        var root = new RootCommand("meshgov: policy-as-code governance for a data mesh. Validates domains, ODPS data products and ODCS data contracts kept as YAML in one repository, and evaluates the federated policies over them.")
         {
             ValidateCommand.Create(output, error),
+            CheckCommand.Create(output, error),
+            PolicyCommand.Create(output, error),
             InitCommand.Create(output, error),
             ExplainCommand.Create(output, error),
             SchemasCommand.Create(output, error),
@@ -27,7 +29,13 @@ public sealed class MeshgovApp(TextWriter output, TextWriter error)
                 error.WriteLine($"error: {Culprit(parseError)}{parseError.Message.Replace("\n\t", " ").Replace("\n", " ")}");
             }
 
-            var command = string.Join(' ', parse.CommandResult.Command is RootCommand ? ["meshgov"] : new[] { "meshgov", parse.CommandResult.Command.Name });
+            var names = new List<string>();
+            for (var result = parse.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+            {
+                names.Insert(0, result.Command is RootCommand ? "meshgov" : result.Command.Name);
+            }
+
+            var command = string.Join(' ', names);
             error.WriteLine($"Run '{command} --help' for usage.");
             return ExitCodes.UsageOrConfiguration;
         }

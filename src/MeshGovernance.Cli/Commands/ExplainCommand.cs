@@ -1,5 +1,7 @@
 using System.CommandLine;
 using MeshGovernance.Model.Diagnostics;
+using MeshGovernance.Policies.BuiltIn;
+using MeshGovernance.Policies.Metadata;
 
 namespace MeshGovernance.Cli.Commands;
 
@@ -10,10 +12,10 @@ internal static class ExplainCommand
     {
         var id = new Argument<string?>("id")
         {
-            Description = "A diagnostic id such as MG1001. Without one, every id is listed.",
+            Description = "A diagnostic id such as MG1001, or a built-in policy id such as product-has-owner. Without one, every id is listed.",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var command = new Command("explain", "Explain a diagnostic id: what it means and how to fix it.") { id };
+        var command = new Command("explain", "Explain a diagnostic or a built-in policy: what it means, why, and how to fix it.") { id };
         command.SetAction(parse => Run(parse.GetValue(id), output, error));
         return command;
     }
@@ -27,13 +29,33 @@ internal static class ExplainCommand
                 output.WriteLine($"{descriptor.Id}  {descriptor.Title}");
             }
 
+            foreach (var policy in BuiltInPolicies.Sources.Select(s => PolicyMetadataReader.Read(s).Metadata).OfType<PolicyMetadata>())
+            {
+                output.WriteLine($"{policy.Id}  {policy.Title}");
+            }
+
             return ExitCodes.Success;
         }
 
         if (DiagnosticCatalog.Find(id) is not { } found)
         {
-            error.WriteLine($"error: id: '{id}' is not a meshgov diagnostic id. Run 'meshgov explain' to list them.");
-            return ExitCodes.UsageOrConfiguration;
+            var policy = BuiltInPolicies.Sources.Select(s => PolicyMetadataReader.Read(s).Metadata).OfType<PolicyMetadata>().FirstOrDefault(p => p.Id == id);
+            if (policy is null)
+            {
+                error.WriteLine($"error: id: '{id}' is neither a meshgov diagnostic id nor a built-in policy. Run 'meshgov explain' to list them; 'meshgov policy list' lists your mesh's own policies too.");
+                return ExitCodes.UsageOrConfiguration;
+            }
+
+            output.WriteLine($"{policy.Id}: {policy.Title} ({policy.Enforcement.ToName()}, {policy.Category})");
+            output.WriteLine();
+            output.WriteLine(policy.Rationale);
+            if (BuiltInPolicies.HelpPage(policy.Id) is { } page)
+            {
+                output.WriteLine();
+                output.WriteLine(page.TrimEnd());
+            }
+
+            return ExitCodes.Success;
         }
 
         output.WriteLine($"{found.Id}: {found.Title} ({found.DefaultLevel.ToString().ToLowerInvariant()})");

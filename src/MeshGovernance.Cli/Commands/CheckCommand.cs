@@ -1,0 +1,159 @@
+using System.CommandLine;
+using System.Globalization;
+using MeshGovernance.Model.Diagnostics;
+using MeshGovernance.Model.Loading;
+using MeshGovernance.Policies.Engine;
+using MeshGovernance.Reports;
+
+namespace MeshGovernance.Cli.Commands;
+
+/// <summary>
+/// <c>meshgov check</c>: everything <c>validate</c> reports, plus every enabled policy evaluated over the mesh,
+/// with waivers applied, written in one or more formats.
+/// </summary>
+internal static class CheckCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var repository = CommonOptions.Repository();
+        var formats = new Option<string[]>("--format", "-f")
+        {
+            Description = "Output format: text, json, sarif, junit or markdown. Repeat it, with --output, to write several reports in one run.",
+            HelpName = "FORMAT",
+            AllowMultipleArgumentsPerToken = false,
+            DefaultValueFactory = _ => ["text"],
+        };
+        formats.AcceptOnlyFromAmong([.. ReportWriters.Names]);
+        var outputs = new Option<FileInfo[]>("--output", "-o")
+        {
+            Description = "Write the report to FILE instead of standard output; the n-th --output goes with the n-th --format.",
+            HelpName = "FILE",
+        };
+        var stats = new Option<bool>("--stats")
+        {
+            Description = "Print to standard error how policies were obtained (cache or compiler) and how long they took.",
+        };
+        var policyOptions = new PolicyOptions();
+
+        var command = new Command("check", "Validate the mesh and evaluate every enabled policy (the built-in pack and governance/policies/*.csx), applying governance/waivers.yaml. Exit code 0 when nothing blocks, 1 when a blocking finding remains, 2 for a usage or configuration error.")
+        {
+            repository,
+            formats,
+            outputs,
+            stats,
+        };
+        policyOptions.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var root = parse.GetValue(repository)!;
+            if (!CommonOptions.RepositoryExists(root, error))
+            {
+                return ExitCodes.UsageOrConfiguration;
+            }
+
+            var targets = Targets(parse.GetValue(formats) ?? ["text"], parse.GetValue(outputs) ?? [], error);
+            var options = policyOptions.Read(parse, root.FullName, error);
+            if (targets is null || options is null)
+            {
+                return ExitCodes.UsageOrConfiguration;
+            }
+
+            var load = MeshLoader.Load(root.FullName);
+            var result = PolicyEngine.Check(load, PolicySet.Load(load), options);
+            var report = CheckReport.From(result, load.Files.Count + (load.Layout?.PolicyScripts.Count ?? 0));
+            foreach (var (format, file) in targets)
+            {
+                if (!Write(format, file, report, output, error))
+                {
+                    return ExitCodes.UsageOrConfiguration;
+                }
+            }
+
+            if (parse.GetValue(stats))
+            {
+                WriteStatistics(result.Statistics, error);
+            }
+
+            if (result.ConfigurationError || result.Diagnostics.Any(IsConfigurationError))
+            {
+                error.WriteLine(result.ConfigurationError
+                    ? "error: the repository has no readable mesh.yaml, so it cannot be checked as a mesh (see the findings above)."
+                    : "error: the policy configuration is invalid (MG1308/MG1309 above); fix mesh.yaml or the policy files.");
+                return ExitCodes.UsageOrConfiguration;
+            }
+
+            return result.Blocking ? ExitCodes.Findings : ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static bool IsConfigurationError(Diagnostic diagnostic) =>
+        diagnostic.Id == DiagnosticCatalog.PolicyConfigurationInvalid.Id || diagnostic.Id == DiagnosticCatalog.PolicyIdDuplicate.Id;
+
+    /// <summary>Pairs formats with outputs in order; formats without an output go to standard output (only one may).</summary>
+    private static List<(ReportFormat Format, FileInfo? File)>? Targets(string[] formats, FileInfo[] files, TextWriter error)
+    {
+        if (files.Length > formats.Length)
+        {
+            error.WriteLine($"error: --output: {files.Length} outputs for {formats.Length} format(s); give a --format for each --output, in the same order.");
+            return null;
+        }
+
+        if (formats.Length - files.Length > 1)
+        {
+            error.WriteLine($"error: --format: {formats.Length - files.Length} formats would go to standard output; give an --output for all but one of them.");
+            return null;
+        }
+
+        var targets = formats.Select((name, i) => (ReportWriters.Parse(name), i < files.Length ? files[i] : null)).ToList();
+        var duplicate = targets.Where(t => t.Item2 is not null).GroupBy(t => t.Item2!.FullName).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            error.WriteLine($"error: --output: '{duplicate.Key}' is named twice.");
+            return null;
+        }
+
+        return targets;
+    }
+
+    private static bool Write(ReportFormat format, FileInfo? file, CheckReport report, TextWriter output, TextWriter error)
+    {
+        if (file is null)
+        {
+            ReportWriters.Write(format, output, report);
+            return true;
+        }
+
+        if (Directory.Exists(file.FullName))
+        {
+            error.WriteLine($"error: --output: '{file.FullName}' is a directory; name a file.");
+            return false;
+        }
+
+        try
+        {
+            Directory.CreateDirectory(file.DirectoryName!);
+            var temporary = file.FullName + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+            using (var writer = new StreamWriter(temporary, append: false, new System.Text.UTF8Encoding(false)))
+            {
+                ReportWriters.Write(format, writer, report);
+            }
+
+            File.Move(temporary, file.FullName, overwrite: true);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"error: --output: cannot write '{file.FullName}': {ex.Message}");
+            return false;
+        }
+    }
+
+    private static void WriteStatistics(CheckStatistics statistics, TextWriter error)
+    {
+        var compilerLoaded = AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == "Microsoft.CodeAnalysis.CSharp");
+        error.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"policies: {statistics.Policies} ({statistics.FromCache} from cache, {statistics.Compiled} compiled) in {statistics.CompileTime.TotalSeconds:0.000} s; evaluated in {statistics.EvaluationTime.TotalSeconds:0.000} s; compiler loaded: {(compilerLoaded ? "yes" : "no")}"));
+    }
+}

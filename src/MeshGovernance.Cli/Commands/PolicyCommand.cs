@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace MeshGovernance.Cli.Commands;
+
+/// <summary><c>meshgov policy</c>: work with the policies themselves (list them, test them).</summary>
+internal static class PolicyCommand
+{
+    public static Command Create(TextWriter output, TextWriter error) =>
+        new("policy", "Work with the policies: list them, or run their tests.")
+        {
+            PolicyListCommand.Create(output, error),
+            PolicyTestCommand.Create(output, error),
+        };
+}
