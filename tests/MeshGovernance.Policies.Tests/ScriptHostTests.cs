@@ -111,3 +111,36 @@ public sealed class ScriptHostTests
         Assert.Equal("sales.orders.v1 has 2 properties.", notice.Message);
     }
 }
+
+public sealed class EditorGlobalsTests
+{
+    [Fact]
+    public void The_editor_globals_declare_every_public_member_of_the_script_globals()
+    {
+        var script = Scripting.EditorGlobals.Generate();
+
+        Assert.Contains("static global::MeshGovernance.Model.Graph.Mesh Mesh => __meshgov.Mesh;", script, StringComparison.Ordinal);
+        Assert.Contains("static global::System.DateOnly Today => __meshgov.Today;", script, StringComparison.Ordinal);
+        Assert.Contains("static void Fail(global::MeshGovernance.Model.Graph.MeshNode node, string key, string message) => __meshgov.Fail(node, key, message);", script, StringComparison.Ordinal);
+        var members = typeof(Scripting.PolicyGlobals).GetMembers(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly)
+            .Where(m => m is System.Reflection.PropertyInfo or System.Reflection.MethodInfo { IsSpecialName: false })
+            .Select(m => m.Name)
+            .Distinct();
+        Assert.All(members, name => Assert.Contains($" {name}", script, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_policy_that_loads_the_editor_globals_runs_with_the_real_globals()
+    {
+        using var repo = MeshGovernance.Testing.TempMeshRepository.Valid();
+        repo.Write("governance/policies/.meshgov/meshgov-globals.csx", Scripting.EditorGlobals.Generate());
+        var result = PolicyHarness.Check(repo, null, ("with-editor", PolicyHarness.Script("with-editor", """
+            #load ".meshgov/meshgov-globals.csx"
+            foreach (var product in Mesh.Products)
+                Fail(product, "found through the real globals");
+            """)));
+
+        Assert.Single(result.Diagnostics, d => d.Id == "with-editor");
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id.StartsWith("MG13", StringComparison.Ordinal));
+    }
+}

@@ -58,7 +58,10 @@ internal static class CheckCommand
                 return ExitCodes.UsageOrConfiguration;
             }
 
-            var load = MeshLoader.Load(root.FullName);
+            var validationCache = policyOptions.CacheRoot is { } cacheRoot ? ValidationCache.Open(cacheRoot) : null;
+            var loadWatch = System.Diagnostics.Stopwatch.StartNew();
+            var load = MeshLoader.Load(root.FullName, cache: validationCache);
+            loadWatch.Stop();
             var result = PolicyEngine.Check(load, PolicySet.Load(load), options);
             var report = CheckReport.From(result, load.Files.Count + (load.Layout?.PolicyScripts.Count ?? 0));
             foreach (var (format, file) in targets)
@@ -71,7 +74,7 @@ internal static class CheckCommand
 
             if (parse.GetValue(stats))
             {
-                WriteStatistics(result.Statistics, error);
+                WriteStatistics(result.Statistics, validationCache, loadWatch.Elapsed, error);
             }
 
             if (result.ConfigurationError || result.Diagnostics.Any(IsConfigurationError))
@@ -149,8 +152,12 @@ internal static class CheckCommand
         }
     }
 
-    private static void WriteStatistics(CheckStatistics statistics, TextWriter error)
+    private static void WriteStatistics(CheckStatistics statistics, ValidationCache? validationCache, TimeSpan loading, TextWriter error)
     {
+        error.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"loading: {loading.TotalSeconds:0.000} s; schema validation: {validationCache?.Hits ?? 0} files from cache, {validationCache?.Misses.ToString(CultureInfo.InvariantCulture) ?? "all"} validated"));
+
         var compilerLoaded = AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == "Microsoft.CodeAnalysis.CSharp");
         error.WriteLine(string.Create(
             CultureInfo.InvariantCulture,

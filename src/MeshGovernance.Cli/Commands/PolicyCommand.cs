@@ -6,9 +6,10 @@ namespace MeshGovernance.Cli.Commands;
 internal static class PolicyCommand
 {
     public static Command Create(TextWriter output, TextWriter error) =>
-        new("policy", "Work with the policies: list them, or run their tests.")
+        new("policy", "Work with the policies: list them, run their tests, set up an editor for writing them.")
         {
             PolicyListCommand.Create(output, error),
             PolicyTestCommand.Create(output, error),
+            PolicyEditorSetupCommand.Create(output, error),
         };
 }

@@ -16,16 +16,7 @@ internal sealed class PolicyOptions
         DefaultValueFactory = _ => PolicyBudgetOptions.Default.Timeout.TotalSeconds,
     };
 
-    public Option<DirectoryInfo?> CacheDirectory { get; } = new("--cache-dir")
-    {
-        Description = "Where compiled policies are kept between runs (default: $MESHGOV_CACHE_DIR, else ~/.cache/meshgov). Must be outside the repository.",
-        HelpName = "DIR",
-    };
-
-    public Option<bool> NoCache { get; } = new("--no-cache")
-    {
-        Description = "Compile every policy, and keep nothing on disk.",
-    };
+    public CacheOptions Cache { get; } = new();
 
     public Option<string?> Today { get; } = new("--today")
     {
@@ -33,15 +24,15 @@ internal sealed class PolicyOptions
         HelpName = "DATE",
     };
 
-    public IEnumerable<Option> All => [Timeout, CacheDirectory, NoCache, Today];
-
     public void AddTo(Command command)
     {
-        foreach (var option in All)
-        {
-            command.Options.Add(option);
-        }
+        command.Options.Add(Timeout);
+        command.Options.Add(Today);
+        Cache.AddTo(command);
     }
+
+    /// <summary>The cache folder <see cref="Read"/> settled on (null when caching is off).</summary>
+    public string? CacheRoot { get; private set; }
 
     /// <summary>The engine options, or null after writing an error that names the offending option.</summary>
     public PolicyEngineOptions? Read(ParseResult parse, string repositoryRoot, TextWriter error)
@@ -60,17 +51,14 @@ internal sealed class PolicyOptions
             return null;
         }
 
-        PolicyCache? cache = null;
-        if (!parse.GetValue(NoCache))
+        var (cacheRoot, valid) = Cache.Read(parse, repositoryRoot, error);
+        if (!valid)
         {
-            cache = new PolicyCache(parse.GetValue(CacheDirectory)?.FullName ?? PolicyCache.DefaultDirectory());
-            var root = Path.GetFullPath(repositoryRoot).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-            if ((cache.Directory + Path.DirectorySeparatorChar).StartsWith(root, StringComparison.Ordinal))
-            {
-                error.WriteLine($"error: --cache-dir: '{cache.Directory}' is inside the repository under check; a pull request could plant compiled policies there. Choose a folder outside it.");
-                return null;
-            }
+            return null;
         }
+
+        CacheRoot = cacheRoot;
+        var cache = cacheRoot is null ? null : new PolicyCache(Path.Combine(cacheRoot, "policies"));
 
         return new PolicyEngineOptions
         {

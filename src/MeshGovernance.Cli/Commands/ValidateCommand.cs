@@ -18,23 +18,30 @@ internal static class ValidateCommand
         };
         format.AcceptOnlyFromAmong("text", "json");
 
+        var cache = new CacheOptions();
         var command = new Command("validate", "Validate the mesh repository: YAML syntax, the JSON Schemas of every kind of file, and the references between files. Exit code 0 when there are no errors, 1 when there are, 2 for a usage or configuration error.")
         {
             repository,
             format,
         };
-        command.SetAction(parse => Run(parse.GetValue(repository)!, parse.GetValue(format)!, output, error));
+        cache.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var root = parse.GetValue(repository)!;
+            if (!CommonOptions.RepositoryExists(root, error))
+            {
+                return ExitCodes.UsageOrConfiguration;
+            }
+
+            var (cacheRoot, valid) = cache.Read(parse, root.FullName, error);
+            return valid ? Run(root, parse.GetValue(format)!, cacheRoot is null ? null : ValidationCache.Open(cacheRoot), output, error) : ExitCodes.UsageOrConfiguration;
+        });
         return command;
     }
 
-    private static int Run(DirectoryInfo repository, string format, TextWriter output, TextWriter error)
+    private static int Run(DirectoryInfo repository, string format, ValidationCache? cache, TextWriter output, TextWriter error)
     {
-        if (!CommonOptions.RepositoryExists(repository, error))
-        {
-            return ExitCodes.UsageOrConfiguration;
-        }
-
-        var result = MeshLoader.Load(repository.FullName);
+        var result = MeshLoader.Load(repository.FullName, cache: cache);
         if (format == "json")
         {
             JsonReportWriter.Write(output, new CheckReport(result.Diagnostics, [], result.Files.Count));

@@ -7,7 +7,7 @@ namespace MeshGovernance.Model.Loading;
 /// <summary>Reads, parses and schema-validates one mesh file, within the YAML limits.</summary>
 public static class MeshFileReader
 {
-    public static LoadedFile Read(MeshFile file, YamlLimits limits)
+    public static LoadedFile Read(MeshFile file, YamlLimits limits, ValidationCache? cache = null)
     {
         byte[] bytes;
         try
@@ -47,17 +47,18 @@ public static class MeshFileReader
             return Failed(file, DiagnosticCatalog.FileUnreadable.Create(SourceSpan.StartOf(file.RelativePath), $"The file cannot be read: {ex.Message}"));
         }
 
-        return Parse(file, bytes, limits);
+        return Parse(file, bytes, limits, cache);
     }
 
     /// <summary>Parses and validates content already in memory (for example a file at a git revision).</summary>
-    public static LoadedFile Parse(MeshFile file, ReadOnlySpan<byte> bytes, YamlLimits limits)
+    public static LoadedFile Parse(MeshFile file, ReadOnlySpan<byte> bytes, YamlLimits limits, ValidationCache? cache = null)
     {
         if (bytes.Length > limits.MaxFileBytes)
         {
             return TooLarge(file, bytes.Length, limits);
         }
 
+        var key = cache is null ? null : ValidationCache.Key(file, bytes);
         var text = YamlTextDecoder.Decode(bytes, file.RelativePath, out var encodingError);
         if (text is null)
         {
@@ -71,7 +72,16 @@ public static class MeshFileReader
         }
 
         var subject = SubjectOf(file.Kind, parsed.Root);
-        var schemaDiagnostics = SchemaValidator.Validate(parsed.Root, file.Kind, subject);
+        IReadOnlyList<Diagnostic> schemaDiagnostics;
+        if (key is null || !cache!.TryGet(key, out schemaDiagnostics))
+        {
+            schemaDiagnostics = SchemaValidator.Validate(parsed.Root, file.Kind, subject);
+            if (key is not null)
+            {
+                cache!.Add(key, schemaDiagnostics);
+            }
+        }
+
         var diagnostics = parsed.Diagnostics.Select(d => d with { Subject = subject }).Concat(schemaDiagnostics).ToList();
         return new LoadedFile(file, parsed.Root, diagnostics);
     }

@@ -11,15 +11,16 @@ namespace MeshGovernance.Model.Loading;
 /// </summary>
 public static class MeshLoader
 {
-    public static MeshLoadResult Load(string repositoryRoot, YamlLimits? limits = null)
+    public static MeshLoadResult Load(string repositoryRoot, YamlLimits? limits = null, ValidationCache? cache = null)
     {
         var layout = RepositoryScanner.Scan(repositoryRoot);
         var effectiveLimits = limits ?? YamlLimits.Default;
         var loaded = layout.Files
             .AsParallel()
             .AsOrdered()
-            .Select(file => ReadIsolated(file, effectiveLimits))
+            .Select(file => ReadIsolated(file, effectiveLimits, cache))
             .ToList();
+        cache?.Save();
         return Build(loaded, layout.Diagnostics) with { Layout = layout };
     }
 
@@ -27,11 +28,11 @@ public static class MeshLoader
     /// Reads one file; a defect met on it (an exception from a library) becomes a finding on that file,
     /// so the other files are still validated and reported.
     /// </summary>
-    private static LoadedFile ReadIsolated(MeshFile file, YamlLimits limits)
+    private static LoadedFile ReadIsolated(MeshFile file, YamlLimits limits, ValidationCache? cache)
     {
         try
         {
-            return MeshFileReader.Read(file, limits);
+            return MeshFileReader.Read(file, limits, cache);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -21,21 +21,6 @@ public sealed class PolicyCache(string directory)
 
     public string Directory { get; } = Path.GetFullPath(directory);
 
-    /// <summary>MESHGOV_CACHE_DIR, else $XDG_CACHE_HOME/meshgov, else ~/.cache/meshgov; then policies/ under it.</summary>
-    public static string DefaultDirectory()
-    {
-        var configured = Environment.GetEnvironmentVariable("MESHGOV_CACHE_DIR");
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            return Path.Combine(configured, "policies");
-        }
-
-        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-        var baseDirectory = !string.IsNullOrWhiteSpace(xdg)
-            ? xdg
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
-        return Path.Combine(baseDirectory, "meshgov", "policies");
-    }
 
     public static string Key(string path, string text, IEnumerable<(string Path, string Text)> loaded)
     {

@@ -103,6 +103,11 @@ internal static class PolicyCompiler
             foreach (var load in root.GetLoadDirectives())
             {
                 var path = load.File.ValueText;
+                if (EditorGlobals.IsEditorGlobals(path))
+                {
+                    continue;
+                }
+
                 if (baseFile is null || ScriptIncludes.Resolve(path, Path.GetDirectoryName(baseFile)!, source.LoadFolder) is null)
                 {
                     var why = source.LoadFolder is null

@@ -31,7 +31,7 @@ internal static partial class ScriptIncludes
 
     /// <summary>The paths of the <c>#load</c> directives of a script's text, in order.</summary>
     public static IEnumerable<string> Directives(string text) =>
-        LoadDirective().Matches(text).Select(m => m.Groups[1].Value);
+        LoadDirective().Matches(text).Select(m => m.Groups[1].Value).Where(p => !Scripting.EditorGlobals.IsEditorGlobals(p));
 
     /// <summary>Every file a script loads, transitively: (full path, text), for the cache key.</summary>
     public static IReadOnlyList<(string Path, string Text)> Transitive(string text, string baseDirectory, string? loadFolder)

@@ -14,8 +14,15 @@ internal sealed class ScriptLoadResolver(string mainPath, string? mainFullPath, 
 {
     public override string? NormalizePath(string path, string? baseFilePath) => path;
 
+    private const string EditorGlobalsPath = "meshgov:editor-globals";
+
     public override string? ResolveReference(string path, string? baseFilePath)
     {
+        if (Scripting.EditorGlobals.IsEditorGlobals(path))
+        {
+            return EditorGlobalsPath;
+        }
+
         var baseFile = baseFilePath == mainPath ? mainFullPath : baseFilePath;
         if (baseFile is null)
         {
@@ -27,6 +34,11 @@ internal sealed class ScriptLoadResolver(string mainPath, string? mainFullPath, 
 
     public override Stream OpenRead(string resolvedPath)
     {
+        if (resolvedPath == EditorGlobalsPath)
+        {
+            return new MemoryStream();
+        }
+
         if (replacements is not null && replacements.TryGetValue(resolvedPath, out var text))
         {
             return new MemoryStream(Encoding.UTF8.GetBytes(text));

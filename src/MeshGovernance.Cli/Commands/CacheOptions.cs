@@ -1,0 +1,61 @@
+using System.CommandLine;
+
+namespace MeshGovernance.Cli.Commands;
+
+/// <summary>
+/// Where meshgov keeps compiled policies and validation results between runs. Outside the repository under
+/// check, always: a pull request must not be able to plant entries under keys it can predict.
+/// </summary>
+internal sealed class CacheOptions
+{
+    public Option<DirectoryInfo?> Directory { get; } = new("--cache-dir")
+    {
+        Description = "Where compiled policies and validation results are kept between runs (default: $MESHGOV_CACHE_DIR, else $XDG_CACHE_HOME/meshgov, else ~/.cache/meshgov). Must be outside the repository.",
+        HelpName = "DIR",
+    };
+
+    public Option<bool> Disabled { get; } = new("--no-cache")
+    {
+        Description = "Compile every policy and validate every file, and keep nothing on disk.",
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Directory);
+        command.Options.Add(Disabled);
+    }
+
+    /// <summary>The cache root, null when caching is off, or an error (written) when it would sit inside the repository.</summary>
+    public (string? Root, bool Valid) Read(ParseResult parse, string repositoryRoot, TextWriter error)
+    {
+        if (parse.GetValue(Disabled))
+        {
+            return (null, true);
+        }
+
+        var root = Path.GetFullPath(parse.GetValue(Directory)?.FullName ?? DefaultRoot());
+        var repository = Path.GetFullPath(repositoryRoot).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        if ((root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar).StartsWith(repository, StringComparison.Ordinal))
+        {
+            error.WriteLine($"error: --cache-dir: '{root}' is inside the repository under check; a pull request could plant cache entries there. Choose a folder outside it.");
+            return (null, false);
+        }
+
+        return (root, true);
+    }
+
+    private static string DefaultRoot()
+    {
+        var configured = Environment.GetEnvironmentVariable("MESHGOV_CACHE_DIR");
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+
+        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        var baseDirectory = !string.IsNullOrWhiteSpace(xdg)
+            ? xdg
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
+        return Path.Combine(baseDirectory, "meshgov");
+    }
+}

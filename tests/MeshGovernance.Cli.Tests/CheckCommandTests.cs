@@ -1,0 +1,132 @@
+using System.Text.Json;
+using MeshGovernance.Testing;
+
+namespace MeshGovernance.Cli.Tests;
+
+public sealed class CheckCommandTests : IDisposable
+{
+    private readonly string _cache = Path.Combine(Path.GetTempPath(), "meshgov-cli-cache-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_cache))
+        {
+            Directory.Delete(_cache, recursive: true);
+        }
+    }
+
+    private CliRun Check(string repo, params string[] extra) =>
+        CliRun.Of(["check", "--repo", repo, "--cache-dir", _cache, "--today", "2026-11-22", .. extra]);
+
+    private const string Malicious = """
+        // ---
+        // id: {0}
+        // title: A policy that misbehaves
+        // enforcement: soft-mandatory
+        // category: test
+        // rationale: Shows that a broken policy is reported, not obeyed.
+        // ---
+        {1}
+        """;
+
+    private static string Misbehaving(string id, string body) => string.Format(System.Globalization.CultureInfo.InvariantCulture, Malicious, id, body);
+
+    [Fact]
+    public void Malicious_policies_are_refused_or_stopped_and_the_rest_is_reported()
+    {
+        using var repo = TempMeshRepository.Valid()
+            .Write("governance/policies/reads-file.csx", Misbehaving("reads-file", "var secret = System.IO.File.ReadAllText(\"/etc/hostname\");"))
+            .Write("governance/policies/opens-socket.csx", Misbehaving("opens-socket", "var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);"))
+            .Write("governance/policies/reads-env.csx", Misbehaving("reads-env", "var token = Environment.GetEnvironmentVariable(\"GITHUB_TOKEN\");"))
+            .Write("governance/policies/loops.csx", Misbehaving("loops", "while (true) { }"))
+            .Write("governance/policies/recurses.csx", Misbehaving("recurses", "int Deeper(int n) => Deeper(n + 1);\nDeeper(0);"))
+            .Write("governance/policies/honest.csx", Misbehaving("honest", "foreach (var p in Mesh.Products) Fail(p, \"honest finding\");"));
+
+        var run = Check(repo.Root, "--format", "json", "--policy-timeout", "1");
+
+        Assert.Equal(1, run.ExitCode);
+        var findings = run.Findings();
+        string IdOf(string file) => Assert.Single(findings.Where(f => f.GetProperty("file").GetString() == $"governance/policies/{file}.csx").Select(f => f.GetProperty("id").GetString()!).Distinct());
+        Assert.Equal("MG1303", IdOf("reads-file"));
+        Assert.Equal("MG1303", IdOf("opens-socket"));
+        Assert.Equal("MG1303", IdOf("reads-env"));
+        Assert.Equal("MG1304", IdOf("loops"));
+        Assert.Equal("MG1305", IdOf("recurses"));
+        var honest = Assert.Single(findings, f => f.GetProperty("id").GetString() == "honest");
+        Assert.Equal("honest", honest.GetProperty("policy").GetString());
+        Assert.Equal("soft-mandatory", honest.GetProperty("enforcement").GetString());
+        Assert.False(honest.GetProperty("waived").GetBoolean());
+        Assert.Equal("domains/sales/products/orders.odps.yaml", honest.GetProperty("file").GetString());
+    }
+
+    [Fact]
+    public void Formats_and_outputs_pair_in_order()
+    {
+        using var repo = TempMeshRepository.Valid();
+        var json = Path.Combine(repo.Root, "out", "report.json");
+        var sarif = Path.Combine(repo.Root, "out", "report.sarif");
+
+        var run = Check(repo.Root, "--format", "json", "--output", json, "--format", "sarif", "--output", sarif, "--format", "text");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.EndsWith("in 6 files.", run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[0].Trim(), StringComparison.Ordinal);
+        using var report = JsonDocument.Parse(File.ReadAllText(json));
+        Assert.True(report.RootElement.GetProperty("summary").GetProperty("policies").GetInt32() >= 1);
+        using var log = JsonDocument.Parse(File.ReadAllText(sarif));
+        Assert.Equal("2.1.0", log.RootElement.GetProperty("version").GetString());
+    }
+
+    [Theory]
+    [InlineData(new[] { "--format", "json", "--output", "a.json", "--output", "b.json" }, "--output: 2 outputs for 1 format(s)")]
+    [InlineData(new[] { "--format", "json", "--format", "sarif" }, "--format: 2 formats would go to standard output")]
+    [InlineData(new[] { "--format", "yaml" }, "--format")]
+    [InlineData(new[] { "--policy-timeout", "0" }, "--policy-timeout")]
+    [InlineData(new[] { "--today", "22/11/2026" }, "--today")]
+    public void Usage_errors_name_the_offending_option_and_exit_2(string[] args, string named)
+    {
+        using var repo = TempMeshRepository.Valid();
+
+        var run = CliRun.Of(["check", "--repo", repo.Root, "--no-cache", .. args]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(named, run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cache_inside_the_repository_is_refused()
+    {
+        using var repo = TempMeshRepository.Valid();
+
+        var run = CliRun.Of("check", "--repo", repo.Root, "--cache-dir", Path.Combine(repo.Root, ".meshgov", "cache"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--cache-dir", run.Error, StringComparison.Ordinal);
+        Assert.Contains("inside the repository", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_invalid_policy_configuration_exits_2_and_still_reports()
+    {
+        using var repo = TempMeshRepository.Valid().Write("mesh.yaml", TempMeshRepository.ValidMesh + "\npolicies:\n  no-such-policy:\n    enabled: false\n");
+
+        var run = Check(repo.Root, "--format", "json");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(7, run.Single("MG1308").GetProperty("line").GetInt32());
+        Assert.Contains("policy configuration", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_policy_switched_off_in_mesh_yaml_does_not_run()
+    {
+        using var repo = TempMeshRepository.Valid()
+            .Write("domains/sales/products/orders.odps.yaml", TempMeshRepository.ValidProduct.Replace("  name: sales-team", "  name: ghost-team", StringComparison.Ordinal));
+        var before = Check(repo.Root, "--format", "json");
+        repo.Write("mesh.yaml", TempMeshRepository.ValidMesh + "\npolicies:\n  product-has-owner:\n    enabled: false\n");
+
+        var after = Check(repo.Root, "--format", "json");
+
+        Assert.Contains(before.Findings(), f => f.GetProperty("id").GetString() == "product-has-owner");
+        Assert.DoesNotContain(after.Findings(), f => f.GetProperty("id").GetString() == "product-has-owner");
+    }
+}
