@@ -1,0 +1,68 @@
+using MeshGovernance.Model.Loading;
+using MeshGovernance.Testing;
+
+namespace MeshGovernance.Model.Tests.Loading;
+
+public sealed class ValidationCacheTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "meshgov-validation-cache-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_second_load_reuses_the_results_of_unchanged_files_and_reports_the_same()
+    {
+        using var repo = TempMeshRepository.Valid()
+            .Write("teams/broken.yaml", "apiVersion: meshgov/v1\nkind: Team\nid: broken\nnmae: \"tab\\there, newline\\nthere, backslash \\\\ \"\n");
+        var uncached = MeshLoader.Load(repo.Root);
+
+        var first = ValidationCache.Open(_folder);
+        var cold = MeshLoader.Load(repo.Root, cache: first);
+        var second = ValidationCache.Open(_folder);
+        var warm = MeshLoader.Load(repo.Root, cache: second);
+
+        Assert.Equal((0, 7), (first.Hits, first.Misses));
+        Assert.Equal((7, 0), (second.Hits, second.Misses));
+        Assert.NotEmpty(uncached.Diagnostics);
+        Assert.Equal(uncached.Diagnostics, cold.Diagnostics);
+        Assert.Equal(uncached.Diagnostics, warm.Diagnostics);
+    }
+
+    [Fact]
+    public void A_changed_file_is_validated_again()
+    {
+        using var repo = TempMeshRepository.Valid();
+        MeshLoader.Load(repo.Root, cache: ValidationCache.Open(_folder));
+        repo.Write("domains/sales/domain.yaml", TempMeshRepository.ValidDomain.Replace("source-aligned", "sauce-aligned", StringComparison.Ordinal));
+
+        var cache = ValidationCache.Open(_folder);
+        var result = MeshLoader.Load(repo.Root, cache: cache);
+
+        Assert.Equal((5, 1), (cache.Hits, cache.Misses));
+        Assert.Contains(result.Diagnostics, d => d.File == "domains/sales/domain.yaml" && d.Message.Contains("sauce-aligned", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_corrupt_index_is_ignored()
+    {
+        Directory.CreateDirectory(_folder);
+        using var repo = TempMeshRepository.Valid();
+        MeshLoader.Load(repo.Root, cache: ValidationCache.Open(_folder));
+        foreach (var index in Directory.GetFiles(_folder))
+        {
+            File.WriteAllText(index, "garbage\tnot-a-number\n");
+        }
+
+        var cache = ValidationCache.Open(_folder);
+        var result = MeshLoader.Load(repo.Root, cache: cache);
+
+        Assert.Equal(0, cache.Hits);
+        Assert.Empty(result.Diagnostics);
+    }
+}
