@@ -26,6 +26,12 @@ foreach (var asset in Mesh.Products.Cast<DomainAsset>().Concat(Mesh.Contracts))
     }
 
     var description = asset.Source.GetMapping("description");
+    if (asset.Source["description"] is MeshGovernance.Model.Yaml.SourceScalar { IsNull: false } plain && plain.Value.Trim().Length > 0)
+    {
+        Fail(asset, "description", $"{kind} '{asset.Id}' gives its description as plain text; write it as a mapping with purpose (and usage, limitations), so that catalogs can show each part: 'description: {{ purpose: ... }}'.");
+        continue;
+    }
+
     if (description is null)
     {
         var fields = string.Join(", ", requiredFields.Select(f => "description." + f));

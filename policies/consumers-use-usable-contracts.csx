@@ -62,8 +62,10 @@ foreach (var product in Mesh.Products)
     }
 }
 
+// The successor named by deprecated-contract-has-successor's convention ('none' names no successor).
 string? ReplacedBy(DataContract contract) =>
-    contract.Source.GetMappings("customProperties").FirstOrDefault(p => p.GetString("property") == "replacedBy")?.GetString("value");
+    contract.Source.GetMappings("customProperties").FirstOrDefault(p => p.GetString("property") == "replacedBy")?.GetString("value")?.Trim() is { Length: > 0 } id
+        && !id.Equals("none", StringComparison.OrdinalIgnoreCase) ? id : null;
 
 string EndOfLife(DataContract contract)
 {

@@ -32,15 +32,24 @@ foreach (var contract in Mesh.Contracts.Where(c => c.Status == "deprecated"))
             .Select(p => (Property: p.GetString("property")!, Text: p.GetString("value")!)))
         .ToList();
 
+    // 'none' records that consumers have nowhere to move: it satisfies requireBoth, but is no successor by itself.
+    var declaredNone = string.Equals(replacement?.Trim(), "none", StringComparison.OrdinalIgnoreCase);
+    var hasReplacement = !string.IsNullOrWhiteSpace(replacement) && !declaredNone;
     var replacementAdvice = $"a customProperties entry '{replacementProperty}' with the id of the contract that replaces it";
     var endAdvice = $"an slaProperties entry {endNames} with the date it stops (YYYY-MM-DD)";
-    if (string.IsNullOrWhiteSpace(replacement) && endDates.Count == 0)
+    if (!hasReplacement && endDates.Count == 0)
     {
+        if (declaredNone)
+        {
+            Fail(contract, "status", $"Data contract '{contract.Id}' is deprecated and has no replacement ('{replacementProperty}: none'), so it needs an end date; add {endAdvice}, so that its {contract.Consumers.Count} consumer(s) know until when they can rely on it.");
+            continue;
+        }
+
         Fail(contract, "status", $"Data contract '{contract.Id}' is deprecated but names neither its replacement nor an end date; add {replacementAdvice}, and {endAdvice}, so that its {contract.Consumers.Count} consumer(s) can plan the move.");
         continue;
     }
 
-    if (requireBoth && string.IsNullOrWhiteSpace(replacement))
+    if (requireBoth && !hasReplacement && !declaredNone)
     {
         Fail(contract, "status", $"Data contract '{contract.Id}' is deprecated and has an end date but names no replacement; add {replacementAdvice} (write 'none' as the value if consumers have nowhere to move).");
     }
@@ -49,10 +58,10 @@ foreach (var contract in Mesh.Contracts.Where(c => c.Status == "deprecated"))
         Fail(contract, "status", $"Data contract '{contract.Id}' is deprecated and names its replacement but no end date; add {endAdvice}.");
     }
 
-    if (!string.IsNullOrWhiteSpace(replacement) && replacement != "none")
+    if (hasReplacement)
     {
-        var successor = Mesh.FindContract(replacement);
-        if (replacement == contract.Id)
+        var successor = Mesh.FindContract(replacement!.Trim());
+        if (replacement.Trim() == contract.Id)
         {
             Fail(contract, "customProperties", $"Data contract '{contract.Id}' names itself as its replacement ('{replacementProperty}'); name the contract consumers should move to.");
         }
