@@ -20,7 +20,10 @@ public class ExplainAndSchemasCommandTests
     {
         var run = CliRun.Of("explain");
 
-        Assert.Equal(DiagnosticCatalog.All.Count, run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(DiagnosticCatalog.All.Count + Policies.BuiltIn.BuiltInPolicies.Sources.Count, lines.Length);
+        Assert.Contains(lines, l => l.StartsWith("MG1401  ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("product-has-owner  ", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -29,11 +32,11 @@ public class ExplainAndSchemasCommandTests
         var run = CliRun.Of("explain", "MG9999");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.StartsWith("error: id: 'MG9999' is not a meshgov diagnostic id.", run.Error);
+        Assert.StartsWith("error: id: 'MG9999' is neither a meshgov diagnostic id nor a built-in policy.", run.Error);
     }
 
     [Fact]
-    public void Schemas_writes_the_five_schemas_that_editors_map_in_the_template()
+    public void Schemas_writes_the_six_schemas_that_editors_map_in_the_template()
     {
         using var target = TempMeshRepository.Empty();
 
@@ -41,7 +44,7 @@ public class ExplainAndSchemasCommandTests
 
         Assert.Equal(0, run.ExitCode);
         var written = Directory.GetFiles(target.Root).Select(Path.GetFileName).Order().ToList();
-        Assert.Equal(new[] { "domain.schema.json", "mesh.schema.json", "odcs-v3.1.schema.json", "odps-v1.0.schema.json", "team.schema.json" }, written);
+        Assert.Equal(new[] { "domain.schema.json", "mesh.schema.json", "odcs-v3.1.schema.json", "odps-v1.0.schema.json", "team.schema.json", "waivers.schema.json" }, written);
         var settings = File.ReadAllText(Path.Combine(RepositoryPaths.Template, ".vscode", "settings.json"));
         Assert.All(written, name => Assert.Contains(".meshgov/schemas/" + name, settings));
         Assert.All(written, name => Assert.Equal(File.ReadAllText(Path.Combine(RepositoryPaths.ProjectRoot, "schemas", name!)), File.ReadAllText(Path.Combine(target.Root, name!))));
