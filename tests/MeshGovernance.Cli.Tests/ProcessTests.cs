@@ -37,4 +37,28 @@ public class ProcessTests
         Assert.Contains("--no-such-option", usage.Error);
         Assert.All(new[] { clean.Error, findings.Error, findings.Output, usage.Error }, text => Assert.DoesNotContain("   at ", text));
     }
+
+    [Fact]
+    public void A_warm_check_loads_compiled_policies_from_the_cache_without_starting_the_compiler()
+    {
+        var cache = Path.Combine(Path.GetTempPath(), "meshgov-process-cache-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            var cold = Meshgov("check", "--repo", RepositoryPaths.Template, "--cache-dir", cache, "--stats", "--today", "2026-11-22");
+            var warm = Meshgov("check", "--repo", RepositoryPaths.Template, "--cache-dir", cache, "--stats", "--today", "2026-11-22");
+
+            Assert.Equal(0, cold.ExitCode);
+            Assert.Equal(0, warm.ExitCode);
+            Assert.Contains("0 from cache", cold.Error);
+            Assert.Contains("compiler loaded: yes", cold.Error);
+            Assert.Matches(@"policies: (\d+) \(\1 from cache, 0 compiled\)", warm.Error);
+            Assert.Contains("compiler loaded: no", warm.Error);
+            Assert.Contains("0 validated", warm.Error);
+            Assert.Equal(cold.Output, warm.Output);
+        }
+        finally
+        {
+            Directory.Delete(cache, recursive: true);
+        }
+    }
 }
