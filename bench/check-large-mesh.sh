@@ -14,8 +14,10 @@ dotnet build bench/MeshGenerator -c Release -v quiet -nologo > /dev/null
 dotnet bench/MeshGenerator/bin/Release/net10.0/MeshGenerator.dll "$n" "$work/mesh"
 
 run() {
+  local status=0
   /usr/bin/time -f "$1: %e s wall, %U s user, %M KB peak RSS" \
-    dotnet src/MeshGovernance.Cli/bin/Release/net10.0/meshgov.dll check --repo "$work/mesh" --cache-dir "$work/cache" --stats --format json --output "$work/report.json"
+    dotnet src/MeshGovernance.Cli/bin/Release/net10.0/meshgov.dll check --repo "$work/mesh" --cache-dir "$work/cache" --stats --format json --output "$work/report.json" || status=$?
+  echo "$1: exit $status, $(grep -c '"id"' "$work/report.json") ids in the report (findings and policies)"
 }
 
 run cold

@@ -218,6 +218,9 @@ public static class SyntheticMesh
                 database: {domain.Replace('-', '_')}
                 schema: public
             slaProperties:
+              - property: frequency
+                value: 1
+                unit: d
               - property: latency
                 value: 4
                 unit: h

@@ -26,21 +26,39 @@ public static class MeshFileReader
                 return TooLarge(file, info.Length, limits);
             }
 
-            // Read at most one byte past the limit through one handle, in case the file grew since.
-            using var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
-            using var buffer = new MemoryStream((int)info.Length);
-            var chunk = new byte[81920];
-            int read;
-            while ((read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, limits.MaxFileBytes + 1 - buffer.Length))) > 0)
+            // One handle, one exact-size buffer; one byte more is asked for, in case the file grew since.
+            using var handle = File.OpenHandle(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read);
+            bytes = new byte[info.Length];
+            var read = 0;
+            while (read < bytes.Length && RandomAccess.Read(handle, bytes.AsSpan(read), read) is var n and > 0)
             {
-                buffer.Write(chunk, 0, read);
-                if (buffer.Length > limits.MaxFileBytes)
-                {
-                    return TooLarge(file, buffer.Length, limits);
-                }
+                read += n;
             }
 
-            bytes = buffer.ToArray();
+            Span<byte> extra = stackalloc byte[1];
+            if (read == bytes.Length && RandomAccess.Read(handle, extra, read) > 0)
+            {
+                // The file grew since its length was taken: read on, to one byte past the limit at most.
+                var grown = new byte[limits.MaxFileBytes + 1];
+                bytes.CopyTo(grown, 0);
+                grown[read++] = extra[0];
+                while (read < grown.Length && RandomAccess.Read(handle, grown.AsSpan(read), read) is var m and > 0)
+                {
+                    read += m;
+                }
+
+                if (read > limits.MaxFileBytes)
+                {
+                    return TooLarge(file, read, limits);
+                }
+
+                bytes = grown;
+            }
+
+            if (read < bytes.Length)
+            {
+                bytes = bytes[..read];
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -54,8 +54,11 @@ public enum ScalarKind
 /// <summary>A mapping with string keys, in document order.</summary>
 public sealed class SourceMapping : SourceNode
 {
+    // Most mappings have a handful of keys: a linear search beats a dictionary, and the tree of a large
+    // mesh is millions of nodes, so every object per node costs garbage-collection time.
+    private const int IndexThreshold = 8;
     private readonly List<KeyValuePair<SourceScalar, SourceNode>> _entries = [];
-    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+    private Dictionary<string, int>? _index;
 
     internal SourceMapping(SourceSpan span) : base(span)
     {
@@ -63,11 +66,29 @@ public sealed class SourceMapping : SourceNode
 
     public IReadOnlyList<KeyValuePair<SourceScalar, SourceNode>> Entries => _entries;
 
-    public SourceNode? this[string key] => _index.TryGetValue(key, out var i) ? _entries[i].Value : null;
+    public SourceNode? this[string key] => IndexOf(key) is var i and >= 0 ? _entries[i].Value : null;
 
-    public SourceScalar? KeyNode(string key) => _index.TryGetValue(key, out var i) ? _entries[i].Key : null;
+    public SourceScalar? KeyNode(string key) => IndexOf(key) is var i and >= 0 ? _entries[i].Key : null;
 
-    public bool ContainsKey(string key) => _index.ContainsKey(key);
+    public bool ContainsKey(string key) => IndexOf(key) >= 0;
+
+    private int IndexOf(string key)
+    {
+        if (_index is not null)
+        {
+            return _index.TryGetValue(key, out var i) ? i : -1;
+        }
+
+        for (var i = 0; i < _entries.Count; i++)
+        {
+            if (string.Equals(_entries[i].Key.Value, key, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     /// <summary>The span of a key's value, or of the whole mapping when the key is absent.</summary>
     public SourceSpan SpanOf(string key) => this[key]?.Span ?? Span;
@@ -75,12 +96,24 @@ public sealed class SourceMapping : SourceNode
     /// <summary>Adds an entry; returns false when the key is already present.</summary>
     internal bool TryAdd(SourceScalar key, SourceNode value)
     {
-        if (!_index.TryAdd(key.Value, _entries.Count))
+        if (IndexOf(key.Value) >= 0)
         {
             return false;
         }
 
         _entries.Add(new(key, value));
+        if (_index is not null)
+        {
+            _index[key.Value] = _entries.Count - 1;
+        }
+        else if (_entries.Count > IndexThreshold)
+        {
+            _index = new Dictionary<string, int>(_entries.Count * 2, StringComparer.Ordinal);
+            for (var i = 0; i < _entries.Count; i++)
+            {
+                _index[_entries[i].Key.Value] = i;
+            }
+        }
         ExpandedSize += key.ExpandedSize + value.ExpandedSize;
         Height = Math.Max(Height, value.Height + 1);
         return true;

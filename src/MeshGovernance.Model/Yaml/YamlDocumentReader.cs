@@ -118,7 +118,7 @@ public static partial class YamlDocumentReader
                         return false;
                     }
 
-                    return Complete(new SourceScalar(Span(scalar), scalar.Value, kind), AnchorOf(scalar.Anchor), e);
+                    return Complete(new SourceScalar(Span(scalar), StringPool.Share(scalar.Value), kind), AnchorOf(scalar.Anchor), e);
                 case AnchorAlias alias:
                     if (!_anchors.TryGetValue(alias.Value.Value, out var target))
                     {
@@ -316,6 +316,12 @@ public static partial class YamlDocumentReader
         }
 
         var value = scalar.Value;
+        if (value.Length > 0 && !CouldBeTyped(value[0]))
+        {
+            // Most values are names and text: no core-schema type starts with their first character.
+            return ScalarKind.String;
+        }
+
         if (value.Length == 0 || NullPattern().IsMatch(value))
         {
             return ScalarKind.Null;
@@ -336,6 +342,9 @@ public static partial class YamlDocumentReader
 
     [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*")]
     private static partial Regex LocationPrefix();
+
+    private static bool CouldBeTyped(char first) =>
+        first is '~' or 'n' or 'N' or 't' or 'T' or 'f' or 'F' or '+' or '-' or '.' or (>= '0' and <= '9');
 
     [GeneratedRegex("^(?:~|null|Null|NULL)$")]
     private static partial Regex NullPattern();
