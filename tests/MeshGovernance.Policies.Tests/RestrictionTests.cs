@@ -42,6 +42,7 @@ public sealed class RestrictionTests
     [InlineData("loop: goto loop;", "MG1303")]
     [InlineData("void F() { Span<byte> big = stackalloc byte[100]; }", "MG1303")]
     [InlineData("lock (Mesh) { }", "MG1303")]
+    [InlineData("class Leak { ~Leak() { while (true) { } } }", "MG1303")]
     [InlineData("async System.Threading.Tasks.Task<int> F() => 1;", "MG1303")]
     public void Language_features_that_escape_the_budgets_are_refused(string statement, string id)
     {

@@ -11,6 +11,19 @@ internal static class CommonOptions
         DefaultValueFactory = _ => new DirectoryInfo("."),
     };
 
+    /// <summary>--format for the commands that write either a human or a machine report.</summary>
+    public static Option<string> TextOrJson(string textDescription)
+    {
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = $"Output format: text ({textDescription}) or json.",
+            HelpName = "text|json",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "json");
+        return format;
+    }
+
     /// <summary>Checks that --repo names an existing directory; writes the error and returns false when not.</summary>
     public static bool RepositoryExists(DirectoryInfo repository, TextWriter error)
     {

@@ -13,13 +13,7 @@ internal static class PolicyListCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var repository = CommonOptions.Repository();
-        var format = new Option<string>("--format", "-f")
-        {
-            Description = "Output format: text (a table) or json.",
-            HelpName = "text|json",
-            DefaultValueFactory = _ => "text",
-        };
-        format.AcceptOnlyFromAmong("text", "json");
+        var format = CommonOptions.TextOrJson("a table");
         var command = new Command("list", "List the policies that apply to the mesh: the built-in pack and governance/policies/*.csx, with the enforcement and on/off state mesh.yaml gives them. Nothing is compiled.")
         {
             repository,

@@ -10,13 +10,7 @@ internal static class ValidateCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var repository = CommonOptions.Repository();
-        var format = new Option<string>("--format", "-f")
-        {
-            Description = "Output format: text (compiler-style lines) or json.",
-            HelpName = "text|json",
-            DefaultValueFactory = _ => "text",
-        };
-        format.AcceptOnlyFromAmong("text", "json");
+        var format = CommonOptions.TextOrJson("compiler-style lines");
 
         var cache = new CacheOptions();
         var command = new Command("validate", "Validate the mesh repository: YAML syntax, the JSON Schemas of every kind of file, and the references between files. Exit code 0 when there are no errors, 1 when there are, 2 for a usage or configuration error.")

@@ -49,16 +49,20 @@ internal sealed class BudgetInstrumenter(SemanticModel model) : CSharpSyntaxRewr
         return visited.WithStatement(WithTick(visited.Statement));
     }
 
-    public override SyntaxNode? VisitMethodDeclaration(MethodDeclarationSyntax node)
-    {
-        var returnsVoid = model.GetDeclaredSymbol(node)?.ReturnsVoid ?? false;
-        var visited = (MethodDeclarationSyntax)base.VisitMethodDeclaration(node)!;
-        return visited.Body is { } body
-            ? visited.WithBody(Prepend(body))
-            : visited.ExpressionBody is { } arrow
-                ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(FromExpression(arrow.Expression, returnsVoid))
-                : visited;
-    }
+    public override SyntaxNode? VisitMethodDeclaration(MethodDeclarationSyntax node) =>
+        WithBodyTick((BaseMethodDeclarationSyntax)base.VisitMethodDeclaration(node)!, model.GetDeclaredSymbol(node)?.ReturnsVoid ?? false);
+
+    public override SyntaxNode? VisitConstructorDeclaration(ConstructorDeclarationSyntax node) =>
+        WithBodyTick((BaseMethodDeclarationSyntax)base.VisitConstructorDeclaration(node)!, returnsVoid: true);
+
+    public override SyntaxNode? VisitDestructorDeclaration(DestructorDeclarationSyntax node) =>
+        WithBodyTick((BaseMethodDeclarationSyntax)base.VisitDestructorDeclaration(node)!, returnsVoid: true);
+
+    public override SyntaxNode? VisitOperatorDeclaration(OperatorDeclarationSyntax node) =>
+        WithBodyTick((BaseMethodDeclarationSyntax)base.VisitOperatorDeclaration(node)!, returnsVoid: false);
+
+    public override SyntaxNode? VisitConversionOperatorDeclaration(ConversionOperatorDeclarationSyntax node) =>
+        WithBodyTick((BaseMethodDeclarationSyntax)base.VisitConversionOperatorDeclaration(node)!, returnsVoid: false);
 
     public override SyntaxNode? VisitLocalFunctionStatement(LocalFunctionStatementSyntax node)
     {
@@ -68,36 +72,6 @@ internal sealed class BudgetInstrumenter(SemanticModel model) : CSharpSyntaxRewr
             ? visited.WithBody(Prepend(body))
             : visited.ExpressionBody is { } arrow
                 ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(FromExpression(arrow.Expression, returnsVoid))
-                : visited;
-    }
-
-    public override SyntaxNode? VisitConstructorDeclaration(ConstructorDeclarationSyntax node)
-    {
-        var visited = (ConstructorDeclarationSyntax)base.VisitConstructorDeclaration(node)!;
-        return visited.Body is { } body
-            ? visited.WithBody(Prepend(body))
-            : visited.ExpressionBody is { } arrow
-                ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(FromExpression(arrow.Expression, returnsVoid: true))
-                : visited;
-    }
-
-    public override SyntaxNode? VisitOperatorDeclaration(OperatorDeclarationSyntax node)
-    {
-        var visited = (OperatorDeclarationSyntax)base.VisitOperatorDeclaration(node)!;
-        return visited.Body is { } body
-            ? visited.WithBody(Prepend(body))
-            : visited.ExpressionBody is { } arrow
-                ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(FromExpression(arrow.Expression, returnsVoid: false))
-                : visited;
-    }
-
-    public override SyntaxNode? VisitConversionOperatorDeclaration(ConversionOperatorDeclarationSyntax node)
-    {
-        var visited = (ConversionOperatorDeclarationSyntax)base.VisitConversionOperatorDeclaration(node)!;
-        return visited.Body is { } body
-            ? visited.WithBody(Prepend(body))
-            : visited.ExpressionBody is { } arrow
-                ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(FromExpression(arrow.Expression, returnsVoid: false))
                 : visited;
     }
 
@@ -164,6 +138,14 @@ internal sealed class BudgetInstrumenter(SemanticModel model) : CSharpSyntaxRewr
             condition,
             Token(SyntaxKind.CloseParenToken)));
     }
+
+    /// <summary>A method, constructor, destructor or operator with the tick first in its body (an expression body becomes a block).</summary>
+    private static SyntaxNode WithBodyTick(BaseMethodDeclarationSyntax visited, bool returnsVoid) =>
+        visited.Body is { } body
+            ? visited.WithBody(Prepend(body))
+            : visited.ExpressionBody is { } arrow
+                ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(FromExpression(arrow.Expression, returnsVoid))
+                : visited;
 
     private bool LambdaReturnsVoid(LambdaExpressionSyntax node) =>
         model.GetSymbolInfo(node).Symbol is IMethodSymbol { ReturnsVoid: true };

@@ -88,6 +88,7 @@ internal static class ScriptRestrictions
         UnsafeStatementSyntax or FixedStatementSyntax or PointerTypeSyntax or FunctionPointerTypeSyntax => "unsafe code",
         StackAllocArrayCreationExpressionSyntax or ImplicitStackAllocArrayCreationExpressionSyntax => "stackalloc",
         GotoStatementSyntax => "goto (use a loop, which the time budget can stop)",
+        DestructorDeclarationSyntax => "a finalizer (it would run on the runtime's thread, outside the policy's budget)",
         AwaitExpressionSyntax => "await (policies run synchronously)",
         LockStatementSyntax => "lock (policies do not use threads)",
         MakeRefExpressionSyntax or RefTypeExpressionSyntax or RefValueExpressionSyntax => "__makeref/__reftype/__refvalue",
