@@ -31,12 +31,9 @@ public static class JsonReportWriter
         json.WriteNumber("warning", summary.Warnings);
         json.WriteNumber("notice", summary.Notices);
         json.WriteNumber("files", summary.Files);
-        if (isCheck)
-        {
-            json.WriteNumber("blocking", summary.Blocking);
-            json.WriteNumber("waived", summary.Waived);
-            json.WriteNumber("policies", report.Policies.Count(p => p.Enabled));
-        }
+        json.WriteNumber("blocking", summary.Blocking);
+        json.WriteNumber("waived", summary.Waived);
+        json.WriteNumber("policies", report.Policies.Count(p => p.Enabled));
 
         json.WriteEndObject();
         json.WriteStartArray("findings");

@@ -188,6 +188,10 @@ public static class MarkdownReportWriter
                     // Not a mention: a YAML value must not notify people.
                     cell.Append("&#64;");
                     break;
+                case '.' when i >= 3 && text.AsSpan(i - 3, 3).Equals("www", StringComparison.OrdinalIgnoreCase):
+                    // Not a www. autolink either.
+                    cell.Append("&#46;");
+                    break;
                 case ':' when text.AsSpan(i + 1).StartsWith("//"):
                     // Not an autolink: a URL in a YAML value stays text.
                     cell.Append("&#58;");

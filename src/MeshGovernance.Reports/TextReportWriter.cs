@@ -40,7 +40,7 @@ public static class TextReportWriter
     /// Escapes control characters: messages quote file names, keys and values from the repository, and a
     /// newline in one must not start a line of its own (a forged finding, or a workflow command in CI logs).
     /// </summary>
-    internal static string OneLine(string text) =>
+    public static string OneLine(string text) =>
         text.Any(char.IsControl)
             ? string.Concat(text.Select(c => c switch
             {

@@ -23,7 +23,7 @@ public sealed class PolicyCommandTests
             expect:
               - subject: sales.orders
                 level: notice
-          - name: this case expects the wrong thing
+          - name: "this case expects the wrong thing\n::error file=mesh.yaml::forged"
             expect: []
         """;
 
@@ -63,7 +63,8 @@ public sealed class PolicyCommandTests
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("PASS products-have-tags: an untagged product gets a notice", run.Output, StringComparison.Ordinal);
-        Assert.Contains("FAIL products-have-tags: this case expects the wrong thing", run.Output, StringComparison.Ordinal);
+        Assert.Contains("FAIL products-have-tags: this case expects the wrong thing\\n::error file=mesh.yaml::forged", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(run.Output.Split('\n'), l => l.StartsWith("::", StringComparison.Ordinal));
         Assert.Contains("+ reported, not expected: notice on sales.orders at domains/sales/products/orders.odps.yaml", run.Output, StringComparison.Ordinal);
         Assert.Contains("PASS: 1/2  FAIL: 1", run.Output, StringComparison.Ordinal);
     }

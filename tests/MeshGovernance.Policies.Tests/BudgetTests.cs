@@ -22,6 +22,12 @@ public sealed class BudgetTests
     [InlineData("int Down(int n) => Down(n + 1); Down(0);", "MG1305")]
     [InlineData("Func<int, int> f = null!; f = n => f(n + 1); f(0);", "MG1305")]
     [InlineData("int Safe(int n) { try { return Safe(n + 1); } catch { return 0; } } Safe(0);", "MG1305")]
+    [InlineData("class Node { Node next = new Node(); } new Node();", "MG1305")]
+    [InlineData("class Node { Node Next { get; } = new Node(); } new Node();", "MG1305")]
+    [InlineData("class Boom : Exception { public override string Message => throw new Exception(); } throw new Boom();", "MG1307")]
+    [InlineData("class Slow : Exception { public override string Message { get { while (true) { } } } } throw new Slow();", "MG1307")]
+    [InlineData("((List<DataProduct>)Mesh.Products).Clear();", "MG1307")]
+    [InlineData("((List<string>)Mesh.Products[0].Tags).Add(\"x\");", "MG1307")]
     [InlineData("var list = new List<string>(); while (true) list.Add(new string('x', 10_000));", "MG1306")]
     [InlineData("Mesh.Products.Where(p => p.Id.Length > 1000).First();", "MG1307")]
     public void A_runaway_policy_is_stopped_and_the_others_still_report(string body, string id)
@@ -49,7 +55,7 @@ public sealed class BudgetTests
         using var repo = TempMeshRepository.Valid();
         // One library call that never returns to the policy's code, so no woven check runs.
         var result = PolicyHarness.Check(repo, PolicyHarness.Options(ShortTimeout), Healthy, ("stuck", PolicyHarness.Script("stuck", """
-            var n = Enumerable.Repeat(1, int.MaxValue).Concat(Enumerable.Repeat(1, int.MaxValue)).LongCount();
+            var n = Enumerable.Repeat(1, int.MaxValue / 4).Concat(Enumerable.Repeat(1, int.MaxValue / 4)).LongCount();
             """)));
 
         var stopped = Assert.Single(result.Diagnostics, d => d.Id == "MG1304");

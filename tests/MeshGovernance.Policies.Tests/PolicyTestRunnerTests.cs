@@ -89,4 +89,40 @@ public sealed class PolicyTestRunnerTests
 
         Assert.Contains("not a folder inside the policies folder", Assert.Single(report.Cases).Problems[0], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_fixture_folder_that_links_out_of_the_policies_folder_is_not_read()
+    {
+        using var outside = TempMeshRepository.Valid();
+        using var repo = TempMeshRepository.Empty();
+        repo.Write("governance/policies/short-names.tests.yaml", "cases:\n  - name: linked\n    expect: []\n");
+        Directory.CreateDirectory(repo.PathOf("governance/policies/fixtures"));
+        Directory.CreateSymbolicLink(repo.PathOf("governance/policies/fixtures/base"), outside.Root);
+        var source = new PolicySource("governance/policies/short-names.csx", Policy, BuiltIn: false);
+
+        var report = PolicyTestRunner.Run([source], PolicyTestFiles.Folder(repo.PathOf("governance/policies")), PolicyHarness.Options());
+
+        Assert.Contains("empty or missing", Assert.Single(Assert.Single(report.Cases).Problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Misspelt_keys_and_bad_values_fail_the_case_instead_of_testing_less()
+    {
+        var report = Run("""
+            cases:
+              - name: misspelt
+                param:
+                  maxLength: 3
+                expect:
+                  - subject: sales.orders
+                    level: error
+                    mesage: longer
+                    line: four
+            """);
+
+        var problems = Assert.Single(report.Cases).Problems;
+        Assert.Contains(problems, p => p.Contains("unknown key 'param'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("unknown key 'mesage'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("'line' is a line number", StringComparison.Ordinal));
+    }
 }

@@ -43,6 +43,9 @@ public sealed class RestrictionTests
     [InlineData("void F() { Span<byte> big = stackalloc byte[100]; }", "MG1303")]
     [InlineData("lock (Mesh) { }", "MG1303")]
     [InlineData("class Leak { ~Leak() { while (true) { } } }", "MG1303")]
+    [InlineData("record Loop(int Depth);", "MG1303")]
+    [InlineData("IProgress<int> p = new Progress<int>(_ => { while (true) { } }); p.Report(0);", "MG1303")]
+    [InlineData("CultureInfo.DefaultThreadCurrentCulture = new CultureInfo(\"tr-TR\");", "MG1303")]
     [InlineData("async System.Threading.Tasks.Task<int> F() => 1;", "MG1303")]
     public void Language_features_that_escape_the_budgets_are_refused(string statement, string id)
     {

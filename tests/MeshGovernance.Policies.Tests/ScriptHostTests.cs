@@ -73,6 +73,22 @@ public sealed class ScriptHostTests
     }
 
     [Fact]
+    public void Load_through_a_linked_folder_that_leaves_the_policies_folder_is_refused()
+    {
+        using var outside = TempMeshRepository.Empty().Write("helpers.csx", "static bool Yes() => true;\n");
+        using var repo = TempMeshRepository.Valid();
+        Directory.CreateDirectory(repo.PathOf("governance/policies"));
+        Directory.CreateSymbolicLink(repo.PathOf("governance/policies/lib"), outside.Root);
+        var result = PolicyHarness.Check(repo, null, ("linked", PolicyHarness.Script("linked", """
+            #load "lib/helpers.csx"
+            var yes = Yes();
+            """)));
+
+        Assert.Single(result.Diagnostics, d => d.Id == "MG1310");
+        Assert.False(Assert.Single(result.Policies).Ran);
+    }
+
+    [Fact]
     public void A_compile_error_in_a_loaded_file_names_that_file()
     {
         using var repo = TempMeshRepository.Valid();
@@ -92,7 +108,7 @@ public sealed class ScriptHostTests
     {
         using var repo = TempMeshRepository.Valid();
         var result = PolicyHarness.Check(repo, null, ("rich", PolicyHarness.Script("rich", """
-            record Summary(string Id, int Properties);
+            class Summary { public Summary(string id, int properties) { Id = id; Properties = properties; } public string Id { get; } public int Properties { get; } public string Label => $"{Id}:{Properties}"; }
             int Depth(SchemaElement e) => e.Parent is null ? 0 : 1 + Depth(e.Parent);
             var summaries = from c in Mesh.Contracts
                             let count = c.AllElements().Count(e => Depth(e) > 0)

@@ -92,4 +92,15 @@ public sealed class WaiverTests
         Assert.Equal(9, Assert.Single(result.Diagnostics, d => d.Id == "MG1406").Line);
         Assert.False(result.Blocking);
     }
+
+    [Fact]
+    public void A_waiver_never_covers_a_policy_that_did_not_run()
+    {
+        // The broken policy shares its id with a team, so a waiver for it names a known subject.
+        using var repo = TempMeshRepository.Valid().Write("governance/waivers.yaml", Waivers(Entry(policy: "sales-team", subject: "sales-team")));
+        var result = PolicyHarness.Check(repo, null, ("sales-team", PolicyHarness.Script("sales-team", "var broken = ;")));
+
+        Assert.True(Assert.Single(result.Diagnostics, d => d.Id == "MG1302").Blocking);
+        Assert.True(result.Blocking);
+    }
 }

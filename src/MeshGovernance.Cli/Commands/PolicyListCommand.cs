@@ -4,6 +4,7 @@ using System.Text.Json;
 using MeshGovernance.Model.Diagnostics;
 using MeshGovernance.Model.Loading;
 using MeshGovernance.Policies.Engine;
+using MeshGovernance.Reports;
 
 namespace MeshGovernance.Cli.Commands;
 
@@ -40,7 +41,7 @@ internal static class PolicyListCommand
 
             foreach (var problem in set.Diagnostics)
             {
-                error.WriteLine($"{problem.Span}: {problem.Level.ToString().ToLowerInvariant()} {problem.Id}: {problem.Message}");
+                error.WriteLine(TextReportWriter.OneLine($"{problem.Span}: {problem.Level.ToString().ToLowerInvariant()} {problem.Id}: {problem.Message}"));
             }
 
             return set.Diagnostics.Any(d => d.Level == DiagnosticLevel.Error) ? ExitCodes.UsageOrConfiguration : ExitCodes.Success;
@@ -51,7 +52,7 @@ internal static class PolicyListCommand
     private static void WriteTable(PolicySet set, TextWriter output)
     {
         var rows = set.Policies
-            .Select(p => new[] { p.Id, p.Enabled ? p.Enforcement.ToName() : "disabled", p.Declared.Category, p.Source.BuiltIn ? "built-in" : p.Source.Path, p.Declared.Title })
+            .Select(p => new[] { p.Id, p.Enabled ? p.Enforcement.ToName() : "disabled", p.Declared.Category, p.Source.BuiltIn ? "built-in" : p.Source.Path, p.Declared.Title }.Select(TextReportWriter.OneLine).ToArray())
             .ToList();
         string[] header = ["ID", "ENFORCEMENT", "CATEGORY", "SOURCE", "TITLE"];
         var widths = Enumerable.Range(0, header.Length - 1).Select(i => rows.Select(r => r[i].Length).Append(header[i].Length).Max()).ToArray();

@@ -4,6 +4,7 @@ using MeshGovernance.Policies.BuiltIn;
 using MeshGovernance.Policies.Engine;
 using MeshGovernance.Policies.Metadata;
 using MeshGovernance.Policies.Testing;
+using MeshGovernance.Reports;
 
 namespace MeshGovernance.Cli.Commands;
 
@@ -68,10 +69,11 @@ internal static class PolicyTestCommand
         var cases = reports.SelectMany(r => r.Report.Cases).ToList();
         foreach (var result in cases)
         {
-            output.WriteLine($"{(result.Passed ? "PASS" : "FAIL")} {result.PolicyId}: {result.CaseName}");
+            // Names and messages come from the repository: one line each, so none can forge a CI log command.
+            output.WriteLine($"{(result.Passed ? "PASS" : "FAIL")} {TextReportWriter.OneLine(result.PolicyId)}: {TextReportWriter.OneLine(result.CaseName)}");
             foreach (var problem in result.Problems)
             {
-                output.WriteLine("    " + problem);
+                output.WriteLine("    " + TextReportWriter.OneLine(problem));
             }
         }
 
@@ -79,12 +81,12 @@ internal static class PolicyTestCommand
         {
             foreach (var problem in report.Errors)
             {
-                output.WriteLine($"ERROR {label}: {problem}");
+                output.WriteLine($"ERROR {label}: {TextReportWriter.OneLine(problem)}");
             }
 
             foreach (var id in report.Untested)
             {
-                output.WriteLine($"WARN {id}: has no tests; add {id}.tests.yaml beside it.");
+                output.WriteLine($"WARN {TextReportWriter.OneLine(id)}: has no tests; add {TextReportWriter.OneLine(id)}.tests.yaml beside it.");
             }
         }
 

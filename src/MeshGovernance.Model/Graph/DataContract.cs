@@ -8,9 +8,9 @@ public sealed class DataContract : DomainAsset
     internal DataContract(SourceMapping source, string domainFolder) : base(source, domainFolder)
     {
         DataProductName = source.GetString("dataProduct");
-        Objects = source.GetMappings("schema").Select(o => new SchemaElement(o, this, parent: null)).ToList();
-        Servers = source.GetMappings("servers").Select(s => new Server(s, Id)).ToList();
-        SlaProperties = source.GetMappings("slaProperties").Select(s => new SlaProperty(s, Id)).ToList();
+        Objects = ReadOnly.List(source.GetMappings("schema").Select(o => new SchemaElement(o, this, parent: null)));
+        Servers = ReadOnly.List(source.GetMappings("servers").Select(s => new Server(s, Id)));
+        SlaProperties = ReadOnly.List(source.GetMappings("slaProperties").Select(s => new SlaProperty(s, Id)));
     }
 
     /// <summary>The deprecated ODCS <c>dataProduct</c> field, as written.</summary>
@@ -55,8 +55,8 @@ public sealed class SchemaElement : MeshNode
         PrimaryKey = source.GetBoolean("primaryKey") ?? false;
         CriticalDataElement = source.GetBoolean("criticalDataElement") ?? false;
         Tags = source.GetStrings("tags");
-        Quality = source.GetMappings("quality").Select(q => new QualityRule(q, contract.Id)).ToList();
-        Properties = source.GetMappings("properties").Select(p => new SchemaElement(p, contract, this)).ToList();
+        Quality = ReadOnly.List(source.GetMappings("quality").Select(q => new QualityRule(q, contract.Id)));
+        Properties = ReadOnly.List(source.GetMappings("properties").Select(p => new SchemaElement(p, contract, this)));
         Items = source.GetMapping("items") is { } items ? new SchemaElement(items, contract, this) : null;
     }
 

@@ -7,8 +7,8 @@ public sealed class DataProduct : DomainAsset
 {
     internal DataProduct(SourceMapping source, string domainFolder) : base(source, domainFolder)
     {
-        InputPorts = source.GetMappings("inputPorts").Select(p => new InputPort(p, this)).ToList();
-        OutputPorts = source.GetMappings("outputPorts").Select(p => new OutputPort(p, this)).ToList();
+        InputPorts = ReadOnly.List(source.GetMappings("inputPorts").Select(p => new InputPort(p, this)));
+        OutputPorts = ReadOnly.List(source.GetMappings("outputPorts").Select(p => new OutputPort(p, this)));
     }
 
     public IReadOnlyList<InputPort> InputPorts { get; }

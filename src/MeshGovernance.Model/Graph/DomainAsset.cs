@@ -24,7 +24,7 @@ public abstract class DomainAsset : MeshNode
         Usage = description?.GetString("usage");
         Limitations = description?.GetString("limitations");
         Tags = source.GetStrings("tags");
-        Support = source.GetMappings("support").Select(s => new SupportChannel(s, Id)).ToList();
+        Support = ReadOnly.List(source.GetMappings("support").Select(s => new SupportChannel(s, Id)));
     }
 
     public string Id { get; }

@@ -17,14 +17,14 @@ internal static class MeshGraphBuilder
         var domains = parsed.Where(f => f.File.Kind == DocumentKind.Domain).Select(f => new Domain(f.Root!, f.File.DomainFolder!)).ToList();
         var products = parsed.Where(f => f.File.Kind == DocumentKind.Product).Select(f => new DataProduct(f.Root!, f.File.DomainFolder!)).ToList();
         var contracts = parsed.Where(f => f.File.Kind == DocumentKind.Contract).Select(f => new DataContract(f.Root!, f.File.DomainFolder!)).ToList();
-        var mesh = new Mesh(manifest, teams, domains, products, contracts);
+        var mesh = new Mesh(manifest, teams.AsReadOnly(), domains.AsReadOnly(), products.AsReadOnly(), contracts.AsReadOnly());
 
         var domainsByFolder = domains.GroupBy(d => d.Folder).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var domain in domains)
         {
             domain.Owner = mesh.FindTeam(domain.OwnerTeamId);
-            domain.Products = products.Where(p => p.DomainFolder == domain.Folder).ToList();
-            domain.Contracts = contracts.Where(c => c.DomainFolder == domain.Folder).ToList();
+            domain.Products = ReadOnly.List(products.Where(p => p.DomainFolder == domain.Folder));
+            domain.Contracts = ReadOnly.List(contracts.Where(c => c.DomainFolder == domain.Folder));
         }
 
         foreach (var asset in products.Concat<DomainAsset>(contracts))
@@ -50,15 +50,16 @@ internal static class MeshGraphBuilder
         var inputPorts = products.SelectMany(p => p.InputPorts).Where(p => p.Contract is not null).ToLookup(p => p.Contract!);
         foreach (var contract in contracts)
         {
-            contract.Providers = outputPorts[contract].ToList();
-            contract.Consumers = inputPorts[contract].ToList();
+            contract.Providers = ReadOnly.List(outputPorts[contract]);
+            contract.Consumers = ReadOnly.List(inputPorts[contract]);
         }
 
         mesh.ConsumerEdges = products
             .SelectMany(p => p.InputPorts)
             .Where(port => port.Contract is not null)
-            .Select(port => new ConsumerEdge(port.Product, port, port.Contract!, port.Contract!.Providers.Select(o => o.Product).Distinct().ToList()))
-            .ToList();
+            .Select(port => new ConsumerEdge(port.Product, port, port.Contract!, ReadOnly.List(port.Contract!.Providers.Select(o => o.Product).Distinct())))
+            .ToList()
+            .AsReadOnly();
         return mesh;
     }
 }

@@ -20,7 +20,7 @@ public sealed class RepositoryScanner
 
     public static RepositoryLayout Scan(string repositoryRoot)
     {
-        var scanner = new RepositoryScanner(RealPath(repositoryRoot) ?? Path.GetFullPath(repositoryRoot));
+        var scanner = new RepositoryScanner(RealPaths.Resolve(repositoryRoot) ?? Path.GetFullPath(repositoryRoot));
         scanner.ScanRoot();
         return new RepositoryLayout(scanner._root, scanner._files, scanner._policyScripts, scanner._diagnostics);
     }
@@ -228,7 +228,7 @@ public sealed class RepositoryScanner
         string? real;
         try
         {
-            real = RealPath(entry.FullName);
+            real = RealPaths.Resolve(entry.FullName);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -308,51 +308,4 @@ public sealed class RepositoryScanner
     }
 
     private static bool IsDocumentation(string fileName) => fileName.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>
-    /// The path with every symbolic link in it resolved, one component at a time as the kernel does
-    /// (so <c>link/..</c> means the parent of the link's target, not of the link); null when links loop.
-    /// </summary>
-    private static string? RealPath(string path, int linksLeft = 40)
-    {
-        var absolute = Path.IsPathRooted(path) ? path : Path.Combine(Environment.CurrentDirectory, path);
-        var root = Path.GetPathRoot(absolute)!;
-        var current = root;
-        foreach (var part in absolute[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (part == ".")
-            {
-                continue;
-            }
-
-            if (part == "..")
-            {
-                current = Path.GetDirectoryName(current) ?? root;
-                continue;
-            }
-
-            var next = Path.Combine(current, part);
-            var target = new FileInfo(next).LinkTarget;
-            if (target is null)
-            {
-                current = next;
-                continue;
-            }
-
-            if (--linksLeft < 0)
-            {
-                return null;
-            }
-
-            var resolved = RealPath(Path.IsPathRooted(target) ? target : Path.Combine(current, target), linksLeft);
-            if (resolved is null)
-            {
-                return null;
-            }
-
-            current = resolved;
-        }
-
-        return current;
-    }
 }

@@ -64,7 +64,7 @@ public sealed class SourceMapping : SourceNode
     {
     }
 
-    public IReadOnlyList<KeyValuePair<SourceScalar, SourceNode>> Entries => _entries;
+    public IReadOnlyList<KeyValuePair<SourceScalar, SourceNode>> Entries => _entries.AsReadOnly();
 
     public SourceNode? this[string key] => IndexOf(key) is var i and >= 0 ? _entries[i].Value : null;
 
@@ -134,7 +134,7 @@ public sealed class SourceMapping : SourceNode
     /// <summary>The scalar items of a sequence entry as strings; empty when absent or of another shape.</summary>
     public IReadOnlyList<string> GetStrings(string key) =>
         this[key] is SourceSequence seq
-            ? seq.Items.OfType<SourceScalar>().Where(s => !s.IsNull).Select(s => s.Value).ToList()
+            ? seq.Items.OfType<SourceScalar>().Where(s => !s.IsNull).Select(s => s.Value).ToList().AsReadOnly()
             : [];
 }
 
@@ -146,7 +146,7 @@ public sealed class SourceSequence : SourceNode
     {
     }
 
-    public IReadOnlyList<SourceNode> Items => _items;
+    public IReadOnlyList<SourceNode> Items => _items.AsReadOnly();
 
     internal void Add(SourceNode item)
     {

@@ -88,7 +88,13 @@ internal sealed class BudgetInstrumenter(SemanticModel model) : CSharpSyntaxRewr
 
     public override SyntaxNode? VisitPropertyDeclaration(PropertyDeclarationSyntax node)
     {
+        var type = node.Initializer is null ? null : model.GetDeclaredSymbol(node)?.Type;
         var visited = (PropertyDeclarationSyntax)base.VisitPropertyDeclaration(node)!;
+        if (type is not null && visited.Initializer is { } initializer)
+        {
+            visited = visited.WithInitializer(initializer.WithValue(Guarded(initializer.Value, type)));
+        }
+
         return visited.ExpressionBody is { } arrow
             ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithAccessorList(Getter(arrow.Expression))
             : visited;
@@ -126,6 +132,17 @@ internal sealed class BudgetInstrumenter(SemanticModel model) : CSharpSyntaxRewr
         return visited.WithBlock(Prepend(visited.Block));
     }
 
+    public override SyntaxNode? VisitVariableDeclarator(VariableDeclaratorSyntax node)
+    {
+        var type = node.Parent?.Parent is FieldDeclarationSyntax field && !field.Modifiers.Any(m => m.IsKind(SyntaxKind.ConstKeyword))
+            ? (model.GetDeclaredSymbol(node) as IFieldSymbol)?.Type
+            : null;
+        var visited = (VariableDeclaratorSyntax)base.VisitVariableDeclarator(node)!;
+        return type is not null && visited.Initializer is { } initializer
+            ? visited.WithInitializer(initializer.WithValue(Guarded(initializer.Value, type)))
+            : visited;
+    }
+
     public override SyntaxNode? VisitCatchClause(CatchClauseSyntax node)
     {
         var visited = (CatchClauseSyntax)base.VisitCatchClause(node)!;
@@ -146,6 +163,12 @@ internal sealed class BudgetInstrumenter(SemanticModel model) : CSharpSyntaxRewr
             : visited.ExpressionBody is { } arrow
                 ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(FromExpression(arrow.Expression, returnsVoid))
                 : visited;
+
+    /// <summary><c>PolicyBudget.Guard&lt;T&gt;(() =&gt; value)</c>: a check before an initializer runs (it may recurse into a constructor).</summary>
+    private static ExpressionSyntax Guarded(ExpressionSyntax value, ITypeSymbol type) =>
+        InvocationExpression(
+            ParseExpression($"{Budget}.Guard<{type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)}>"),
+            ArgumentList(SingletonSeparatedList(Argument(ParenthesizedLambdaExpression(value)))));
 
     private bool LambdaReturnsVoid(LambdaExpressionSyntax node) =>
         model.GetSymbolInfo(node).Symbol is IMethodSymbol { ReturnsVoid: true };

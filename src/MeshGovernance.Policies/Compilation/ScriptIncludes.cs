@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MeshGovernance.Model.Loading;
 
 namespace MeshGovernance.Policies.Compilation;
 
@@ -18,15 +19,9 @@ internal static partial class ScriptIncludes
             return null;
         }
 
+        // Every link on the way is resolved (a linked folder inside the policies folder may lead out of it).
         var full = Path.GetFullPath(Path.Combine(baseDirectory, path));
-        if (!IsInside(full, loadFolder) || !File.Exists(full))
-        {
-            return null;
-        }
-
-        // A link inside the folder may still point out of it.
-        var target = new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true)?.FullName;
-        return target is null || IsInside(target, loadFolder) ? full : null;
+        return IsInside(full, loadFolder) && File.Exists(full) && RealPaths.IsInside(full, loadFolder) ? full : null;
     }
 
     /// <summary>The paths of the <c>#load</c> directives of a script's text, in order.</summary>
@@ -60,6 +55,6 @@ internal static partial class ScriptIncludes
     private static bool IsInside(string full, string folder) =>
         full.StartsWith(folder.EndsWith(Path.DirectorySeparatorChar) ? folder : folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
-    [GeneratedRegex("^\\s*#load\\s+\"([^\"]*)\"", RegexOptions.Multiline)]
+    [GeneratedRegex("^\\s*#\\s*load\\s*\"([^\"]*)\"", RegexOptions.Multiline)]
     private static partial Regex LoadDirective();
 }

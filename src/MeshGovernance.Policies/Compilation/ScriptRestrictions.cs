@@ -36,7 +36,7 @@ internal static class ScriptRestrictions
         "System.RuntimeTypeHandle", "System.RuntimeMethodHandle", "System.RuntimeFieldHandle", "System.ModuleHandle",
         "System.Runtime.InteropServices.Marshal", "System.Linq.Queryable", "System.Linq.IQueryable",
         "System.Linq.IQueryable`1", "System.Linq.EnumerableExecutor", "System.Linq.EnumerableQuery",
-        "System.Text.RegularExpressions.RegexCompilationInfo",
+        "System.Text.RegularExpressions.RegexCompilationInfo", "System.Progress`1",
     ];
 
     public static IReadOnlyList<(Location Location, string Message, bool Directive)> Check(CSharpCompilation compilation)
@@ -51,6 +51,12 @@ internal static class ScriptRestrictions
                 if (ForbiddenSyntax(node) is { } feature)
                 {
                     Report(node.GetLocation(), feature);
+                    continue;
+                }
+
+                if (node is AssignmentExpressionSyntax assignment && ProcessWideSetting(model.GetSymbolInfo(assignment.Left).Symbol) is { } setting)
+                {
+                    Report(node.GetLocation(), $"'{setting}', a setting of the whole process, which other policies would see");
                     continue;
                 }
 
@@ -89,6 +95,7 @@ internal static class ScriptRestrictions
         StackAllocArrayCreationExpressionSyntax or ImplicitStackAllocArrayCreationExpressionSyntax => "stackalloc",
         GotoStatementSyntax => "goto (use a loop, which the time budget can stop)",
         DestructorDeclarationSyntax => "a finalizer (it would run on the runtime's thread, outside the policy's budget)",
+        RecordDeclarationSyntax => "a record (its compiler-written Equals, GetHashCode and ToString run outside the budget; use a class or a tuple)",
         AwaitExpressionSyntax => "await (policies run synchronously)",
         LockStatementSyntax => "lock (policies do not use threads)",
         MakeRefExpressionSyntax or RefTypeExpressionSyntax or RefValueExpressionSyntax => "__makeref/__reftype/__refvalue",
@@ -97,6 +104,14 @@ internal static class ScriptRestrictions
         LocalFunctionStatementSyntax local when local.Modifiers.Any(m => m.IsKind(SyntaxKind.ExternKeyword) || m.IsKind(SyntaxKind.UnsafeKeyword) || m.IsKind(SyntaxKind.AsyncKeyword)) => "extern, unsafe or async functions",
         MethodDeclarationSyntax method when method.Modifiers.Any(m => m.IsKind(SyntaxKind.AsyncKeyword)) => "async methods (policies run synchronously)",
         AnonymousFunctionExpressionSyntax lambda when lambda.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword) => "async lambdas (policies run synchronously)",
+        _ => null,
+    };
+
+    /// <summary>A static property or field of the libraries (CultureInfo.DefaultThreadCurrentCulture...) being assigned.</summary>
+    private static string? ProcessWideSetting(ISymbol? symbol) => symbol switch
+    {
+        IPropertySymbol { IsStatic: true } or IFieldSymbol { IsStatic: true } when !symbol.Locations.Any(l => l.IsInSource) && symbol.ContainingType is { } type
+            => type.ToDisplayString() + "." + symbol.Name,
         _ => null,
     };
 

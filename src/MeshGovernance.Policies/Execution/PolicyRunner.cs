@@ -17,45 +17,8 @@ internal static class PolicyRunner
     public static PolicyRunOutcome Run(PolicyEntryPoint entry, PolicyGlobals globals, PolicyBudgetOptions budget)
     {
         var started = Stopwatch.GetTimestamp();
-        BudgetState? state = null;
-        PolicyStop? stop = null;
-        var thread = new Thread(
-            () =>
-            {
-                state = new BudgetState(budget.Timeout, budget.MaxAllocatedBytes);
-                PolicyBudget.Enter(state);
-                try
-                {
-                    entry([globals, null!]).GetAwaiter().GetResult();
-                }
-                catch (PolicyBudgetExceededException ex)
-                {
-                    stop = Budget(ex.Reason, budget);
-                }
-                catch (Exception ex) when (state.Stopped is { } reason)
-                {
-                    // The stop was wrapped or replaced by the policy's own code (a finally, a rethrow).
-                    _ = ex;
-                    stop = Budget(reason, budget);
-                }
-                catch (InsufficientExecutionStackException)
-                {
-                    stop = Budget(BudgetExceeded.Stack, budget);
-                }
-                catch (OutOfMemoryException)
-                {
-                    stop = Budget(BudgetExceeded.Memory, budget);
-                }
-                catch (Exception ex)
-                {
-                    stop = new PolicyStop(PolicyStopReason.Exception, Describe(ex));
-                }
-                finally
-                {
-                    PolicyBudget.Leave();
-                }
-            },
-            StackBytes)
+        var run = new ThreadRun(entry, globals, budget);
+        var thread = new Thread(run.Execute, StackBytes)
         {
             IsBackground = true,
             Name = "meshgov policy",
@@ -64,7 +27,7 @@ internal static class PolicyRunner
 
         if (!thread.Join(budget.Timeout))
         {
-            state?.RequestStop();
+            run.State?.RequestStop();
             if (!thread.Join(budget.Grace))
             {
                 return new PolicyRunOutcome([], new PolicyStop(
@@ -74,7 +37,64 @@ internal static class PolicyRunner
             }
         }
 
-        return new PolicyRunOutcome(stop is null ? globals.Findings : [], stop, Stopwatch.GetElapsedTime(started));
+        return new PolicyRunOutcome(run.Stop is null ? globals.Findings : [], run.Stop, Stopwatch.GetElapsedTime(started));
+    }
+
+    /// <summary>One evaluation on the policy's own thread; nothing the policy throws may leave it.</summary>
+    private sealed class ThreadRun(PolicyEntryPoint entry, PolicyGlobals globals, PolicyBudgetOptions budget)
+    {
+        public BudgetState? State { get; private set; }
+
+        public PolicyStop? Stop { get; private set; }
+
+        public void Execute()
+        {
+            try
+            {
+                State = new BudgetState(budget.Timeout, budget.MaxAllocatedBytes);
+                PolicyBudget.Enter(State);
+                Stop = Evaluate(State);
+            }
+            catch (Exception ex)
+            {
+                // Thrown by the policy's own code while a stop was being described (an exception's Message).
+                Stop ??= new PolicyStop(PolicyStopReason.Exception, $"The policy failed with {ex.GetType().Name} while it was being stopped.");
+            }
+            finally
+            {
+                PolicyBudget.Leave();
+            }
+        }
+
+        private PolicyStop? Evaluate(BudgetState state)
+        {
+            try
+            {
+                entry([globals, null!]).GetAwaiter().GetResult();
+                return null;
+            }
+            catch (PolicyBudgetExceededException ex)
+            {
+                return Budget(ex.Reason, budget);
+            }
+            catch (Exception) when (state.Stopped is { } reason)
+            {
+                // The stop was wrapped or replaced by the policy's own code (a finally, a rethrow).
+                return Budget(reason, budget);
+            }
+            catch (InsufficientExecutionStackException)
+            {
+                return Budget(BudgetExceeded.Stack, budget);
+            }
+            catch (OutOfMemoryException)
+            {
+                return Budget(BudgetExceeded.Memory, budget);
+            }
+            catch (Exception ex)
+            {
+                return new PolicyStop(PolicyStopReason.Exception, Describe(ex));
+            }
+        }
     }
 
     private static PolicyStop Budget(BudgetExceeded reason, PolicyBudgetOptions budget) => reason switch
@@ -86,9 +106,21 @@ internal static class PolicyRunner
 
     private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + " s";
 
+    /// <summary>
+    /// The exception's type and message. The message is the policy's own code when it defines the exception
+    /// type, so reading it may throw or run out of budget too: then the type name has to do.
+    /// </summary>
     private static string Describe(Exception ex)
     {
         var inner = ex is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : ex;
-        return $"The policy failed with {inner.GetType().Name}: {inner.Message}";
+        var type = inner.GetType().Name;
+        try
+        {
+            return $"The policy failed with {type}: {inner.Message}";
+        }
+        catch (Exception)
+        {
+            return $"The policy failed with {type} (its message could not be read).";
+        }
     }
 }

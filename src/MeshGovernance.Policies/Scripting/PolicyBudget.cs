@@ -32,6 +32,13 @@ public static class PolicyBudget
         }
     }
 
+    /// <summary>Evaluates a field or property initializer after a check: initializers run before any constructor body.</summary>
+    public static T Guard<T>(Func<T> value)
+    {
+        Tick();
+        return value();
+    }
+
     /// <summary>False once the policy is being stopped, so a catch in the policy cannot swallow the stop.</summary>
     public static bool MayCatch() => t_state is not { Stopped: not null };
 

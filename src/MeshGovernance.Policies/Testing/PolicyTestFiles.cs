@@ -1,3 +1,4 @@
+using MeshGovernance.Model.Loading;
 using MeshGovernance.Policies.BuiltIn;
 
 namespace MeshGovernance.Policies.Testing;
@@ -54,7 +55,7 @@ public abstract class PolicyTestFiles
             }
 
             return Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories)
-                .Where(f => new FileInfo(f).LinkTarget is null)
+                .Where(f => new FileInfo(f).LinkTarget is null && RealPaths.IsInside(f, root))
                 .Select(f => Path.GetRelativePath(full, f).Replace(Path.DirectorySeparatorChar, '/'))
                 .Order(StringComparer.Ordinal)
                 .ToList();
@@ -67,9 +68,9 @@ public abstract class PolicyTestFiles
                 return null;
             }
 
+            // Every link on the way is resolved: a linked folder inside the policies folder may lead out of it.
             var full = Path.GetFullPath(Path.Combine(root, relative));
-            var target = File.Exists(full) ? new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full : full;
-            return target.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? full : null;
+            return RealPaths.IsInside(full, root) ? full : null;
         }
     }
 }

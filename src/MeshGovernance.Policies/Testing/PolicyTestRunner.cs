@@ -17,6 +17,9 @@ namespace MeshGovernance.Policies.Testing;
 public static class PolicyTestRunner
 {
     public const string DefaultFixture = "fixtures/base";
+    private static readonly string[] SuiteKeys = ["fixture", "today", "cases"];
+    private static readonly string[] CaseKeys = ["name", "files", "params", "expect", "today", "allowInvalid"];
+    private static readonly string[] ExpectKeys = ["subject", "level", "message", "line"];
 
     public static PolicyTestReport Run(IReadOnlyList<PolicySource> sources, PolicyTestFiles files, PolicyEngineOptions options, string? only = null)
     {
@@ -53,6 +56,18 @@ public static class PolicyTestRunner
             }
 
             var suite = parsed.Root;
+            var suiteProblems = UnknownKeys(suite, SuiteKeys, testsPath);
+            if (suite.GetString("today") is { } suiteToday && ParseDate(suiteToday) is null)
+            {
+                suiteProblems.Add($"{testsPath}({suite.SpanOf("today").Line}): 'today' is a date written YYYY-MM-DD.");
+            }
+
+            if (suiteProblems.Count > 0)
+            {
+                errors.AddRange(suiteProblems);
+                continue;
+            }
+
             var fixture = suite.GetString("fixture") ?? DefaultFixture;
             var today = ParseDate(suite.GetString("today")) ?? options.Today;
             var caseNodes = suite["cases"] is SourceSequence list ? list.Items.OfType<SourceMapping>().ToList() : [];
@@ -74,7 +89,13 @@ public static class PolicyTestRunner
 
     private static List<string> RunCase(PolicySource source, PolicyMetadata metadata, PolicyTestFiles files, string fixture, SourceMapping caseNode, string testsPath, PolicyEngineOptions options)
     {
-        var problems = new List<string>();
+        // A misspelt key would make a case test less than it says: refuse it.
+        var problems = UnknownKeys(caseNode, CaseKeys, testsPath);
+        if (caseNode.GetString("today") is { } caseToday && ParseDate(caseToday) is null)
+        {
+            problems.Add($"{testsPath}({caseNode.SpanOf("today").Line}): 'today' is a date written YYYY-MM-DD.");
+        }
+
         var root = Path.Combine(Path.GetTempPath(), "meshgov-policy-test-" + Guid.NewGuid().ToString("N")[..12]);
         try
         {
@@ -216,7 +237,19 @@ public static class PolicyTestRunner
                 continue;
             }
 
-            var line = int.TryParse(item.GetString("line"), NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? l : (int?)null;
+            problems.AddRange(UnknownKeys(item, ExpectKeys, "expect"));
+            int? line = null;
+            if (item.GetString("line") is { } lineText)
+            {
+                if (!int.TryParse(lineText, NumberStyles.None, CultureInfo.InvariantCulture, out var l))
+                {
+                    problems.Add($"{item.SpanOf("line")}: 'line' is a line number.");
+                    continue;
+                }
+
+                line = l;
+            }
+
             expected.Add(new Expectation(item.GetString("subject"), level.Value, item.GetString("message"), line, item.Span));
         }
 
@@ -241,6 +274,12 @@ public static class PolicyTestRunner
 
         problems.AddRange(unmatched.Select(d => $"+ reported, not expected: {LevelName(d.Level)} on {d.Subject ?? "(no subject)"} at {d.Span}: {d.Message}"));
     }
+
+    private static List<string> UnknownKeys(SourceMapping mapping, string[] known, string where) =>
+        mapping.Entries
+            .Where(e => !known.Contains(e.Key.Value))
+            .Select(e => $"{e.Key.Span}: unknown key '{e.Key.Value}' in {where}; the keys are {string.Join(", ", known)}.")
+            .ToList();
 
     private static string LevelName(DiagnosticLevel level) => level.ToString().ToLowerInvariant();
 

@@ -73,7 +73,8 @@ internal static class WaiverApplier
         var used = new HashSet<Waiver>();
         var result = findings.Select(finding =>
         {
-            if (finding.Policy is not { Enforcement: not Enforcement.HardMandatory } policy)
+            // An engine error (a policy that did not compile or finish) is never waived: it is not a finding on a subject.
+            if (finding.Policy is not { Enforcement: not Enforcement.HardMandatory } policy || finding.Id != policy.PolicyId)
             {
                 return finding;
             }
