@@ -24,6 +24,11 @@ foreach (var contract in Mesh.Contracts)
         }
 
         var value = element.Classification;
+        if (!string.IsNullOrWhiteSpace(value) && allowed.Contains(value))
+        {
+            continue;
+        }
+
         var where = $"Property '{PathOf(element)}'";
         if (string.IsNullOrWhiteSpace(value))
         {

@@ -39,6 +39,7 @@ foreach (var text in Params.List("patterns"))
     }
 }
 
+var matchByName = new Dictionary<string, (string Text, Regex Regex)>(StringComparer.Ordinal);
 var open = Params.List("openClassifications");
 var exemptTag = Params.String("exemptTag");
 var exemptAdvice = exemptTag.Length > 0 ? $", or tag it '{exemptTag}' if it holds no personal data" : string.Empty;
@@ -52,7 +53,13 @@ foreach (var contract in Mesh.Contracts)
             continue;
         }
 
-        var match = patterns.FirstOrDefault(p => p.Regex.IsMatch(element.Name));
+        // Property names repeat across contracts (id, email, created_at): match each distinct name once.
+        if (!matchByName.TryGetValue(element.Name, out var match))
+        {
+            match = patterns.FirstOrDefault(p => p.Regex.IsMatch(element.Name));
+            matchByName[element.Name] = match;
+        }
+
         if (match.Regex is null)
         {
             continue;

@@ -77,13 +77,22 @@ public static class MeshFileReader
         }
 
         var key = cache is null ? null : ValidationCache.Key(file, bytes);
-        var text = YamlTextDecoder.Decode(bytes, file.RelativePath, out var encodingError);
-        if (text is null)
+        var parsed = key is null ? null : cache!.TryGetTree(key, file.RelativePath);
+        if (parsed is null)
         {
-            return Failed(file, encodingError!);
+            var text = YamlTextDecoder.Decode(bytes, file.RelativePath, out var encodingError);
+            if (text is null)
+            {
+                return Failed(file, encodingError!);
+            }
+
+            parsed = YamlDocumentReader.Read(text, file.RelativePath, limits);
+            if (key is not null && parsed.Root is not null)
+            {
+                cache!.AddTree(key, parsed.Root, parsed.Diagnostics);
+            }
         }
 
-        var parsed = YamlDocumentReader.Read(text, file.RelativePath, limits);
         if (parsed.Root is null)
         {
             return new LoadedFile(file, null, parsed.Diagnostics);

@@ -4,13 +4,16 @@ using System.Security.Cryptography;
 using System.Text;
 using MeshGovernance.Model.Diagnostics;
 using MeshGovernance.Model.Schemas;
+using MeshGovernance.Model.Yaml;
 
 namespace MeshGovernance.Model.Loading;
 
 /// <summary>
-/// Schema-validation results of files seen before, keyed by their path, kind and exact bytes and by this build of
-/// the model (whose schemas are embedded): an unchanged file is parsed but not validated again. One index file,
-/// read at the start and written at the end. Like the policy cache, it lives outside the repository under check.
+/// What reading a file produced before, keyed by its path, kind and exact bytes and by this build of the model
+/// (whose schemas are embedded): the schema-validation results (one index file, read at the start and written
+/// at the end) and the parsed node tree (one small binary file per source file, <see cref="SourceTreeFormat"/>).
+/// An unchanged file is neither scanned nor validated again. Like the policy cache, it lives outside the
+/// repository under check.
 /// </summary>
 public sealed class ValidationCache
 {
@@ -19,11 +22,13 @@ public sealed class ValidationCache
     private readonly ConcurrentDictionary<string, IReadOnlyList<Diagnostic>> _known;
     private readonly ConcurrentDictionary<string, IReadOnlyList<Diagnostic>> _used = new(StringComparer.Ordinal);
     private readonly string _path;
+    private readonly string _trees;
 
     private ValidationCache(string path, ConcurrentDictionary<string, IReadOnlyList<Diagnostic>> known)
     {
         _path = path;
         _known = known;
+        _trees = Path.Combine(Path.GetDirectoryName(path)!, "trees-" + Fingerprint);
     }
 
     private int _hits;
@@ -74,6 +79,42 @@ public sealed class ValidationCache
     }
 
     internal void Add(string key, IReadOnlyList<Diagnostic> diagnostics) => _used[key] = diagnostics;
+
+    /// <summary>The node tree and reading diagnostics of an unchanged file, when they were kept.</summary>
+    internal YamlReadResult? TryGetTree(string key, string file)
+    {
+        try
+        {
+            var path = TreePath(key);
+            return File.Exists(path) && SourceTreeFormat.Read(File.ReadAllBytes(path), file) is { } tree
+                ? new YamlReadResult(tree.Root, tree.Diagnostics)
+                : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Keeps a file's node tree, through a temporary file and a rename. Best effort.</summary>
+    internal void AddTree(string key, SourceMapping root, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        try
+        {
+            Directory.CreateDirectory(_trees);
+            var path = TreePath(key);
+            var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+            File.WriteAllBytes(temporary, SourceTreeFormat.Write(root, diagnostics));
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A tree that cannot be kept is scanned again next time, nothing else.
+        }
+    }
+
+    private string TreePath(string key) =>
+        Path.Combine(_trees, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key))) + ".tree");
 
     /// <summary>Writes the entries of this run (and as many older ones as fit) through a temporary file. Best effort.</summary>
     public void Save()

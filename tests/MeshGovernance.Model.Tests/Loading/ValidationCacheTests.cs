@@ -19,7 +19,7 @@ public sealed class ValidationCacheTests : IDisposable
     public void A_second_load_reuses_the_results_of_unchanged_files_and_reports_the_same()
     {
         using var repo = TempMeshRepository.Valid()
-            .Write("teams/broken.yaml", "apiVersion: meshgov/v1\nkind: Team\nid: broken\nnmae: \"tab\\there, newline\\nthere, backslash \\\\ \"\n");
+            .Write("teams/broken.yaml", "apiVersion: meshgov/v1\nkind: Team\nid: broken\nid: twice\nnmae: \"tab\\there, newline\\nthere, backslash \\\\ \"\n");
         var uncached = MeshLoader.Load(repo.Root);
 
         var first = ValidationCache.Open(_folder);
@@ -32,6 +32,8 @@ public sealed class ValidationCacheTests : IDisposable
         Assert.NotEmpty(uncached.Diagnostics);
         Assert.Equal(uncached.Diagnostics, cold.Diagnostics);
         Assert.Equal(uncached.Diagnostics, warm.Diagnostics);
+        Assert.Contains(warm.Diagnostics, d => d.Id == "MG1007");
+        Assert.Equal(uncached.Mesh.Contracts.Single().AllElements().Select(e => (e.Path, e.Span)), warm.Mesh.Contracts.Single().AllElements().Select(e => (e.Path, e.Span)));
     }
 
     [Fact]

@@ -1,0 +1,186 @@
+using System.Text;
+using MeshGovernance.Model.Diagnostics;
+
+namespace MeshGovernance.Model.Yaml;
+
+/// <summary>
+/// A compact binary form of one file's node tree and its reading diagnostics, for the file cache: reading it
+/// back is several times cheaper than scanning the YAML again. Aliased nodes stay shared (written once,
+/// referred to by number). Damage that breaks the structure reads as "not cached"; the cache folder is as
+/// trusted as the compiled policies beside it (outside the repository).
+/// </summary>
+internal static class SourceTreeFormat
+{
+    private const int Magic = 0x3254474D; // "MGT2"
+    private const byte Reference = 0;
+    private const byte Scalar = 1;
+    private const byte Mapping = 2;
+    private const byte Sequence = 3;
+
+    public static byte[] Write(SourceMapping root, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Magic);
+            writer.Write(root.Span.File);
+            writer.Write7BitEncodedInt(diagnostics.Count);
+            foreach (var d in diagnostics)
+            {
+                writer.Write(d.Id);
+                writer.Write((byte)d.Level);
+                writer.Write(d.Message);
+                WriteSpan(writer, d.Span);
+                writer.Write(d.Span.File);
+                writer.Write(d.Subject ?? string.Empty);
+                writer.Write(d.Subject is not null);
+            }
+
+            WriteNode(writer, root, new Dictionary<SourceNode, int>(ReferenceEqualityComparer.Instance));
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>The tree and diagnostics, or null when the bytes are not a well-formed tree of <paramref name="file"/>.</summary>
+    public static (SourceMapping Root, IReadOnlyList<Diagnostic> Diagnostics)? Read(byte[] bytes, string file)
+    {
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
+            if (reader.ReadInt32() != Magic || reader.ReadString() != file)
+            {
+                return null;
+            }
+
+            var count = Count(reader, bytes.Length);
+            var diagnostics = new List<Diagnostic>(count);
+            for (var i = 0; i < count; i++)
+            {
+                var id = reader.ReadString();
+                var level = (DiagnosticLevel)reader.ReadByte();
+                var message = reader.ReadString();
+                var span = ReadSpan(reader, string.Empty);
+                span = span with { File = reader.ReadString() };
+                var subject = reader.ReadString();
+                diagnostics.Add(new Diagnostic(id, level, message, span, reader.ReadBoolean() ? subject : null));
+            }
+
+            var nodes = new List<SourceNode>();
+            return ReadNode(reader, file, nodes, bytes.Length, depth: 0) is SourceMapping root && reader.BaseStream.Position == bytes.Length
+                ? (root, diagnostics)
+                : null;
+        }
+        catch (Exception ex) when (ex is EndOfStreamException or IOException or FormatException or ArgumentException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static void WriteNode(BinaryWriter writer, SourceNode node, Dictionary<SourceNode, int> written)
+    {
+        if (written.TryGetValue(node, out var number))
+        {
+            writer.Write(Reference);
+            writer.Write7BitEncodedInt(number);
+            return;
+        }
+
+        written[node] = written.Count;
+        switch (node)
+        {
+            case SourceScalar scalar:
+                writer.Write(Scalar);
+                WriteSpan(writer, scalar.Span);
+                writer.Write((byte)scalar.Kind);
+                writer.Write(scalar.Value);
+                break;
+            case SourceMapping mapping:
+                writer.Write(Mapping);
+                WriteSpan(writer, mapping.Span);
+                writer.Write7BitEncodedInt(mapping.Entries.Count);
+                foreach (var (key, value) in mapping.Entries)
+                {
+                    WriteNode(writer, key, written);
+                    WriteNode(writer, value, written);
+                }
+
+                break;
+            case SourceSequence sequence:
+                writer.Write(Sequence);
+                WriteSpan(writer, sequence.Span);
+                writer.Write7BitEncodedInt(sequence.Items.Count);
+                foreach (var item in sequence.Items)
+                {
+                    WriteNode(writer, item, written);
+                }
+
+                break;
+        }
+    }
+
+    private static SourceNode ReadNode(BinaryReader reader, string file, List<SourceNode> nodes, int length, int depth)
+    {
+        // The reader's own limits bound the depth of any tree it built; a deeper one is damage.
+        if (depth > YamlLimits.Default.MaxDepth + 1)
+        {
+            throw new FormatException("The cached tree is deeper than any tree the reader builds.");
+        }
+
+        var tag = reader.ReadByte();
+        if (tag == Reference)
+        {
+            var number = reader.Read7BitEncodedInt();
+            return number >= 0 && number < nodes.Count ? nodes[number] : throw new FormatException("A reference to a node not read yet.");
+        }
+
+        var span = ReadSpan(reader, file);
+        switch (tag)
+        {
+            case Scalar:
+                var kind = (ScalarKind)reader.ReadByte();
+                var scalar = new SourceScalar(span, StringPool.Share(reader.ReadString()), Enum.IsDefined(kind) ? kind : throw new FormatException("Unknown scalar kind."));
+                nodes.Add(scalar);
+                return scalar;
+            case Mapping:
+                var mapping = new SourceMapping(span);
+                nodes.Add(mapping);
+                for (var i = Count(reader, length); i > 0; i--)
+                {
+                    var key = ReadNode(reader, file, nodes, length, depth + 1) as SourceScalar ?? throw new FormatException("A key that is not a scalar.");
+                    mapping.TryAdd(key, ReadNode(reader, file, nodes, length, depth + 1));
+                }
+
+                return mapping;
+            case Sequence:
+                var sequence = new SourceSequence(span);
+                nodes.Add(sequence);
+                for (var i = Count(reader, length); i > 0; i--)
+                {
+                    sequence.Add(ReadNode(reader, file, nodes, length, depth + 1));
+                }
+
+                return sequence;
+            default:
+                throw new FormatException("Unknown node tag.");
+        }
+    }
+
+    private static int Count(BinaryReader reader, int length)
+    {
+        var count = reader.Read7BitEncodedInt();
+        return count >= 0 && count <= length ? count : throw new FormatException("A count larger than the data.");
+    }
+
+    // Lines and columns are small: variable-length integers keep a node's span to a few bytes.
+    private static void WriteSpan(BinaryWriter writer, SourceSpan span)
+    {
+        writer.Write7BitEncodedInt(span.Line);
+        writer.Write7BitEncodedInt(span.Column);
+        writer.Write7BitEncodedInt(span.EndLine);
+        writer.Write7BitEncodedInt(span.EndColumn);
+    }
+
+    private static SourceSpan ReadSpan(BinaryReader reader, string file) =>
+        new(file, reader.Read7BitEncodedInt(), reader.Read7BitEncodedInt(), reader.Read7BitEncodedInt(), reader.Read7BitEncodedInt());
+}
