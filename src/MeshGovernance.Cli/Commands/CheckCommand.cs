@@ -58,9 +58,9 @@ internal static class CheckCommand
                 return ExitCodes.UsageOrConfiguration;
             }
 
-            var validationCache = policyOptions.CacheRoot is { } cacheRoot ? ValidationCache.Open(cacheRoot) : null;
+            var fileCache = policyOptions.CacheRoot is { } cacheRoot ? FileCache.Open(cacheRoot) : null;
             var loadWatch = System.Diagnostics.Stopwatch.StartNew();
-            var load = MeshLoader.Load(root.FullName, cache: validationCache);
+            var load = MeshLoader.Load(root.FullName, cache: fileCache);
             loadWatch.Stop();
             var result = PolicyEngine.Check(load, PolicySet.Load(load), options);
             var report = CheckReport.From(result, load.Files.Count + (load.Layout?.PolicyScripts.Count ?? 0));
@@ -74,7 +74,7 @@ internal static class CheckCommand
 
             if (parse.GetValue(stats))
             {
-                WriteStatistics(result.Statistics, validationCache, loadWatch.Elapsed, error);
+                WriteStatistics(result.Statistics, fileCache, loadWatch.Elapsed, error);
             }
 
             if (result.ConfigurationError || result.Diagnostics.Any(IsConfigurationError))
@@ -152,11 +152,11 @@ internal static class CheckCommand
         }
     }
 
-    private static void WriteStatistics(CheckStatistics statistics, ValidationCache? validationCache, TimeSpan loading, TextWriter error)
+    private static void WriteStatistics(CheckStatistics statistics, FileCache? fileCache, TimeSpan loading, TextWriter error)
     {
         error.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"loading: {loading.TotalSeconds:0.000} s; schema validation: {validationCache?.Hits ?? 0} files from cache, {validationCache?.Misses.ToString(CultureInfo.InvariantCulture) ?? "all"} validated"));
+            $"loading: {loading.TotalSeconds:0.000} s; schema validation: {fileCache?.Hits ?? 0} files from cache, {fileCache?.Misses.ToString(CultureInfo.InvariantCulture) ?? "all"} validated"));
 
         var compilerLoaded = AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == "Microsoft.CodeAnalysis.CSharp");
         error.WriteLine(string.Create(

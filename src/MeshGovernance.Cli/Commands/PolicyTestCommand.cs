@@ -2,7 +2,6 @@ using System.CommandLine;
 using MeshGovernance.Model.Loading;
 using MeshGovernance.Policies.BuiltIn;
 using MeshGovernance.Policies.Engine;
-using MeshGovernance.Policies.Metadata;
 using MeshGovernance.Policies.Testing;
 using MeshGovernance.Reports;
 
@@ -53,10 +52,9 @@ internal static class PolicyTestCommand
             if (layout.PolicyScripts.Count > 0)
             {
                 var folder = layout.PolicyScripts[0].FolderFullPath;
-                var sources = layout.PolicyScripts
-                    .Select(s => new PolicySource(s.RelativePath, File.ReadAllText(s.FullPath), BuiltIn: false, s.FolderFullPath, s.FullPath))
-                    .ToList();
-                reports.Add(("governance/policies", PolicyTestRunner.Run(sources, PolicyTestFiles.Folder(folder), options, policyId)));
+                var sources = PolicySet.ReadScripts(layout.PolicyScripts, out var unreadable);
+                var report = PolicyTestRunner.Run(sources, PolicyTestFiles.Folder(folder), options, policyId);
+                reports.Add(("governance/policies", report with { Errors = [.. unreadable.Select(d => $"{d.Span}: {d.Message}"), .. report.Errors] }));
             }
 
             return Print(reports, policyId, output, error);

@@ -28,12 +28,12 @@ internal static class ValidateCommand
             }
 
             var (cacheRoot, valid) = cache.Read(parse, root.FullName, error);
-            return valid ? Run(root, parse.GetValue(format)!, cacheRoot is null ? null : ValidationCache.Open(cacheRoot), output, error) : ExitCodes.UsageOrConfiguration;
+            return valid ? Run(root, parse.GetValue(format)!, cacheRoot is null ? null : FileCache.Open(cacheRoot), output, error) : ExitCodes.UsageOrConfiguration;
         });
         return command;
     }
 
-    private static int Run(DirectoryInfo repository, string format, ValidationCache? cache, TextWriter output, TextWriter error)
+    private static int Run(DirectoryInfo repository, string format, FileCache? cache, TextWriter output, TextWriter error)
     {
         var result = MeshLoader.Load(repository.FullName, cache: cache);
         if (format == "json")

@@ -7,7 +7,7 @@ namespace MeshGovernance.Model.Loading;
 /// <summary>Reads, parses and schema-validates one mesh file, within the YAML limits.</summary>
 public static class MeshFileReader
 {
-    public static LoadedFile Read(MeshFile file, YamlLimits limits, ValidationCache? cache = null)
+    public static LoadedFile Read(MeshFile file, YamlLimits limits, FileCache? cache = null)
     {
         byte[] bytes;
         try
@@ -69,14 +69,14 @@ public static class MeshFileReader
     }
 
     /// <summary>Parses and validates content already in memory (for example a file at a git revision).</summary>
-    public static LoadedFile Parse(MeshFile file, ReadOnlySpan<byte> bytes, YamlLimits limits, ValidationCache? cache = null)
+    public static LoadedFile Parse(MeshFile file, ReadOnlySpan<byte> bytes, YamlLimits limits, FileCache? cache = null)
     {
         if (bytes.Length > limits.MaxFileBytes)
         {
             return TooLarge(file, bytes.Length, limits);
         }
 
-        var key = cache is null ? null : ValidationCache.Key(file, bytes);
+        var key = cache is null ? null : FileCache.Key(file, bytes);
         var parsed = key is null ? null : cache!.TryGetTree(key, file.RelativePath);
         if (parsed is null)
         {

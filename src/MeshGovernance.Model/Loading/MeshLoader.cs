@@ -11,7 +11,7 @@ namespace MeshGovernance.Model.Loading;
 /// </summary>
 public static class MeshLoader
 {
-    public static MeshLoadResult Load(string repositoryRoot, YamlLimits? limits = null, ValidationCache? cache = null)
+    public static MeshLoadResult Load(string repositoryRoot, YamlLimits? limits = null, FileCache? cache = null)
     {
         var layout = RepositoryScanner.Scan(repositoryRoot);
         var effectiveLimits = limits ?? YamlLimits.Default;
@@ -28,7 +28,7 @@ public static class MeshLoader
     /// Reads one file; a defect met on it (an exception from a library) becomes a finding on that file,
     /// so the other files are still validated and reported.
     /// </summary>
-    private static LoadedFile ReadIsolated(MeshFile file, YamlLimits limits, ValidationCache? cache)
+    private static LoadedFile ReadIsolated(MeshFile file, YamlLimits limits, FileCache? cache)
     {
         try
         {

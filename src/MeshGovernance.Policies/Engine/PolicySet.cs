@@ -15,7 +15,7 @@ public sealed record PolicySet(IReadOnlyList<PolicyDefinition> Policies, IReadOn
     public const int MaxScriptBytes = 1024 * 1024;
 
     public static PolicySet Load(MeshLoadResult load, bool includeBuiltIn = true) =>
-        FromSources((includeBuiltIn ? BuiltInPolicies.Sources : []).Concat(RepositorySources(load, out var readErrors)).ToList(), load, readErrors);
+        FromSources((includeBuiltIn ? BuiltInPolicies.Sources : []).Concat(ReadScripts(load.Layout?.PolicyScripts ?? [], out var readErrors)).ToList(), load, readErrors);
 
     public static PolicySet FromSources(IReadOnlyList<PolicySource> sources, MeshLoadResult load, IReadOnlyList<Diagnostic>? earlier = null)
     {
@@ -52,11 +52,12 @@ public sealed record PolicySet(IReadOnlyList<PolicyDefinition> Policies, IReadOn
         return new PolicySet(policies, diagnostics);
     }
 
-    private static List<PolicySource> RepositorySources(MeshLoadResult load, out IReadOnlyList<Diagnostic> errors)
+    /// <summary>The repository's policy scripts, each read within <see cref="MaxScriptBytes"/>; what cannot be read is reported.</summary>
+    public static List<PolicySource> ReadScripts(IReadOnlyList<PolicyScriptFile> scripts, out IReadOnlyList<Diagnostic> errors)
     {
         var sources = new List<PolicySource>();
         var problems = new List<Diagnostic>();
-        foreach (var script in load.Layout?.PolicyScripts ?? [])
+        foreach (var script in scripts)
         {
             try
             {

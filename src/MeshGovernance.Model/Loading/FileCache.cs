@@ -15,16 +15,16 @@ namespace MeshGovernance.Model.Loading;
 /// An unchanged file is neither scanned nor validated again. Like the policy cache, it lives outside the
 /// repository under check.
 /// </summary>
-public sealed class ValidationCache
+public sealed class FileCache
 {
     private const int MaxEntries = 200_000;
-    private static readonly string Fingerprint = typeof(ValidationCache).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+    private static readonly string Fingerprint = typeof(FileCache).Assembly.ManifestModule.ModuleVersionId.ToString("N");
     private readonly ConcurrentDictionary<string, IReadOnlyList<Diagnostic>> _known;
     private readonly ConcurrentDictionary<string, IReadOnlyList<Diagnostic>> _used = new(StringComparer.Ordinal);
     private readonly string _path;
     private readonly string _trees;
 
-    private ValidationCache(string path, ConcurrentDictionary<string, IReadOnlyList<Diagnostic>> known)
+    private FileCache(string path, ConcurrentDictionary<string, IReadOnlyList<Diagnostic>> known)
     {
         _path = path;
         _known = known;
@@ -39,7 +39,7 @@ public sealed class ValidationCache
     public int Misses => _misses;
 
     /// <summary>Opens the index in a folder; an absent, unreadable or foreign index starts empty.</summary>
-    public static ValidationCache Open(string directory)
+    public static FileCache Open(string directory)
     {
         var path = Path.Combine(Path.GetFullPath(directory), "validation-" + Fingerprint + ".idx");
         var known = new ConcurrentDictionary<string, IReadOnlyList<Diagnostic>>(StringComparer.Ordinal);
@@ -55,7 +55,7 @@ public sealed class ValidationCache
             known.Clear();
         }
 
-        return new ValidationCache(path, known);
+        return new FileCache(path, known);
     }
 
     public static string Key(MeshFile file, ReadOnlySpan<byte> bytes)
@@ -159,7 +159,7 @@ public sealed class ValidationCache
                 var level = (DiagnosticLevel)int.Parse(f[1], NumberStyles.None, CultureInfo.InvariantCulture);
                 if (!Enum.IsDefined(level))
                 {
-                    throw new FormatException("Unknown level in the validation cache.");
+                    throw new FormatException("Unknown level in the file cache.");
                 }
 
                 diagnostics.Add(new Diagnostic(

@@ -3,7 +3,7 @@ using MeshGovernance.Testing;
 
 namespace MeshGovernance.Model.Tests.Loading;
 
-public sealed class ValidationCacheTests : IDisposable
+public sealed class FileCacheTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "meshgov-validation-cache-" + Guid.NewGuid().ToString("N")[..8]);
 
@@ -22,9 +22,9 @@ public sealed class ValidationCacheTests : IDisposable
             .Write("teams/broken.yaml", "apiVersion: meshgov/v1\nkind: Team\nid: broken\nid: twice\nnmae: \"tab\\there, newline\\nthere, backslash \\\\ \"\n");
         var uncached = MeshLoader.Load(repo.Root);
 
-        var first = ValidationCache.Open(_folder);
+        var first = FileCache.Open(_folder);
         var cold = MeshLoader.Load(repo.Root, cache: first);
-        var second = ValidationCache.Open(_folder);
+        var second = FileCache.Open(_folder);
         var warm = MeshLoader.Load(repo.Root, cache: second);
 
         Assert.Equal((0, 7), (first.Hits, first.Misses));
@@ -40,10 +40,10 @@ public sealed class ValidationCacheTests : IDisposable
     public void A_changed_file_is_validated_again()
     {
         using var repo = TempMeshRepository.Valid();
-        MeshLoader.Load(repo.Root, cache: ValidationCache.Open(_folder));
+        MeshLoader.Load(repo.Root, cache: FileCache.Open(_folder));
         repo.Write("domains/sales/domain.yaml", TempMeshRepository.ValidDomain.Replace("source-aligned", "sauce-aligned", StringComparison.Ordinal));
 
-        var cache = ValidationCache.Open(_folder);
+        var cache = FileCache.Open(_folder);
         var result = MeshLoader.Load(repo.Root, cache: cache);
 
         Assert.Equal((5, 1), (cache.Hits, cache.Misses));
@@ -55,13 +55,13 @@ public sealed class ValidationCacheTests : IDisposable
     {
         Directory.CreateDirectory(_folder);
         using var repo = TempMeshRepository.Valid();
-        MeshLoader.Load(repo.Root, cache: ValidationCache.Open(_folder));
+        MeshLoader.Load(repo.Root, cache: FileCache.Open(_folder));
         foreach (var index in Directory.GetFiles(_folder))
         {
             File.WriteAllText(index, "garbage\tnot-a-number\n");
         }
 
-        var cache = ValidationCache.Open(_folder);
+        var cache = FileCache.Open(_folder);
         var result = MeshLoader.Load(repo.Root, cache: cache);
 
         Assert.Equal(0, cache.Hits);
