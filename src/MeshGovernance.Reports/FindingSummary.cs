@@ -2,8 +2,11 @@ using MeshGovernance.Model.Diagnostics;
 
 namespace MeshGovernance.Reports;
 
-/// <summary>Counts of findings per level, how many fail the check and how many are waived, and how many files were examined.</summary>
-public sealed record FindingSummary(int Errors, int Warnings, int Notices, int Files, int Blocking = 0, int Waived = 0)
+/// <summary>
+/// Counts of findings per level, how many fail the check, how many are waived, how many are existing debt
+/// (on subjects a pull request does not touch), and how many files were examined.
+/// </summary>
+public sealed record FindingSummary(int Errors, int Warnings, int Notices, int Files, int Blocking = 0, int Waived = 0, int ExistingDebt = 0)
 {
     public static FindingSummary Of(IReadOnlyCollection<Diagnostic> findings, int files) => new(
         findings.Count(f => f.Level == DiagnosticLevel.Error),
@@ -11,5 +14,6 @@ public sealed record FindingSummary(int Errors, int Warnings, int Notices, int F
         findings.Count(f => f.Level == DiagnosticLevel.Notice),
         files,
         findings.Count(f => f.Blocking),
-        findings.Count(f => f.Policy?.Waived == true));
+        findings.Count(f => f.Policy?.Waived == true),
+        findings.Count(f => f.ExistingDebt));
 }

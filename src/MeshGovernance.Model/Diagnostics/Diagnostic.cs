@@ -21,6 +21,12 @@ public sealed record Diagnostic(
 
     public int Column => Span.Column;
 
-    /// <summary>An error no waiver covers: it fails the check.</summary>
-    public bool Blocking => Level == DiagnosticLevel.Error && Policy?.Waived != true;
+    /// <summary>
+    /// Set in a pull request on a finding about a subject the change does not touch: it is reported as
+    /// existing debt and does not fail the check (unless its policy always blocks, in which case it is not set).
+    /// </summary>
+    public bool ExistingDebt { get; init; }
+
+    /// <summary>An error no waiver covers, on something the change touches: it fails the check.</summary>
+    public bool Blocking => Level == DiagnosticLevel.Error && Policy?.Waived != true && !ExistingDebt;
 }
