@@ -253,6 +253,19 @@ public static class DiagnosticCatalog
         "No finding matches this waiver: the problem it excused is fixed. Remove the waiver so it cannot hide " +
         "a new one.");
 
+    public static readonly DiagnosticDescriptor GovernanceChanged = new(
+        "MG1501", DiagnosticLevel.Notice, "Pull request changes the rules",
+        "This pull request changes a policy, the waivers or mesh.yaml. In a pull request the policies, waivers " +
+        "and policy settings are taken from the base revision, so a change cannot rewrite or waive the rule " +
+        "that judges it: the new rules apply once the pull request is merged. CODEOWNERS asks the governance " +
+        "group to review it.");
+
+    public static readonly DiagnosticDescriptor PoliciesFromHead = new(
+        "MG1502", DiagnosticLevel.Warning, "Policies taken from the head revision",
+        "The check was run with '--policies-from head': the policies, waivers and policy settings under review " +
+        "judge the change itself, so a pull request could rewrite the rule that judges it. Use this only in the " +
+        "governance group's own policy-testing job, never as the required check of domain pull requests.");
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         YamlSyntax, FileUnreadable, InvalidUtf8, FileTooLarge, NestingTooDeep, AliasExpansionTooLarge,
@@ -265,6 +278,7 @@ public static class DiagnosticCatalog
         PolicyMetadataInvalid, PolicyCompileError, PolicyRestrictedApi, PolicyTimedOut, PolicyRecursedTooDeep,
         PolicyAllocatedTooMuch, PolicyFailed, PolicyConfigurationInvalid, PolicyIdDuplicate, PolicyDirectiveRefused,
         WaiverPolicyUnknown, WaiverForHardMandatory, WaiverSubjectUnknown, WaiverExpired, WaiverExpiresSoon, WaiverUnused,
+        GovernanceChanged, PoliciesFromHead,
     ];
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById =

@@ -25,7 +25,7 @@ internal static class ScriptReferences
     public static IReadOnlyList<string> Usings { get; } =
     [
         "System", "System.Linq", "System.Collections.Generic", "System.Globalization", "System.Text.RegularExpressions",
-        "MeshGovernance.Model.Graph", "MeshGovernance.Policies.Scripting",
+        "MeshGovernance.Model.Graph", "MeshGovernance.Policies.Scripting", "MeshGovernance.Policies.Changes",
     ];
 
     public static IReadOnlyList<MetadataReference> All { get; } = Create();

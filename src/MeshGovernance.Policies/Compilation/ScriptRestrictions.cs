@@ -26,6 +26,7 @@ internal static class ScriptRestrictions
         "MeshGovernance.Model.Yaml",
         "MeshGovernance.Model.Diagnostics",
         "MeshGovernance.Policies.Scripting",
+        "MeshGovernance.Policies.Changes",
     ];
 
     /// <summary>Types of allowed namespaces that reach the environment, the process or reflection.</summary>

@@ -4,6 +4,7 @@ using MeshGovernance.Model.Diagnostics;
 using MeshGovernance.Model.Graph;
 using MeshGovernance.Model.Loading;
 using MeshGovernance.Model.Schemas;
+using MeshGovernance.Policies.Changes;
 using MeshGovernance.Policies.Compilation;
 using MeshGovernance.Policies.Execution;
 using MeshGovernance.Policies.Metadata;
@@ -42,7 +43,7 @@ public static class PolicyEngine
 
         var findings = enabled.SelectMany(p => runs[p.Id].Diagnostics).ToList();
         var waiverDiagnostics = new List<Diagnostic>();
-        var waiversFile = load.Files.FirstOrDefault(f => f.File.Kind == DocumentKind.Waivers && f.Root is not null);
+        var waiversFile = (options.Base ?? load).Files.FirstOrDefault(f => f.File.Kind == DocumentKind.Waivers && f.Root is not null);
         if (waiversFile is not null)
         {
             findings = WaiverApplier.Apply(
@@ -55,9 +56,8 @@ public static class PolicyEngine
                 waiverDiagnostics).ToList();
         }
 
-        var diagnostics = load.Diagnostics
+        var diagnostics = MarkExistingDebt(load.Diagnostics, findings, enabled, options)
             .Concat(policies.Diagnostics)
-            .Concat(findings)
             .Concat(waiverDiagnostics)
             .OrderBy(d => d.File, StringComparer.Ordinal)
             .ThenBy(d => d.Line)
@@ -96,7 +96,7 @@ public static class PolicyEngine
             return (diagnostics.Select(d => d with { Policy = attribution }).ToList(), false, TimeSpan.Zero);
         }
 
-        var globals = new PolicyGlobals(mesh, new PolicyParameters(policy.Parameters), options.Today);
+        var globals = new PolicyGlobals(mesh, new PolicyParameters(policy.Parameters), options.Today, options.Change);
         var outcome = PolicyRunner.Run(compiled.Entry, globals, options.Budget);
         if (outcome.Stop is { } stop)
         {
@@ -120,6 +120,28 @@ public static class PolicyEngine
                 attribution))
             .ToList();
         return (findings, true, outcome.Duration);
+    }
+
+    /// <summary>
+    /// In a pull request, sets <see cref="Diagnostic.ExistingDebt"/> on what the change did not cause: a validation
+    /// finding already present at the base revision, or a policy finding on a subject the change does not touch
+    /// and in a file it does not change, unless its policy always blocks.
+    /// </summary>
+    private static IEnumerable<Diagnostic> MarkExistingDebt(IReadOnlyList<Diagnostic> validation, IReadOnlyList<Diagnostic> findings, IReadOnlyList<PolicyDefinition> enabled, PolicyEngineOptions options)
+    {
+        if (options.Change is not { } change || options.Base is not { } baseLoad)
+        {
+            return validation.Concat(findings);
+        }
+
+        var atBase = baseLoad.Diagnostics.Select(d => (d.Id, d.File, d.Message)).ToHashSet();
+        var alwaysBlocks = enabled.Where(p => p.Declared.AlwaysBlocks).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var existingValidation = validation.Select(d => atBase.Contains((d.Id, d.File, d.Message)) ? d with { ExistingDebt = true } : d);
+        var existingFindings = findings.Select(d =>
+            d.Policy is { } policy && !alwaysBlocks.Contains(policy.PolicyId) && !Touched(d, change) ? d with { ExistingDebt = true } : d);
+        return existingValidation.Concat(existingFindings);
+
+        static bool Touched(Diagnostic finding, ChangeUnderReview change) => change.Touches(finding.Subject) || change.IsChanged(finding.File);
     }
 
     private static DiagnosticLevel LevelOf(FindingKind kind, Enforcement enforcement) => kind switch

@@ -1,3 +1,5 @@
+using MeshGovernance.Model.Loading;
+using MeshGovernance.Policies.Changes;
 using MeshGovernance.Policies.Compilation;
 using MeshGovernance.Policies.Execution;
 
@@ -14,4 +16,13 @@ public sealed record PolicyEngineOptions
     public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
 
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>In a pull request, the change under review, which policies see as <c>Change</c>; null otherwise.</summary>
+    public ChangeUnderReview? Change { get; init; }
+
+    /// <summary>
+    /// In a pull request, the base revision: its waivers apply (a change cannot waive itself), and validation
+    /// findings already present there are existing debt. Null outside a pull request.
+    /// </summary>
+    public MeshLoadResult? Base { get; init; }
 }

@@ -16,7 +16,14 @@ public sealed record PolicyMetadata(
     string Rationale,
     string? Help,
     IReadOnlyList<SubjectKind> Scope,
-    IReadOnlyDictionary<string, object> Parameters);
+    IReadOnlyDictionary<string, object> Parameters)
+{
+    /// <summary>
+    /// In a pull request, findings on subjects the change does not touch are existing debt and do not block;
+    /// a policy about the change itself (ownership, breaking changes) sets this so its findings always can.
+    /// </summary>
+    public bool AlwaysBlocks { get; init; }
+}
 
 /// <summary>The kinds of subject a policy can judge.</summary>
 public enum SubjectKind

@@ -12,7 +12,7 @@ namespace MeshGovernance.Policies.Metadata;
 public static partial class PolicyMetadataReader
 {
     private const string Fence = "---";
-    private static readonly string[] KnownKeys = ["id", "title", "enforcement", "category", "rationale", "help", "scope", "params"];
+    private static readonly string[] KnownKeys = ["id", "title", "enforcement", "category", "rationale", "help", "scope", "params", "alwaysBlocks"];
 
     public static (PolicyMetadata? Metadata, IReadOnlyList<Diagnostic> Diagnostics) Read(PolicySource source)
     {
@@ -89,14 +89,26 @@ public static partial class PolicyMetadataReader
 
         var scope = ReadScope(root, diagnostics);
         var parameters = ReadParameters(root, diagnostics);
+        var alwaysBlocks = Optional(root, "alwaysBlocks", diagnostics) switch
+        {
+            null or "false" => false,
+            "true" => true,
+            var other => Invalid(root.SpanOf("alwaysBlocks"), $"'alwaysBlocks' is true or false, not '{other}'."),
+        };
         if (diagnostics.Count > 0)
         {
             return (null, diagnostics);
         }
 
-        return (new PolicyMetadata(id!, title!, enforcement!.Value, category!, rationale!, help, scope, parameters), diagnostics);
+        return (new PolicyMetadata(id!, title!, enforcement!.Value, category!, rationale!, help, scope, parameters) { AlwaysBlocks = alwaysBlocks }, diagnostics);
 
         Diagnostic Error(SourceSpan span, string message) => DiagnosticCatalog.PolicyMetadataInvalid.Create(span, message, source.FileStem);
+
+        bool Invalid(SourceSpan span, string message)
+        {
+            diagnostics.Add(Error(span, message));
+            return false;
+        }
     }
 
     private static bool IsFence(string line)

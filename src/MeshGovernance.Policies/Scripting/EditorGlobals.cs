@@ -32,7 +32,7 @@ public static class EditorGlobals
         }
 
         text.Append('\n');
-        foreach (var ns in new[] { "System", "System.Linq", "System.Collections.Generic", "System.Globalization", "System.Text.RegularExpressions", "MeshGovernance.Model.Graph", "MeshGovernance.Policies.Scripting" })
+        foreach (var ns in new[] { "System", "System.Linq", "System.Collections.Generic", "System.Globalization", "System.Text.RegularExpressions", "MeshGovernance.Model.Graph", "MeshGovernance.Policies.Scripting", "MeshGovernance.Policies.Changes" })
         {
             text.Append($"using {ns};\n");
         }

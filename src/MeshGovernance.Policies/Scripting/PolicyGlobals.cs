@@ -1,5 +1,6 @@
 using MeshGovernance.Model.Diagnostics;
 using MeshGovernance.Model.Graph;
+using MeshGovernance.Policies.Changes;
 
 namespace MeshGovernance.Policies.Scripting;
 
@@ -11,11 +12,12 @@ public class PolicyGlobals
 {
     private readonly List<ScriptFinding> _findings = [];
 
-    public PolicyGlobals(Mesh mesh, PolicyParameters parameters, DateOnly today)
+    public PolicyGlobals(Mesh mesh, PolicyParameters parameters, DateOnly today, ChangeUnderReview? change = null)
     {
         Mesh = mesh;
         Params = parameters;
         Today = today;
+        Change = change;
     }
 
     /// <summary>The whole mesh: teams, domains, products (with ports), contracts (with schema, quality, SLA, servers).</summary>
@@ -26,6 +28,12 @@ public class PolicyGlobals
 
     /// <summary>The date the check runs on (fixed in policy tests), for expiry and age rules.</summary>
     public DateOnly Today { get; }
+
+    /// <summary>
+    /// In a pull request, the change under review: the base mesh, the changed files and subjects, the author.
+    /// Null when the check judges the whole mesh rather than a change (no <c>--base</c>).
+    /// </summary>
+    public ChangeUnderReview? Change { get; }
 
     /// <summary>Reports a violation on a node. Its level follows the policy's enforcement.</summary>
     public void Fail(MeshNode node, string message) => Add(FindingKind.Violation, node, null, message);

@@ -2,6 +2,7 @@ using System.Globalization;
 using MeshGovernance.Model.Diagnostics;
 using MeshGovernance.Model.Loading;
 using MeshGovernance.Model.Yaml;
+using MeshGovernance.Policies.Changes;
 using MeshGovernance.Policies.Configuration;
 using MeshGovernance.Policies.Engine;
 using MeshGovernance.Policies.Metadata;
@@ -18,7 +19,7 @@ public static class PolicyTestRunner
 {
     public const string DefaultFixture = "fixtures/base";
     private static readonly string[] SuiteKeys = ["fixture", "today", "cases"];
-    private static readonly string[] CaseKeys = ["name", "files", "params", "expect", "today", "allowInvalid"];
+    private static readonly string[] CaseKeys = ["name", "files", "params", "expect", "today", "allowInvalid", "base", "author"];
     private static readonly string[] ExpectKeys = ["subject", "level", "message", "line"];
 
     public static PolicyTestReport Run(IReadOnlyList<PolicySource> sources, PolicyTestFiles files, PolicyEngineOptions options, string? only = null)
@@ -96,7 +97,12 @@ public static class PolicyTestRunner
             problems.Add($"{testsPath}({caseNode.SpanOf("today").Line}): 'today' is a date written YYYY-MM-DD.");
         }
 
+        // A case with 'base' or 'author' judges a pull request: the base revision is the fixture with the 'base'
+        // files laid over it, the head is the base with the 'files' laid over it, and the changed files are the
+        // ones 'files' actually changes.
+        var pullRequest = caseNode["base"] is not null || caseNode["author"] is not null;
         var root = Path.Combine(Path.GetTempPath(), "meshgov-policy-test-" + Guid.NewGuid().ToString("N")[..12]);
+        var baseRoot = root + "-base";
         try
         {
             if (PolicyTestFiles.Confine(fixture) is not { } fixtureFolder)
@@ -115,29 +121,14 @@ public static class PolicyTestRunner
                 Write(root, file, files.Read(fixtureFolder + "/" + file) ?? string.Empty);
             }
 
-            if (caseNode.GetMapping("files") is { } overlay)
+            Overlay(root, caseNode["base"], problems);
+            var changed = new List<ChangedFile>();
+            if (pullRequest)
             {
-                foreach (var (path, content) in overlay.Entries)
-                {
-                    if (PolicyTestFiles.Confine(path.Value) is not { } relative)
-                    {
-                        problems.Add($"{path.Span}: the file '{path.Value}' is not a relative path inside the fixture.");
-                    }
-                    else if (content is SourceScalar { IsNull: true })
-                    {
-                        File.Delete(Path.Combine(root, relative));
-                    }
-                    else if (content is SourceScalar scalar)
-                    {
-                        Write(root, relative, scalar.Value);
-                    }
-                    else
-                    {
-                        problems.Add($"{content.Span}: a file's content is a text block ('|'), or null to delete the file.");
-                    }
-                }
+                CopyFolder(root, baseRoot);
             }
 
+            Overlay(root, caseNode["files"], problems, pullRequest ? changed : null);
             var load = MeshLoader.Load(root);
             // A case runs on files the validator accepts, unless it says it means otherwise: a policy is
             // rarely the only line of defence, and a test on unreadable input tests nothing real.
@@ -155,6 +146,12 @@ public static class PolicyTestRunner
 
             var configured = WithCaseParameters(definition, caseNode, problems);
             definition = configured with { Settings = configured.Settings with { Enabled = true } };
+            if (pullRequest)
+            {
+                var baseLoad = MeshLoader.Load(baseRoot);
+                options = options with { Base = baseLoad, Change = new ChangeUnderReview(baseLoad.Mesh, load.Mesh, changed, caseNode.GetString("author")) };
+            }
+
             var result = PolicyEngine.Check(load, new PolicySet([definition], set.Diagnostics), options);
             var actual = result.Diagnostics.Where(d => d.Policy?.PolicyId == metadata.Id).ToList();
             problems.AddRange(actual
@@ -168,17 +165,82 @@ public static class PolicyTestRunner
         }
         finally
         {
-            try
+            foreach (var folder in new[] { root, baseRoot }.Where(Directory.Exists))
             {
-                Directory.Delete(root, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A temp folder left behind is harmless.
+                try
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+                catch (IOException)
+                {
+                    // A temp folder left behind is harmless.
+                }
             }
         }
 
         return problems;
+    }
+
+    /// <summary>
+    /// Lays a case's files over a folder (null content deletes a file). Given a list, records how each file
+    /// differs from what was there, as git would list a pull request's changes.
+    /// </summary>
+    private static void Overlay(string root, SourceNode? node, List<string> problems, List<ChangedFile>? changes = null)
+    {
+        if (node is null)
+        {
+            return;
+        }
+
+        if (node is not SourceMapping overlay)
+        {
+            problems.Add($"{node.Span}: files are a mapping of relative paths to contents.");
+            return;
+        }
+
+        foreach (var (path, content) in overlay.Entries)
+        {
+            if (PolicyTestFiles.Confine(path.Value) is not { } relative)
+            {
+                problems.Add($"{path.Span}: the file '{path.Value}' is not a relative path inside the fixture.");
+                continue;
+            }
+
+            var existing = Path.Combine(root, relative.Replace('/', Path.DirectorySeparatorChar));
+            var before = File.Exists(existing) ? File.ReadAllText(existing) : null;
+            string? after;
+            if (content is SourceScalar { IsNull: true })
+            {
+                File.Delete(existing);
+                after = null;
+            }
+            else if (content is SourceScalar scalar)
+            {
+                Write(root, relative, scalar.Value);
+                after = scalar.Value;
+            }
+            else
+            {
+                problems.Add($"{content.Span}: a file's content is a text block ('|'), or null to delete the file.");
+                continue;
+            }
+
+            if (changes is not null && before != after)
+            {
+                changes.RemoveAll(c => c.Path == relative);
+                changes.Add(new ChangedFile(before is null ? FileChangeKind.Added : after is null ? FileChangeKind.Deleted : FileChangeKind.Modified, relative));
+            }
+        }
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
     }
 
     private static PolicyDefinition WithCaseParameters(PolicyDefinition definition, SourceMapping caseNode, List<string> problems)
