@@ -19,6 +19,7 @@ public sealed class MeshgovApp(TextWriter output, TextWriter error)
             InitCommand.Create(output, error),
             ExplainCommand.Create(output, error),
             SchemasCommand.Create(output, error),
+            CodeOwnersCommand.Create(output, error),
         };
 
         var parse = root.Parse(args);

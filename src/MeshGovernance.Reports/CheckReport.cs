@@ -8,8 +8,15 @@ public sealed record CheckReport(IReadOnlyList<Diagnostic> Diagnostics, IReadOnl
 {
     public static CheckReport From(CheckResult result, int files) => new(result.Diagnostics, result.Policies, files);
 
+    /// <summary>Set when the check judged a pull request: what was compared, and with which policies.</summary>
+    public ChangeSummary? Change { get; init; }
+
     public FindingSummary Summary => FindingSummary.Of(Diagnostics, Files);
 
     /// <summary>True when a finding fails the check (an error no waiver covers).</summary>
     public bool Blocking => Diagnostics.Any(d => d.Blocking);
 }
+
+/// <summary>The pull request a check judged: its base and head commits, how many files it changes, its author.</summary>
+/// <param name="PoliciesFromHead">True when the policies were taken from the head (<c>--policies-from head</c>), not the base.</param>
+public sealed record ChangeSummary(string BaseCommit, string HeadCommit, int ChangedFiles, string? Author, bool PoliciesFromHead);

@@ -34,8 +34,31 @@ public static class JsonReportWriter
         json.WriteNumber("blocking", summary.Blocking);
         json.WriteNumber("waived", summary.Waived);
         json.WriteNumber("policies", report.Policies.Count(p => p.Enabled));
+        if (report.Change is not null)
+        {
+            json.WriteNumber("existingDebt", summary.ExistingDebt);
+        }
 
         json.WriteEndObject();
+        if (report.Change is { } change)
+        {
+            json.WriteStartObject("change");
+            json.WriteString("base", change.BaseCommit);
+            json.WriteString("head", change.HeadCommit);
+            json.WriteNumber("changedFiles", change.ChangedFiles);
+            if (change.Author is null)
+            {
+                json.WriteNull("author");
+            }
+            else
+            {
+                json.WriteString("author", change.Author);
+            }
+
+            json.WriteString("policiesFrom", change.PoliciesFromHead ? "head" : "base");
+            json.WriteEndObject();
+        }
+
         json.WriteStartArray("findings");
         foreach (var finding in findings)
         {
@@ -55,6 +78,11 @@ public static class JsonReportWriter
             else
             {
                 json.WriteString("subject", finding.Subject);
+            }
+
+            if (finding.ExistingDebt)
+            {
+                json.WriteBoolean("existingDebt", true);
             }
 
             if (finding.Policy is { } policy)

@@ -21,11 +21,16 @@ public static class MarkdownReportWriter
     {
         var blocking = report.Diagnostics.Where(d => d.Blocking).ToList();
         var waived = report.Diagnostics.Where(d => d.IsWaived()).ToList();
-        var nonBlocking = report.Diagnostics.Where(d => !d.Blocking && !d.IsWaived()).ToList();
+        var existingDebt = report.Diagnostics.Where(d => d.ExistingDebt && !d.IsWaived()).ToList();
+        var nonBlocking = report.Diagnostics.Where(d => !d.Blocking && !d.IsWaived() && !d.ExistingDebt).ToList();
 
         var page = new StringBuilder();
         page.Append("## ").Append(Status(blocking.Count, nonBlocking.Count(d => d.Level == DiagnosticLevel.Warning))).Append("\n\n");
         page.Append(Counts(report)).Append('\n');
+        if (report.Change is { } change)
+        {
+            page.Append('\n').Append(ChangeLine(change)).Append('\n');
+        }
 
         if (blocking.Count > 0)
         {
@@ -36,6 +41,11 @@ public static class MarkdownReportWriter
         if (nonBlocking.Count > 0)
         {
             AppendDetails(page, $"Warnings and notices ({nonBlocking.Count})", () => AppendFindings(page, nonBlocking));
+        }
+
+        if (existingDebt.Count > 0)
+        {
+            AppendDetails(page, $"Existing debt ({existingDebt.Count}): on subjects this pull request does not touch, not blocking", () => AppendFindings(page, existingDebt));
         }
 
         if (waived.Count > 0)
@@ -56,6 +66,17 @@ public static class MarkdownReportWriter
         : warnings > 0 ? $"⚠️ meshgov: passed with {Plural(warnings, "warning")}"
         : "✅ meshgov: passed";
 
+    private static string ChangeLine(ChangeSummary change)
+    {
+        var author = change.Author is null ? string.Empty : " by " + Cell(change.Author);
+        var policies = change.PoliciesFromHead
+            ? "⚠️ judged with the policies of the **head** (`--policies-from head`): the change could rewrite its own rules"
+            : "judged with the policies, waivers and settings of the base";
+        return $"Pull request{author}: {Plural(change.ChangedFiles, "changed file")}, `{Short(change.BaseCommit)}`..`{Short(change.HeadCommit)}`, {policies}.";
+    }
+
+    private static string Short(string commit) => Cell(commit.Length > 12 ? commit[..12] : commit);
+
     private static string Counts(CheckReport report)
     {
         var summary = report.Summary;
@@ -68,6 +89,11 @@ public static class MarkdownReportWriter
             var enabled = report.Policies.Count(p => p.Enabled);
             var ran = report.Policies.Count(p => p.Ran);
             parts.Add($"{summary.Waived} waived");
+            if (report.Change is not null)
+            {
+                parts.Add($"{summary.ExistingDebt} existing debt");
+            }
+
             parts.Add($"{Plural(ran, "policy", "policies")} evaluated ({enabled - ran} could not run, {report.Policies.Count - enabled} disabled)");
         }
 

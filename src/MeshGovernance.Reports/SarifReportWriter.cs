@@ -83,7 +83,7 @@ public static class SarifReportWriter
         var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var finding in report.Diagnostics)
         {
-            WriteResult(json, finding, ruleIndex[finding.Id], occurrences);
+            WriteResult(json, finding, ruleIndex[finding.Id], occurrences, report.Change is not null);
         }
 
         json.WriteEndArray();
@@ -240,12 +240,18 @@ public static class SarifReportWriter
         json.WriteEndObject();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, Diagnostic finding, int ruleIndex, Dictionary<string, int> occurrences)
+    private static void WriteResult(Utf8JsonWriter json, Diagnostic finding, int ruleIndex, Dictionary<string, int> occurrences, bool pullRequest)
     {
         json.WriteStartObject();
         json.WriteString("ruleId", finding.Id);
         json.WriteNumber("ruleIndex", ruleIndex);
         json.WriteString("level", LevelOf(finding.Level));
+        if (pullRequest)
+        {
+            // Existing debt was there before the change; everything else is what the pull request brings.
+            json.WriteString("baselineState", finding.ExistingDebt ? "unchanged" : "new");
+        }
+
         WriteText(json, "message", finding.Message);
         if (finding.File.Length > 0)
         {

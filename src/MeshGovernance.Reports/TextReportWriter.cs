@@ -12,7 +12,7 @@ public static class TextReportWriter
     {
         foreach (var finding in report.Diagnostics)
         {
-            output.WriteLine($"{OneLine(finding.File)}({finding.Line},{finding.Column}): {finding.Level.Name()} {finding.Id}: {OneLine(finding.Message)}{Waiver(finding)}");
+            output.WriteLine($"{OneLine(finding.File)}({finding.Line},{finding.Column}): {finding.Level.Name()} {finding.Id}: {OneLine(finding.Message)}{Waiver(finding)}{(finding.ExistingDebt ? " [existing debt: not touched by this change]" : string.Empty)}");
         }
 
         var summary = report.Summary;
@@ -29,6 +29,12 @@ public static class TextReportWriter
             var enabled = report.Policies.Count(p => p.Enabled);
             output.WriteLine(
                 $"{Plural(ran, "policy", "policies")} evaluated ({enabled - ran} could not run, {report.Policies.Count - enabled} disabled); {summary.Waived} waived; {Plural(summary.Blocking, "blocking finding")}.");
+        }
+
+        if (report.Change is { } change)
+        {
+            output.WriteLine(
+                $"Pull request{(change.Author is null ? string.Empty : " by " + OneLine(change.Author))}: {Plural(change.ChangedFiles, "changed file")}, {Short(change.BaseCommit)}..{Short(change.HeadCommit)}, judged with the policies of the {(change.PoliciesFromHead ? "HEAD (--policies-from head)" : "base")}; {summary.ExistingDebt} existing debt (not blocking).");
         }
     }
 
@@ -51,6 +57,8 @@ public static class TextReportWriter
                 _ => c.ToString(),
             }))
             : text;
+
+    private static string Short(string commit) => commit.Length > 12 ? commit[..12] : commit;
 
     private static string Plural(int count, string noun, string? plural = null) => count == 1 ? $"1 {noun}" : $"{count} {plural ?? noun + "s"}";
 }

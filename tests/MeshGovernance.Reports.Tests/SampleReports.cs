@@ -81,6 +81,25 @@ internal static class SampleReports
         return new CheckReport(diagnostics, policies, 14);
     }
 
+    /// <summary>
+    /// The same check judging a pull request by 'carol': the marketing product is touched by the change, the
+    /// finance contract and the unknown file are not, so their findings are existing debt.
+    /// </summary>
+    public static CheckReport PullRequest()
+    {
+        var check = Check();
+        var diagnostics = check.Diagnostics
+            .Select(d => d.File.StartsWith("domains/marketing/", StringComparison.Ordinal) || d.File.StartsWith("governance/", StringComparison.Ordinal) || d.Policy?.Waived == true
+                ? d
+                : d with { ExistingDebt = true })
+            .ToList();
+        return check with
+        {
+            Diagnostics = diagnostics,
+            Change = new ChangeSummary("4b825dc642cb6eb9a060e54bf8d69288fbee4904", "9f2c1e0a7d3b5c4e6f8a0b1c2d3e4f5a6b7c8d9e", 3, "carol", PoliciesFromHead: false),
+        };
+    }
+
     /// <summary>A report of one enabled policy that ran over <paramref name="subjects"/> and reported <paramref name="findings"/>.</summary>
     public static CheckReport OfPolicy(IReadOnlyList<string> subjects, params Diagnostic[] findings) => new(
         findings,

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using MeshGovernance.Cli.Changes;
+using MeshGovernance.Git;
 using MeshGovernance.Model.Diagnostics;
 using MeshGovernance.Model.Loading;
 using MeshGovernance.Policies.Engine;
@@ -34,6 +36,19 @@ internal static class CheckCommand
             Description = "Print to standard error how policies were obtained (cache or compiler) and how long they took.",
         };
         var policyOptions = new PolicyOptions();
+        var pullRequest = new PullRequestOptions();
+        var policiesFrom = new Option<string>("--policies-from")
+        {
+            Description = "With --base: take policies, waivers and policy settings from the base (default; a pull request cannot rewrite the rule that judges it) or from the head (only for the governance group's own policy-testing job).",
+            HelpName = "base|head",
+            DefaultValueFactory = _ => "base",
+        };
+        policiesFrom.AcceptOnlyFromAmong("base", "head");
+        var author = new Option<string?>("--author")
+        {
+            Description = "With --base: the pull request author's GitHub login, for ownership rules (in GitHub Actions, read from the event).",
+            HelpName = "LOGIN",
+        };
 
         var command = new Command("check", "Validate the mesh and evaluate every enabled policy (the built-in pack and governance/policies/*.csx), applying governance/waivers.yaml. Exit code 0 when nothing blocks, 1 when a blocking finding remains, 2 for a usage or configuration error.")
         {
@@ -43,10 +58,13 @@ internal static class CheckCommand
             stats,
         };
         policyOptions.AddTo(command);
+        pullRequest.AddTo(command);
+        command.Options.Add(policiesFrom);
+        command.Options.Add(author);
         command.SetAction(parse =>
         {
             var root = parse.GetValue(repository)!;
-            if (!CommonOptions.RepositoryExists(root, error))
+            if (!CommonOptions.RepositoryExists(root, error) || !pullRequest.Validate(parse, error))
             {
                 return ExitCodes.UsageOrConfiguration;
             }
@@ -60,10 +78,33 @@ internal static class CheckCommand
 
             var fileCache = policyOptions.CacheRoot is { } cacheRoot ? FileCache.Open(cacheRoot) : null;
             var loadWatch = System.Diagnostics.Stopwatch.StartNew();
-            var load = MeshLoader.Load(root.FullName, cache: fileCache);
-            loadWatch.Stop();
-            var result = PolicyEngine.Check(load, PolicySet.Load(load), options);
-            var report = CheckReport.From(result, load.Files.Count + (load.Layout?.PolicyScripts.Count ?? 0));
+            CheckResult result;
+            CheckReport report;
+            PullRequestRevisions? revisions = null;
+            try
+            {
+                if (parse.GetValue(pullRequest.Base) is { } baseRevision)
+                {
+                    revisions = PullRequestRevisions.Load(root.FullName, baseRevision, parse.GetValue(pullRequest.Head), parse.GetValue(pullRequest.Fetch), fileCache);
+                    loadWatch.Stop();
+                    (result, report) = PullRequestCheck.Run(revisions, parse.GetValue(policiesFrom) == "head", parse.GetValue(author), options);
+                }
+                else
+                {
+                    var load = MeshLoader.Load(root.FullName, cache: fileCache);
+                    loadWatch.Stop();
+                    result = PolicyEngine.Check(load, PolicySet.Load(load), options);
+                    report = CheckReport.From(result, load.Files.Count + (load.Layout?.PolicyScripts.Count ?? 0));
+                }
+            }
+            catch (GitException ex)
+            {
+                error.WriteLine("error: --base: " + ex.Message);
+                revisions?.Dispose();
+                return ExitCodes.UsageOrConfiguration;
+            }
+
+            using var snapshots = revisions;
             foreach (var (format, file) in targets)
             {
                 if (!Write(format, file, report, output, error))

@@ -43,7 +43,7 @@ public static class PolicyEngine
 
         var findings = enabled.SelectMany(p => runs[p.Id].Diagnostics).ToList();
         var waiverDiagnostics = new List<Diagnostic>();
-        var waiversFile = (options.Base ?? load).Files.FirstOrDefault(f => f.File.Kind == DocumentKind.Waivers && f.Root is not null);
+        var waiversFile = (options.Trusted ?? load).Files.FirstOrDefault(f => f.File.Kind == DocumentKind.Waivers && f.Root is not null);
         if (waiversFile is not null)
         {
             findings = WaiverApplier.Apply(

@@ -21,8 +21,14 @@ public sealed record PolicyEngineOptions
     public ChangeUnderReview? Change { get; init; }
 
     /// <summary>
-    /// In a pull request, the base revision: its waivers apply (a change cannot waive itself), and validation
-    /// findings already present there are existing debt. Null outside a pull request.
+    /// In a pull request, the mesh at the merge base: validation findings already present there are existing
+    /// debt. Null outside a pull request.
     /// </summary>
     public MeshLoadResult? Base { get; init; }
+
+    /// <summary>
+    /// The revision whose <c>governance/waivers.yaml</c> applies: in a pull request the base branch, so a change
+    /// cannot waive itself. Null takes the waivers of the mesh being checked.
+    /// </summary>
+    public MeshLoadResult? Trusted { get; init; }
 }

@@ -149,7 +149,7 @@ public static class PolicyTestRunner
             if (pullRequest)
             {
                 var baseLoad = MeshLoader.Load(baseRoot);
-                options = options with { Base = baseLoad, Change = new ChangeUnderReview(baseLoad.Mesh, load.Mesh, changed, caseNode.GetString("author")) };
+                options = options with { Base = baseLoad, Trusted = baseLoad, Change = new ChangeUnderReview(baseLoad.Mesh, load.Mesh, changed, caseNode.GetString("author")) };
             }
 
             var result = PolicyEngine.Check(load, new PolicySet([definition], set.Diagnostics), options);

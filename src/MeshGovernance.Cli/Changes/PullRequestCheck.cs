@@ -1,0 +1,52 @@
+using MeshGovernance.Model.Diagnostics;
+using MeshGovernance.Policies.Changes;
+using MeshGovernance.Policies.Engine;
+using MeshGovernance.Reports;
+
+namespace MeshGovernance.Cli.Changes;
+
+/// <summary>
+/// Checks a pull request: the head mesh judged by the trusted revision's policies, waivers and policy settings,
+/// with the change visible to policies and findings the change did not cause reported as existing debt.
+/// </summary>
+internal static class PullRequestCheck
+{
+    /// <summary>The paths whose changes alter the rules: policies, waivers and the policy settings in mesh.yaml.</summary>
+    private static readonly string[] RulePaths = ["governance/", "mesh.yaml"];
+
+    public static (CheckResult Result, CheckReport Report) Run(PullRequestRevisions revisions, bool policiesFromHead, string? author, PolicyEngineOptions options)
+    {
+        var trusted = policiesFromHead ? revisions.Head : revisions.Trusted;
+        var change = new ChangeUnderReview(revisions.MergeBase.Mesh, revisions.Head.Mesh, revisions.Files, author);
+        var policies = PolicySet.Load(trusted);
+        var notices = policiesFromHead ? [PoliciesFromHead()] : RuleChanges(revisions.Files);
+        policies = policies with { Diagnostics = [.. policies.Diagnostics, .. notices] };
+
+        var result = PolicyEngine.Check(revisions.Head, policies, options with { Change = change, Base = revisions.MergeBase, Trusted = trusted });
+        var files = revisions.Head.Files.Count + (trusted.Layout?.PolicyScripts.Count ?? 0);
+        var report = CheckReport.From(result, files) with
+        {
+            Change = new ChangeSummary(revisions.BaseCommit, revisions.HeadCommit, revisions.Files.Count, change.Author, policiesFromHead),
+        };
+        return (result, report);
+    }
+
+    private static List<Diagnostic> RuleChanges(IReadOnlyList<ChangedFile> files) => files
+        .Where(f => RulePaths.Any(p => (f.HeadPath ?? f.BasePath!).StartsWith(p, StringComparison.Ordinal) || (f.BasePath ?? string.Empty).StartsWith(p, StringComparison.Ordinal)))
+        .Select(f => DiagnosticCatalog.GovernanceChanged.Create(
+            SourceSpan.StartOf(f.HeadPath ?? f.BasePath!),
+            $"This pull request {Verb(f.Kind)} '{f.HeadPath ?? f.BasePath}'. It is judged by the base revision's policies, waivers and policy settings; the change applies once merged, after the governance group approves it."))
+        .ToList();
+
+    private static Diagnostic PoliciesFromHead() => DiagnosticCatalog.PoliciesFromHead.Create(
+        SourceSpan.StartOf("mesh.yaml"),
+        "Policies, waivers and policy settings are taken from the head revision (--policies-from head): this run does not protect against a pull request that rewrites its own rules. Use it only for the governance group's policy-testing job.");
+
+    private static string Verb(FileChangeKind kind) => kind switch
+    {
+        FileChangeKind.Added => "adds",
+        FileChangeKind.Deleted => "deletes",
+        FileChangeKind.Renamed => "renames",
+        _ => "changes",
+    };
+}

@@ -1,0 +1,128 @@
+using MeshGovernance.Git;
+using MeshGovernance.Model.Loading;
+using MeshGovernance.Policies.Changes;
+
+namespace MeshGovernance.Cli.Changes;
+
+/// <summary>
+/// The meshes a pull request is judged with, read through git: the head (the working tree, or a materialised
+/// revision), the merge base (what the change is compared with), and the base revision whose policies, waivers
+/// and policy settings are trusted. Disposing deletes the materialised revisions.
+/// </summary>
+internal sealed class PullRequestRevisions : IDisposable
+{
+    /// <summary>The folders and files of a mesh; nothing else of a revision is materialised.</summary>
+    private static readonly string[] MeshPaths = ["mesh.yaml", "teams/", "domains/", "governance/"];
+
+    private readonly List<RevisionSnapshot> _snapshots = [];
+
+    private PullRequestRevisions()
+    {
+    }
+
+    public required string BaseCommit { get; init; }
+
+    public required string HeadCommit { get; init; }
+
+    public required string MergeBaseCommit { get; init; }
+
+    /// <summary>True when the head is the working tree (uncommitted and untracked files included).</summary>
+    public required bool HeadIsWorkingTree { get; init; }
+
+    public MeshLoadResult Head { get; private set; } = null!;
+
+    public MeshLoadResult MergeBase { get; private set; } = null!;
+
+    public MeshLoadResult Trusted { get; private set; } = null!;
+
+    /// <summary>The changed files under the mesh root, with paths relative to it.</summary>
+    public IReadOnlyList<ChangedFile> Files { get; private set; } = [];
+
+    /// <summary>Resolves the revisions and loads the three meshes. Throws <see cref="GitException"/> with a message for the user.</summary>
+    public static PullRequestRevisions Load(string meshRoot, string baseRevision, string? headRevision, bool allowFetch, FileCache? cache)
+    {
+        var repository = GitRepository.Open(meshRoot);
+        var prefix = MeshPrefix(repository.Root, meshRoot);
+        repository.EnsureHistory(baseRevision, headRevision ?? "HEAD", allowFetch);
+
+        var baseCommit = repository.ResolveCommit(baseRevision);
+        var currentCommit = repository.HeadCommit();
+        var headCommit = headRevision is null
+            ? currentCommit ?? throw new GitException("The repository has no commit yet; commit the mesh, or pass --head.")
+            : repository.ResolveCommit(headRevision);
+        var mergeBase = repository.MergeBase(baseCommit, headCommit)
+            ?? throw new GitException($"'{baseRevision}' and '{headRevision ?? "HEAD"}' have no common ancestor, so there is no change to judge; check --base.");
+
+        var scope = MeshPaths.Select(p => prefix + p).ToList();
+        var headIsWorkingTree = headRevision is null || (headCommit == currentCommit && repository.IsWorkingTreeClean(scope));
+        var revisions = new PullRequestRevisions
+        {
+            BaseCommit = baseCommit,
+            HeadCommit = headCommit,
+            MergeBaseCommit = mergeBase,
+            HeadIsWorkingTree = headIsWorkingTree,
+        };
+        try
+        {
+            revisions.Head = headIsWorkingTree
+                ? MeshLoader.Load(meshRoot, cache: cache)
+                : revisions.LoadRevision(repository, headCommit, scope, prefix, cache);
+            revisions.MergeBase = revisions.LoadRevision(repository, mergeBase, scope, prefix, cache);
+            revisions.Trusted = baseCommit == mergeBase
+                ? revisions.MergeBase
+                : revisions.LoadRevision(repository, baseCommit, scope, prefix, cache);
+            revisions.Files = repository.ChangedFiles(mergeBase, headIsWorkingTree && headRevision is null ? null : headCommit)
+                .Select(change => ToMeshRoot(change, prefix))
+                .OfType<ChangedFile>()
+                .ToList();
+            return revisions;
+        }
+        catch
+        {
+            revisions.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var snapshot in _snapshots)
+        {
+            snapshot.Dispose();
+        }
+
+        _snapshots.Clear();
+    }
+
+    private MeshLoadResult LoadRevision(GitRepository repository, string commit, IReadOnlyList<string> scope, string prefix, FileCache? cache)
+    {
+        var snapshot = RevisionSnapshot.Materialize(repository, commit, scope);
+        _snapshots.Add(snapshot);
+        var root = prefix.Length == 0 ? snapshot.Root : Path.Combine(snapshot.Root, prefix.TrimEnd('/'));
+        return MeshLoader.Load(root, cache: cache);
+    }
+
+    /// <summary>The mesh root's path inside the git repository, with a trailing '/', or empty when they are the same.</summary>
+    private static string MeshPrefix(string gitRoot, string meshRoot)
+    {
+        var relative = Path.GetRelativePath(RealPaths.Resolve(gitRoot) ?? gitRoot, RealPaths.Resolve(meshRoot) ?? meshRoot).Replace('\\', '/');
+        return relative == "." ? string.Empty : relative.TrimEnd('/') + "/";
+    }
+
+    private static ChangedFile? ToMeshRoot(FileChange change, string prefix)
+    {
+        string? Strip(string? path) => path is not null && path.StartsWith(prefix, StringComparison.Ordinal) ? path[prefix.Length..] : null;
+        var path = Strip(change.Path);
+        var oldPath = Strip(change.OldPath);
+        return change.Kind switch
+        {
+            ChangeKind.Renamed when path is not null && oldPath is not null => new ChangedFile(FileChangeKind.Renamed, path, oldPath),
+            ChangeKind.Renamed when path is not null => new ChangedFile(FileChangeKind.Added, path),
+            ChangeKind.Renamed when oldPath is not null => new ChangedFile(FileChangeKind.Deleted, oldPath),
+            ChangeKind.Added when path is not null => new ChangedFile(FileChangeKind.Added, path),
+            ChangeKind.Deleted when path is not null => new ChangedFile(FileChangeKind.Deleted, path),
+            ChangeKind.Modified or ChangeKind.TypeChanged when path is not null => new ChangedFile(FileChangeKind.Modified, path),
+            _ => null,
+        };
+    }
+}
