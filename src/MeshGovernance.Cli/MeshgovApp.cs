@@ -1,20 +1,23 @@
 using System.CommandLine;
 using MeshGovernance.Cli.Commands;
+using MeshGovernance.GitHub;
 
 namespace MeshGovernance.Cli;
 
 /// <summary>
 /// The <c>meshgov</c> command line. The only place that knows about the console and exit codes; it runs
-/// in-process in tests with its output captured.
+/// in-process in tests with its output captured, and with an environment of their own.
 /// </summary>
-public sealed class MeshgovApp(TextWriter output, TextWriter error)
+public sealed class MeshgovApp(TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?>? environment = null)
 {
+    private readonly IReadOnlyDictionary<string, string?> _environment = environment ?? ActionsContext.ProcessEnvironment();
+
     public int Run(IReadOnlyList<string> args)
     {
         var root = new RootCommand("meshgov: policy-as-code governance for a data mesh. Validates domains, ODPS data products and ODCS data contracts kept as YAML in one repository, and evaluates the federated policies over them.")
         {
             ValidateCommand.Create(output, error),
-            CheckCommand.Create(output, error),
+            CheckCommand.Create(output, error, _environment),
             PolicyCommand.Create(output, error),
             InitCommand.Create(output, error),
             ExplainCommand.Create(output, error),

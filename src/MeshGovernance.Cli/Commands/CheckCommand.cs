@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using MeshGovernance.Cli.Changes;
 using MeshGovernance.Git;
+using MeshGovernance.GitHub;
 using MeshGovernance.Model.Diagnostics;
 using MeshGovernance.Model.Loading;
 using MeshGovernance.Policies.Engine;
@@ -15,7 +16,7 @@ namespace MeshGovernance.Cli.Commands;
 /// </summary>
 internal static class CheckCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?> environment)
     {
         var repository = CommonOptions.Repository();
         var formats = new Option<string[]>("--format", "-f")
@@ -50,6 +51,16 @@ internal static class CheckCommand
             HelpName = "LOGIN",
         };
 
+        var github = new Option<bool>("--github")
+        {
+            Description = "In GitHub Actions: post a check run with annotations, a sticky pull-request comment and the job summary (reads GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_EVENT_PATH, GITHUB_API_URL, GITHUB_STEP_SUMMARY). In a pull_request run, --base and --author default to the event's.",
+        };
+        var checkName = new Option<string>("--check-name")
+        {
+            Description = "With --github: the check run's name; one check run per head commit and name, updated on re-runs.",
+            HelpName = "NAME",
+            DefaultValueFactory = _ => "meshgov",
+        };
         var command = new Command("check", "Validate the mesh and evaluate every enabled policy (the built-in pack and governance/policies/*.csx), applying governance/waivers.yaml. Exit code 0 when nothing blocks, 1 when a blocking finding remains, 2 for a usage or configuration error.")
         {
             repository,
@@ -61,6 +72,8 @@ internal static class CheckCommand
         pullRequest.AddTo(command);
         command.Options.Add(policiesFrom);
         command.Options.Add(author);
+        command.Options.Add(github);
+        command.Options.Add(checkName);
         command.SetAction(parse =>
         {
             var root = parse.GetValue(repository)!;
@@ -76,6 +89,22 @@ internal static class CheckCommand
                 return ExitCodes.UsageOrConfiguration;
             }
 
+            ActionsContext? actions = null;
+            if (parse.GetValue(github))
+            {
+                try
+                {
+                    actions = ActionsContext.FromEnvironment(environment);
+                }
+                catch (GitHubException ex)
+                {
+                    error.WriteLine("error: --github: " + ex.Message);
+                    return ExitCodes.UsageOrConfiguration;
+                }
+            }
+
+            var baseRevision = parse.GetValue(pullRequest.Base) ?? actions?.BaseSha;
+            var pullRequestAuthor = parse.GetValue(author) ?? actions?.PullRequestAuthor;
             var fileCache = policyOptions.CacheRoot is { } cacheRoot ? FileCache.Open(cacheRoot) : null;
             var loadWatch = System.Diagnostics.Stopwatch.StartNew();
             CheckResult result;
@@ -83,11 +112,11 @@ internal static class CheckCommand
             PullRequestRevisions? revisions = null;
             try
             {
-                if (parse.GetValue(pullRequest.Base) is { } baseRevision)
+                if (baseRevision is not null)
                 {
                     revisions = PullRequestRevisions.Load(root.FullName, baseRevision, parse.GetValue(pullRequest.Head), parse.GetValue(pullRequest.Fetch), fileCache);
                     loadWatch.Stop();
-                    (result, report) = PullRequestCheck.Run(revisions, parse.GetValue(policiesFrom) == "head", parse.GetValue(author), options);
+                    (result, report) = PullRequestCheck.Run(revisions, parse.GetValue(policiesFrom) == "head", pullRequestAuthor, options);
                 }
                 else
                 {
@@ -113,6 +142,11 @@ internal static class CheckCommand
                 }
             }
 
+            if (actions is not null && !Publish(report, actions, parse.GetValue(checkName)!, output, error))
+            {
+                return ExitCodes.UsageOrConfiguration;
+            }
+
             if (parse.GetValue(stats))
             {
                 WriteStatistics(result.Statistics, fileCache, loadWatch.Elapsed, error);
@@ -129,6 +163,31 @@ internal static class CheckCommand
             return result.Blocking ? ExitCodes.Findings : ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>Posts the results to GitHub; false (after saying why) when something GitHub should have received was lost.</summary>
+    private static bool Publish(CheckReport report, ActionsContext actions, string checkName, TextWriter output, TextWriter error)
+    {
+        GitHubPublishOutcome outcome;
+        try
+        {
+            outcome = GitHubReporter.PublishAsync(report, actions, new GitHubReporterOptions { CheckName = checkName }).GetAwaiter().GetResult();
+        }
+        catch (GitHubException ex)
+        {
+            error.WriteLine("error: --github: " + ex.Message);
+            return false;
+        }
+
+        // Workflow commands are read from standard output by the runner.
+        outcome.WriteTo(output);
+        if (outcome.Failed)
+        {
+            error.WriteLine($"error: --github: the results could not all be posted: {outcome.CheckRunError ?? outcome.CommentError}");
+            return false;
+        }
+
+        return true;
     }
 
     private static bool IsConfigurationError(Diagnostic diagnostic) =>
