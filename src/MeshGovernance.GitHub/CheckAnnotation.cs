@@ -72,6 +72,17 @@ internal sealed record CheckAnnotation(
         _ => "warning",
     };
 
+    /// <summary>
+    /// Findings in the order they are annotated, so a cap drops the least important: blocking first, then the
+    /// change's warnings and notices, existing debt last; the report's order within each.
+    /// </summary>
+    public static IEnumerable<Diagnostic> InPriorityOrder(IEnumerable<Diagnostic> findings) => findings
+        .Select((finding, index) => (finding, index))
+        .OrderBy(x => x.finding.Blocking ? 0 : x.finding.ExistingDebt ? 2 : 1)
+        .ThenBy(x => LevelOf(x.finding) switch { "failure" => 0, "warning" => 1, _ => 2 })
+        .ThenBy(x => x.index)
+        .Select(x => x.finding);
+
     public JsonObject ToJson()
     {
         var json = new JsonObject

@@ -34,12 +34,8 @@ public sealed class CheckRunPublisher
     public async Task<CheckRunResult> PublishAsync(CheckReport report, string headSha, CancellationToken cancellationToken = default)
     {
         var warnings = new List<string>();
-        var all = report.Diagnostics
-            .Select((finding, index) => (finding, index))
-            .OrderBy(x => x.finding.Blocking ? 0 : x.finding.ExistingDebt ? 2 : 1)
-            .ThenByDescending(x => x.finding.Level)
-            .ThenBy(x => x.index)
-            .Select(x => CheckAnnotation.Of(x.finding))
+        var all = CheckAnnotation.InPriorityOrder(report.Diagnostics)
+            .Select(CheckAnnotation.Of)
             .OfType<CheckAnnotation>()
             .ToList();
         var desired = all.Take(Math.Max(0, Options.MaxAnnotations)).ToList();

@@ -22,12 +22,7 @@ public static class WorkflowCommands
         var lines = new List<string>();
         var perCommand = new Dictionary<string, int>(StringComparer.Ordinal);
         var left = 0;
-        var ordered = findings
-            .Select((finding, index) => (finding, index))
-            .OrderBy(x => x.finding.Blocking ? 0 : x.finding.ExistingDebt ? 2 : 1)
-            .ThenByDescending(x => x.finding.Level)
-            .ThenBy(x => x.index)
-            .Select(x => x.finding);
+        var ordered = CheckAnnotation.InPriorityOrder(findings);
         foreach (var finding in ordered)
         {
             var command = CheckAnnotation.LevelOf(finding) switch
