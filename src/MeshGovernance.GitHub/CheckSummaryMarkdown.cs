@@ -23,6 +23,15 @@ internal static class CheckSummaryMarkdown
             : "Passed: no findings";
     }
 
+    private static string Heading(CheckReport report)
+    {
+        var blocking = report.Diagnostics.Count(d => d.Blocking);
+        var total = report.Diagnostics.Count;
+        return blocking > 0 ? Plural(blocking, "blocking finding")
+            : total > 0 ? $"passed with {Plural(total, "finding")}, none blocking"
+            : "passed, no findings";
+    }
+
     /// <param name="blobUrl">The head commit's tree on GitHub (…/blob/SHA/), to link locations; null for plain text.</param>
     /// <param name="notes">Short remarks shown under the counts (annotations left out, stale annotations).</param>
     /// <param name="includePolicies">Add the policies table (the check run carries it in its text instead).</param>
@@ -36,7 +45,7 @@ internal static class CheckSummaryMarkdown
         var page = new StringBuilder();
         var name = MarkdownText.Cell(checkName, 100);
         page.Append("## ").Append(blocking.Count > 0 ? "❌ " : other.Any(d => d.Level != DiagnosticLevel.Notice && !d.IsWaived()) ? "⚠️ " : "✅ ")
-            .Append(name).Append(": ").Append(Title(report)).Append("\n\n");
+            .Append(name).Append(": ").Append(Heading(report)).Append("\n\n");
         page.Append($"{Plural(summary.Errors, "error")} · {Plural(summary.Warnings, "warning")} · {Plural(summary.Notices, "notice")}")
             .Append($" — **{summary.Blocking} blocking** · {summary.Waived} waived · {summary.ExistingDebt} existing debt · {Plural(summary.Files, "file")}");
         if (report.Policies.Count > 0)

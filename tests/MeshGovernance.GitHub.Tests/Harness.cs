@@ -8,7 +8,8 @@ internal sealed class Harness : IAsyncDisposable
     public const string HeadSha = "1234567890abcdef1234567890abcdef12345678";
     public const string MergeSha = "fedcba0987654321fedcba0987654321fedcba09";
 
-    private readonly HttpClient http = new() { Timeout = Timeout.InfiniteTimeSpan };
+    // No proxy: the tests talk to 127.0.0.1 and nothing else.
+    private readonly HttpClient http = new(new SocketsHttpHandler { UseProxy = false }) { Timeout = Timeout.InfiniteTimeSpan };
 
     private Harness(FakeGitHub github)
     {
