@@ -1,0 +1,13 @@
+namespace MeshGovernance.GitHub.Tests.Fake;
+
+/// <summary>The kinds of <see cref="Fault"/>.</summary>
+public enum FaultKind
+{
+    ServerError,
+    SecondaryRateLimit,
+    RateLimitExhausted,
+    SlowAfterProcessing,
+    Unprocessable,
+    NotAccessible,
+    EchoAuthorization,
+}
