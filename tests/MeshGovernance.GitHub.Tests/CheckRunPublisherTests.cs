@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using MeshGovernance.GitHub.Tests.Fake;
+using MeshGovernance.Testing.GitHubApi;
 
 namespace MeshGovernance.GitHub.Tests;
 

@@ -1,4 +1,4 @@
-using MeshGovernance.GitHub.Tests.Fake;
+using MeshGovernance.Testing.GitHubApi;
 
 namespace MeshGovernance.GitHub.Tests;
 

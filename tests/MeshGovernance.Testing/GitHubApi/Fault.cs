@@ -1,4 +1,4 @@
-namespace MeshGovernance.GitHub.Tests.Fake;
+namespace MeshGovernance.Testing.GitHubApi;
 
 /// <summary>What the fake GitHub does wrong on one request instead of (or after) answering it.</summary>
 public sealed record Fault(FaultKind Kind, int Seconds = 0, string? Message = null, IReadOnlyList<object>? Errors = null)

@@ -1,4 +1,4 @@
-namespace MeshGovernance.GitHub.Tests.Fake;
+namespace MeshGovernance.Testing.GitHubApi;
 
 /// <summary>The REST endpoints the fake GitHub implements, for injecting faults into one of them.</summary>
 public enum FakeEndpoint

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace MeshGovernance.GitHub.Tests.Fake;
+namespace MeshGovernance.Testing.GitHubApi;
 
 /// <summary>
 /// Just enough of GitHub's REST API for the publisher, on 127.0.0.1 with in-memory state: check runs (list for

@@ -1,4 +1,4 @@
-namespace MeshGovernance.GitHub.Tests.Fake;
+namespace MeshGovernance.Testing.GitHubApi;
 
 /// <summary>A clock that always says the same time, so rate-limit resets turn into known waits.</summary>
 public sealed class FixedClock(DateTimeOffset now) : TimeProvider

@@ -1,4 +1,4 @@
-namespace MeshGovernance.GitHub.Tests.Fake;
+namespace MeshGovernance.Testing.GitHubApi;
 
 /// <summary>The kinds of <see cref="Fault"/>.</summary>
 public enum FaultKind

@@ -1,4 +1,4 @@
-namespace MeshGovernance.GitHub.Tests.Fake;
+namespace MeshGovernance.Testing.GitHubApi;
 
 /// <summary>An issue comment as the fake GitHub holds it.</summary>
 public sealed class FakeComment

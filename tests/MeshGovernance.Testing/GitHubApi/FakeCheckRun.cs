@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace MeshGovernance.GitHub.Tests.Fake;
+namespace MeshGovernance.Testing.GitHubApi;
 
 /// <summary>A check run as the fake GitHub holds it.</summary>
 public sealed class FakeCheckRun

@@ -1,0 +1,150 @@
+using System.Text.Json;
+using MeshGovernance.Testing;
+using MeshGovernance.Testing.GitHubApi;
+
+namespace MeshGovernance.Cli.Tests;
+
+/// <summary>
+/// <c>meshgov check --github</c> as GitHub Actions runs it on a pull request: a real git repository, the event
+/// file and variables Actions sets, and a fake GitHub API on 127.0.0.1 that records what it is sent.
+/// </summary>
+public sealed class PullRequestGitHubTests : IClassFixture<PolicyCacheFixture>, IAsyncLifetime, IDisposable
+{
+    private const string Contract = "domains/payments/contracts/payment-transactions.odcs.yaml";
+
+    private readonly PolicyCacheFixture _cache;
+    private readonly GitMeshRepository _repo;
+    private readonly string _baseSha;
+    private readonly string _headSha;
+    private FakeGitHub _github = null!;
+
+    public PullRequestGitHubTests(PolicyCacheFixture cache)
+    {
+        _cache = cache;
+        _repo = GitMeshRepository.FromFolder(RepositoryPaths.Template);
+        _baseSha = _repo.Git("rev-parse", "HEAD").Trim();
+        _repo.Branch("breaking");
+        _repo.Replace(Contract, "version: 1.5.1", "version: 1.5.2");
+        _repo.Replace(Contract, "description: One row per payment attempt.", "description: One row per payment attempt, failed ones included.");
+        _repo.Replace(Contract, "      - name: method\n", "      - name: payment_method\n");
+        _headSha = _repo.Commit("Rename the payment method column");
+    }
+
+    public async Task InitializeAsync() => _github = await FakeGitHub.StartAsync();
+
+    public async Task DisposeAsync() => await _github.DisposeAsync();
+
+    public void Dispose() => _repo.Dispose();
+
+    [Fact]
+    public void A_breaking_pull_request_gets_one_failing_check_run_with_annotations_a_comment_and_a_job_summary()
+    {
+        var summary = Path.Combine(_repo.Root, "..", Path.GetFileName(_repo.Root) + "-summary.md");
+        var run = Check(Environment(summary));
+
+        Assert.Equal(1, run.ExitCode);
+        var checkRun = Assert.Single(_github.CheckRuns);
+        Assert.Equal(_headSha, checkRun.HeadSha);
+        Assert.Equal(("meshgov", "completed", "failure"), (checkRun.Name, checkRun.Status, checkRun.Conclusion));
+        var versionAnnotation = Assert.Single(checkRun.Annotations, a => a["title"]!.GetValue<string>().Contains("contract-version-bump", StringComparison.Ordinal));
+        Assert.Equal(Contract, versionAnnotation["path"]!.GetValue<string>());
+        Assert.Equal(5, versionAnnotation["start_line"]!.GetValue<int>());
+        Assert.Equal("failure", versionAnnotation["annotation_level"]!.GetValue<string>());
+        var comment = Assert.Single(_github.Comments);
+        Assert.Equal(7, comment.Issue);
+        Assert.Contains("breaking-change-consumers", comment.Body, StringComparison.Ordinal);
+        Assert.Contains("contract-version-bump", File.ReadAllText(summary), StringComparison.Ordinal);
+        Assert.DoesNotContain(FakeGitHub.Token, run.Output + run.Error, StringComparison.Ordinal);
+        File.Delete(summary);
+    }
+
+    [Fact]
+    public void A_rerun_updates_the_same_check_run_and_comment()
+    {
+        var first = Check(Environment());
+        var second = Check(Environment());
+
+        Assert.Equal((1, 1), (first.ExitCode, second.ExitCode));
+        Assert.Single(_github.CheckRuns);
+        Assert.Single(_github.Comments);
+        Assert.Single(_github.Requests, r => r.Is("POST", "/check-runs"));
+        Assert.Single(_github.Requests, r => r.Is("POST", "/issues/7/comments"));
+        Assert.Contains(second.Output.Split('\n'), l => l.StartsWith("meshgov: check run updated (failure)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_server_error_on_the_first_attempt_is_survived_without_a_second_check_run()
+    {
+        _github.Inject(FakeEndpoint.CreateCheckRun, Fault.ServerError());
+
+        var run = Check(Environment());
+
+        Assert.Equal(1, run.ExitCode);
+        var checkRun = Assert.Single(_github.CheckRuns);
+        Assert.Equal("failure", checkRun.Conclusion);
+    }
+
+    [Fact]
+    public void A_pull_request_from_a_fork_falls_back_to_workflow_commands_and_says_so()
+    {
+        var run = Check(Environment(fork: true));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Empty(_github.CheckRuns);
+        Assert.DoesNotContain(_github.Requests, r => r.Method == "POST" && r.Path.EndsWith("/check-runs", StringComparison.Ordinal));
+        Assert.Contains(run.Output.Split('\n'), l => l.StartsWith($"::error file={Contract},line=5", StringComparison.Ordinal));
+        Assert.Contains("meshgov: no check run", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Missing_actions_variables_are_a_usage_error_naming_the_variable()
+    {
+        var environment = Environment();
+        environment.Remove("GITHUB_TOKEN");
+
+        var run = Check(environment);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("GITHUB_TOKEN", run.Error, StringComparison.Ordinal);
+        Assert.Empty(_github.Requests);
+    }
+
+    private CliRun Check(Dictionary<string, string?> environment)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = new MeshgovApp(output, error, environment).Run(["check", "--repo", _repo.Root, "--github", "--format", "text", "--cache-dir", _cache.Folder, "--today", "2026-11-22"]);
+        return new CliRun(code, output.ToString(), error.ToString());
+    }
+
+    private Dictionary<string, string?> Environment(string? stepSummary = null, bool fork = false)
+    {
+        var eventPath = _repo.Root + "-event.json";
+        var headRepository = fork ? "someone/mesh" : $"{FakeGitHub.Owner}/{FakeGitHub.Repo}";
+        File.WriteAllText(eventPath, JsonSerializer.Serialize(new
+        {
+            action = "synchronize",
+            number = 7,
+            pull_request = new
+            {
+                number = 7,
+                user = new { login = "omar-farouk" },
+                head = new { sha = _headSha, @ref = "breaking", repo = new { full_name = headRepository } },
+                @base = new { sha = _baseSha, @ref = "main", repo = new { full_name = $"{FakeGitHub.Owner}/{FakeGitHub.Repo}" } },
+            },
+        }));
+        return new Dictionary<string, string?>
+        {
+            ["GITHUB_ACTIONS"] = "true",
+            ["GITHUB_TOKEN"] = FakeGitHub.Token,
+            ["GITHUB_REPOSITORY"] = $"{FakeGitHub.Owner}/{FakeGitHub.Repo}",
+            ["GITHUB_EVENT_NAME"] = "pull_request",
+            ["GITHUB_EVENT_PATH"] = eventPath,
+            ["GITHUB_API_URL"] = _github.ApiUrl.ToString().TrimEnd('/'),
+            ["GITHUB_SERVER_URL"] = "https://github.example",
+            ["GITHUB_SHA"] = _headSha,
+            ["GITHUB_RUN_ID"] = "4242",
+            ["GITHUB_STEP_SUMMARY"] = stepSummary,
+        };
+    }
+}
