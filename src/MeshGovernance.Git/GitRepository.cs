@@ -315,12 +315,20 @@ public sealed partial class GitRepository
             : [];
     }
 
-    private void FetchFullHistory(string remote) =>
-        GitProcess.RunChecked(
+    private void FetchFullHistory(string remote)
+    {
+        var result = GitProcess.Run(
             Options,
             Root,
             ["fetch", "--quiet", "--no-tags", "--no-auto-maintenance", "--unshallow", remote, $"+refs/heads/*:refs/remotes/{remote}/*"],
             Options.FetchTimeout);
+        if (result.ExitCode != 0)
+        {
+            throw GitProcess.Failure(
+                result,
+                $"Fetching the full history from the remote '{remote}' failed; check that the remote exists and is reachable, or set 'fetch-depth: 0' on actions/checkout.");
+        }
+    }
 
     private string ShallowMessage(string baseRevision, string headRevision, string? remote) =>
         $"The repository at '{Root}' is a shallow clone (actions/checkout fetches a single commit by default), so the history needed to "

@@ -131,4 +131,22 @@ public class GitBlobReaderTests
         Assert.Contains("object store is broken", exception.Message);
         Assert.Contains("open a new one", again.Message);
     }
+
+    [Fact]
+    public void A_read_over_the_timeout_kills_git_and_is_a_git_exception()
+    {
+        using var fakeGit = FakeGit.Running("""
+            case "$*" in
+              *cat-file*) read request; sleep 300 ;;
+              *) exec git "$@" ;;
+            esac
+            """);
+        using var git = GitTestRepository.Create();
+        git.Write("mesh.yaml", "name: m\n").Commit("first");
+        using var reader = new GitBlobReader(git.Open(fakeGit.Options with { CommandTimeout = TimeSpan.FromSeconds(1) }));
+
+        var exception = Assert.Throws<GitException>(() => reader.Read(new string('a', 40), Stream.Null, 100));
+
+        Assert.Contains("did not finish within 1 seconds", exception.Message);
+    }
 }

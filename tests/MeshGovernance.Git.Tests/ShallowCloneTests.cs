@@ -97,6 +97,19 @@ public class ShallowCloneTests
         Assert.True(clone.Open().IsShallow);
     }
 
+    [Fact]
+    public void A_failing_fetch_is_a_git_exception_naming_the_remote()
+    {
+        using var origin = ForkedOrigin(out _);
+        using var clone = GitTestRepository.CloneOf(origin, "--depth", "1", "--branch", "feature");
+        clone.Git("remote", "rename", "origin", "upstream");
+
+        var exception = Assert.Throws<GitException>(() => clone.Open().EnsureHistory("upstream/main", null, allowFetch: true, remote: "origin"));
+
+        Assert.Contains("remote 'origin'", exception.Message);
+        Assert.NotNull(exception.ExitCode);
+    }
+
     /// <summary>main: a - b - c1 - c2 - c3; feature forks at c2: f1 - f2. Returns the fork point c2.</summary>
     private static GitTestRepository ForkedOrigin(out string forkPoint)
     {
