@@ -71,6 +71,7 @@ public sealed class GitBlobReader : IDisposable
         }
         catch (GitException) when (!_broken)
         {
+            // Not a blob: its answer was read to the end, so the reader is still in step with git.
             throw;
         }
         catch (Exception exception)
