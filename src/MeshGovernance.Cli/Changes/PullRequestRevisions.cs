@@ -43,15 +43,11 @@ internal sealed class PullRequestRevisions : IDisposable
     {
         var repository = GitRepository.Open(meshRoot);
         var prefix = MeshPrefix(repository.Root, meshRoot);
-        repository.EnsureHistory(baseRevision, headRevision ?? "HEAD", allowFetch);
-
-        var baseCommit = repository.ResolveCommit(baseRevision);
-        var currentCommit = repository.HeadCommit();
-        var headCommit = headRevision is null
-            ? currentCommit ?? throw new GitException("The repository has no commit yet; commit the mesh, or pass --head.")
-            : repository.ResolveCommit(headRevision);
-        var mergeBase = repository.MergeBase(baseCommit, headCommit)
-            ?? throw new GitException($"'{baseRevision}' and '{headRevision ?? "HEAD"}' have no common ancestor, so there is no change to judge; check --base.");
+        var range = repository.EnsureHistory(baseRevision, headRevision, allowFetch);
+        var baseCommit = range.BaseCommit;
+        var headCommit = range.HeadCommit;
+        var mergeBase = range.MergeBase;
+        var currentCommit = headRevision is null ? headCommit : repository.HeadCommit();
 
         var scope = MeshPaths.Select(p => prefix + p).ToList();
         var headIsWorkingTree = headRevision is null || (headCommit == currentCommit && repository.IsWorkingTreeClean(scope));

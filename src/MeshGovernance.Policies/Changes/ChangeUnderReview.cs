@@ -12,6 +12,7 @@ public sealed class ChangeUnderReview
     private readonly HashSet<string> _basePaths;
     private readonly HashSet<string> _headPaths;
     private readonly HashSet<string> _subjects;
+    private readonly Lazy<IReadOnlyList<ContractComparison>> _contractChanges;
 
     public ChangeUnderReview(Mesh baseMesh, Mesh headMesh, IReadOnlyList<ChangedFile> files, string? author)
     {
@@ -23,6 +24,7 @@ public sealed class ChangeUnderReview
         _headPaths = files.Select(f => f.HeadPath).OfType<string>().ToHashSet(StringComparer.Ordinal);
         _subjects = SubjectsIn(headMesh, _headPaths).Concat(SubjectsIn(baseMesh, _basePaths)).ToHashSet(StringComparer.Ordinal);
         Subjects = new ReadOnlySet<string>(_subjects);
+        _contractChanges = new Lazy<IReadOnlyList<ContractComparison>>(CompareContracts, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The mesh at the base revision: what the pull request changes from.</summary>
@@ -40,6 +42,12 @@ public sealed class ChangeUnderReview
     /// <summary>The ids of the teams, domains, products and contracts declared in changed files, at base or head.</summary>
     public IReadOnlySet<string> Subjects { get; }
 
+    /// <summary>
+    /// Every contract declared in a changed file, at base or head, compared by id with its other version:
+    /// added (no base), removed (no head) or changed, with each change classified.
+    /// </summary>
+    public IReadOnlyList<ContractComparison> ContractChanges => _contractChanges.Value;
+
     /// <summary>True when a changed file declares the subject (at base or head).</summary>
     public bool Touches(string? subjectId) => subjectId is not null && _subjects.Contains(subjectId);
 
@@ -53,6 +61,23 @@ public sealed class ChangeUnderReview
     public IEnumerable<ChangedFile> FilesUnder(string folder) =>
         Files.Where(f => (f.HeadPath ?? string.Empty).StartsWith(folder, StringComparison.Ordinal)
             || (f.BasePath ?? string.Empty).StartsWith(folder, StringComparison.Ordinal));
+
+    private IReadOnlyList<ContractComparison> CompareContracts()
+    {
+        var ids = Head.Contracts.Where(c => _headPaths.Contains(c.File)).Select(c => c.Id)
+            .Concat(Base.Contracts.Where(c => _basePaths.Contains(c.File)).Select(c => c.Id))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal);
+        var comparisons = new List<ContractComparison>();
+        foreach (var id in ids)
+        {
+            var before = Base.FindContract(id);
+            var after = Head.FindContract(id);
+            comparisons.Add(new ContractComparison(id, before, after, ContractChangeClassifier.Compare(before?.Source, after?.Source)));
+        }
+
+        return comparisons.AsReadOnly();
+    }
 
     private static IEnumerable<string> SubjectsIn(Mesh mesh, HashSet<string> paths)
     {
