@@ -23,6 +23,7 @@ public sealed class MeshgovApp(TextWriter output, TextWriter error, IReadOnlyDic
             ExplainCommand.Create(output, error),
             SchemasCommand.Create(output, error),
             CodeOwnersCommand.Create(output, error),
+            DiffCommand.Create(output, error),
         };
 
         var parse = root.Parse(args);

@@ -41,6 +41,12 @@ public class PolicyGlobals
     /// <summary>Reports a violation at one key of a node (at the node itself when the key is absent).</summary>
     public void Fail(MeshNode node, string key, string message) => Add(FindingKind.Violation, node, key, message);
 
+    /// <summary>
+    /// Reports a violation about a node at a place inside its file, such as the line of a contract change
+    /// (<see cref="Changes.ContractChange.Head"/>); a span in another file falls back to the node.
+    /// </summary>
+    public void Fail(MeshNode node, SourceSpan at, string message) => Add(FindingKind.Violation, node, at, message);
+
     /// <summary>Reports a warning, which never fails a check whatever the enforcement.</summary>
     public void Warn(MeshNode node, string message) => Add(FindingKind.Warning, node, null, message);
 
@@ -56,8 +62,13 @@ public class PolicyGlobals
     private void Add(FindingKind kind, MeshNode node, string? key, string message)
     {
         ArgumentNullException.ThrowIfNull(node);
-        var span = key is null ? node.Span : node.SpanOf(key);
-        _findings.Add(new ScriptFinding(kind, span, node.SubjectId, message ?? string.Empty));
+        Add(kind, node, key is null ? node.Span : node.SpanOf(key), message);
+    }
+
+    private void Add(FindingKind kind, MeshNode node, SourceSpan span, string message)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        _findings.Add(new ScriptFinding(kind, span.File == node.File ? span : node.Span, node.SubjectId, message ?? string.Empty));
     }
 }
 

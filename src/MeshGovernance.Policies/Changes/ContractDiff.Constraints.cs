@@ -1,0 +1,116 @@
+using System.Globalization;
+using MeshGovernance.Model.Yaml;
+
+namespace MeshGovernance.Policies.Changes;
+
+internal sealed partial class ContractDiff
+{
+    // A lower upper bound or a higher lower bound lets fewer values through.
+    private static readonly HashSet<string> UpperBounds = ["maxLength", "maximum", "exclusiveMaximum", "maxItems", "maxProperties"];
+    private static readonly HashSet<string> LowerBounds = ["minLength", "minimum", "exclusiveMinimum", "minItems", "minProperties"];
+
+    private void CompareConstraints(ElementAt at, SourceNode? b, SourceNode? h, SourceMapping headElement)
+    {
+        var before = b as SourceMapping;
+        var after = h as SourceMapping;
+        if ((before is null && !SourceNodes.IsNothing(b)) || (after is null && !SourceNodes.IsNothing(h)))
+        {
+            CompareValue("constraint-tightened", $"{at.Path}.logicalTypeOptions", $"logicalTypeOptions of '{at.Name}'", b, h, headElement);
+            return;
+        }
+
+        var keys = (before?.Entries ?? []).Concat(after?.Entries ?? []).Select(e => e.Key.Value).Distinct(StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            var x = before?[key];
+            var y = after?[key];
+            if (SourceNodes.Equivalent(x, y))
+            {
+                continue;
+            }
+
+            var tightened = Tightens(key, x, y);
+            var path = $"{at.Path}.logicalTypeOptions.{key}";
+            var label = $"{key} of '{at.Name}'";
+            var ranked = (UpperBounds.Contains(key) || LowerBounds.Contains(key)) && Rank(x, y) is not null;
+            var verb = ranked ? (tightened ? "tightens" : "loosens") : "changes";
+            var message = (SourceNodes.IsNothing(x), SourceNodes.IsNothing(y)) switch
+            {
+                (true, _) => $"{label} is added: {SourceNodes.Display(y)}",
+                (_, true) => $"{label} is removed (was {SourceNodes.Display(x)})",
+                _ => $"{label} {verb} from {SourceNodes.Display(x)} to {SourceNodes.Display(y)}",
+            };
+            Add(tightened ? "constraint-tightened" : "constraint-loosened", path, message, x, y, after ?? (SourceNode)headElement);
+        }
+    }
+
+    /// <summary>
+    /// True when the new value of an option lets fewer values through, or when that cannot be told (a changed
+    /// pattern or format, bounds that cannot be ranked): a contract change is breaking unless shown otherwise.
+    /// </summary>
+    private static bool Tightens(string key, SourceNode? before, SourceNode? after)
+    {
+        if (SourceNodes.IsNothing(after))
+        {
+            return false;
+        }
+
+        if (SourceNodes.IsNothing(before))
+        {
+            // A new bound or pattern restricts; a new `uniqueItems: false` does not.
+            return !(after is SourceScalar { Kind: ScalarKind.Boolean } flag && flag.Value.Equals("false", StringComparison.OrdinalIgnoreCase));
+        }
+
+        if (before is SourceScalar { Kind: ScalarKind.Boolean } was && after is SourceScalar { Kind: ScalarKind.Boolean } now)
+        {
+            // uniqueItems, and exclusiveMaximum/exclusiveMinimum as booleans in older JSON Schema drafts.
+            return now.Value.Equals("true", StringComparison.OrdinalIgnoreCase) && !was.Value.Equals("true", StringComparison.OrdinalIgnoreCase);
+        }
+
+        if (key == "required" && before is SourceSequence && after is SourceSequence)
+        {
+            // logicalTypeOptions.required of an object: more names required is stricter.
+            var names = ((SourceSequence)before).Items.Select(SourceNodes.ValueKey).ToHashSet(StringComparer.Ordinal);
+            return ((SourceSequence)after).Items.Select(SourceNodes.ValueKey).Any(v => !names.Contains(v));
+        }
+
+        var upper = UpperBounds.Contains(key);
+        if ((upper || LowerBounds.Contains(key)) && Rank(before, after) is { } order)
+        {
+            return upper ? order < 0 : order > 0;
+        }
+
+        return true;
+    }
+
+    /// <summary>Orders two bounds: numbers by value, dates, times and timestamps by instant; null when they cannot be ranked.</summary>
+    private static int? Rank(SourceNode? before, SourceNode? after)
+    {
+        if (SourceNodes.Number(before) is { } x && SourceNodes.Number(after) is { } y)
+        {
+            return y.CompareTo(x);
+        }
+
+        if (before is SourceScalar a && after is SourceScalar b)
+        {
+            if (DateTimeOffset.TryParse(a.Value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d1)
+                && DateTimeOffset.TryParse(b.Value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d2))
+            {
+                return d2.CompareTo(d1);
+            }
+
+            if (TimeSpan.TryParse(a.Value, CultureInfo.InvariantCulture, out var t1) && TimeSpan.TryParse(b.Value, CultureInfo.InvariantCulture, out var t2))
+            {
+                return t2.CompareTo(t1);
+            }
+
+            if (double.TryParse(a.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n1)
+                && double.TryParse(b.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n2))
+            {
+                return n2.CompareTo(n1);
+            }
+        }
+
+        return null;
+    }
+}
