@@ -18,8 +18,8 @@ public sealed class DiffCommandTests
         repo.Replace(Payments, "version: 1.5.1", "version: 1.6.0");
         var head = repo.Commit("Drop the payment method");
 
-        var text = CliRun.Of("diff", "--repo", repo.Root, "--base", "main", "--head", "HEAD");
-        var failing = CliRun.Of("diff", "--repo", repo.Root, "--base", "main", "--head", "HEAD", "--fail-on", "breaking");
+        var text = CliRun.Of("diff", "--no-cache", "--repo", repo.Root, "--base", "main", "--head", "HEAD");
+        var failing = CliRun.Of("diff", "--no-cache", "--repo", repo.Root, "--base", "main", "--head", "HEAD", "--fail-on", "breaking");
 
         Assert.True(text.ExitCode == 0, text.Error);
         Assert.Contains($"to {head[..12]}: 1 contract changed, 1 with breaking changes.", text.Output, StringComparison.Ordinal);
@@ -36,7 +36,7 @@ public sealed class DiffCommandTests
         RemoveMethod(repo);
         var expectedLine = repo.Read(Payments).Split('\n').ToList().FindIndex(l => l.Contains("- name: status", StringComparison.Ordinal)) + 1;
 
-        var run = CliRun.Of("diff", "--repo", repo.Root, "--base", "HEAD", "--format", "json");
+        var run = CliRun.Of("diff", "--no-cache", "--repo", repo.Root, "--base", "HEAD", "--format", "json");
 
         Assert.True(run.ExitCode == 0, run.Error);
         using var document = JsonDocument.Parse(run.Output);
@@ -68,7 +68,7 @@ public sealed class DiffCommandTests
         repo.Replace(Payments, "description: One row per payment attempt.", "description: One row per payment attempt, failed ones included.");
         var head = repo.Commit("Refunds v2");
 
-        var run = CliRun.Of("diff", "--repo", repo.Root, "--base", "main", "--head", "reshape", "--format", "markdown");
+        var run = CliRun.Of("diff", "--no-cache", "--repo", repo.Root, "--base", "main", "--head", "reshape", "--format", "markdown");
 
         Assert.True(run.ExitCode == 0, run.Error);
         Golden.AssertMatches("tests/MeshGovernance.Cli.Tests/golden/diff.md", run.Output.Replace(baseCommit[..12], "BASE", StringComparison.Ordinal).Replace(head[..12], "HEAD", StringComparison.Ordinal));
@@ -81,7 +81,7 @@ public sealed class DiffCommandTests
         repo.Replace("domains/payments/domain.yaml", "payments", "payments");
         repo.Write("README.extra.md", "not a mesh file\n");
 
-        var run = CliRun.Of("diff", "--repo", repo.Root, "--base", "HEAD", "--fail-on", "info");
+        var run = CliRun.Of("diff", "--no-cache", "--repo", repo.Root, "--base", "HEAD", "--fail-on", "info");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("to the working tree: no contract changes.", run.Output, StringComparison.Ordinal);
@@ -93,8 +93,8 @@ public sealed class DiffCommandTests
         using var repo = GitMeshRepository.FromFolder(RepositoryPaths.Template);
 
         var noBase = CliRun.Of("diff", "--repo", repo.Root);
-        var unknown = CliRun.Of("diff", "--repo", repo.Root, "--base", "no-such-branch");
-        var badFormat = CliRun.Of("diff", "--repo", repo.Root, "--base", "HEAD", "--format", "sarif");
+        var unknown = CliRun.Of("diff", "--no-cache", "--repo", repo.Root, "--base", "no-such-branch");
+        var badFormat = CliRun.Of("diff", "--no-cache", "--repo", repo.Root, "--base", "HEAD", "--format", "sarif");
 
         Assert.Equal(2, noBase.ExitCode);
         Assert.StartsWith("error: --base:", noBase.Error, StringComparison.Ordinal);

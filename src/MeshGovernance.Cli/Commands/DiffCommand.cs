@@ -2,6 +2,7 @@ using System.CommandLine;
 using MeshGovernance.Cli.Changes;
 using MeshGovernance.Git;
 using MeshGovernance.Model.Diagnostics;
+using MeshGovernance.Model.Loading;
 using MeshGovernance.Policies.Changes;
 using MeshGovernance.Reports.Changelog;
 
@@ -41,6 +42,8 @@ internal static class DiffCommand
             failOn,
         };
         pullRequest.AddTo(command);
+        var cache = new CacheOptions();
+        cache.AddTo(command);
         command.SetAction(parse =>
         {
             var root = parse.GetValue(repository)!;
@@ -55,10 +58,17 @@ internal static class DiffCommand
                 return ExitCodes.UsageOrConfiguration;
             }
 
+            var (cacheRoot, cacheValid) = cache.Read(parse, root.FullName, error);
+            if (!cacheValid)
+            {
+                return ExitCodes.UsageOrConfiguration;
+            }
+
             PullRequestRevisions revisions;
             try
             {
-                revisions = PullRequestRevisions.Load(root.FullName, baseRevision, parse.GetValue(pullRequest.Head), parse.GetValue(pullRequest.Fetch), cache: null);
+                var fileCache = cacheRoot is null ? null : FileCache.Open(cacheRoot);
+                revisions = PullRequestRevisions.Load(root.FullName, baseRevision, parse.GetValue(pullRequest.Head), parse.GetValue(pullRequest.Fetch), fileCache);
             }
             catch (GitException ex)
             {
