@@ -35,7 +35,7 @@ foreach (var comparison in Change.ContractChanges.Where(c => c.Base is not null 
 
     var what = comparison.IsRemoved
         ? "removes it"
-        : string.Join(" ", comparison.Changes.Changes.Where(c => c.Severity == ChangeSeverity.Breaking).Take(3).Select(c => c.Message));
+        : string.Join("; ", comparison.Changes.Changes.Where(c => c.Severity == ChangeSeverity.Breaking).Take(3).Select(c => c.Message));
     var list = string.Join("; ", untouched.Select(p => $"'{p.Id}' (team '{p.Team?.Id ?? p.TeamId ?? "unknown"}')"));
     var message =
         $"A breaking change to contract '{comparison.Id}' ({what}) would break {untouched.Count} consuming product(s): {list}. Publish the change as a new contract version side by side (a new file and id, such as '{NextId(comparison.Id)}') and deprecate this one, or update the consumers in this pull request with their owners' approval.";

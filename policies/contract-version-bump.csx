@@ -43,14 +43,12 @@ foreach (var comparison in Change.ContractChanges.Where(c => c.Base is not null 
     // Wording-only changes are left to the team: only additions and breaking changes must be announced.
     if (required >= VersionBump.Minor && bump < required)
     {
-        var reasons = changes.Changes
-            .Where(c => required != VersionBump.Major || c.Severity == ChangeSeverity.Breaking)
-            .Take(3)
-            .Select(c => c.Message);
+        // The changes that call for the bump: the breaking ones for a major, additions and weaker promises for a minor.
+        var reasons = changes.Changes.Where(c => c.Requires >= required).ToList();
         var kind = required == VersionBump.Major
             ? "breaking changes, which need a new major version"
-            : "additions, which need at least a new minor version";
-        var more = changes.Changes.Count > 3 ? $" (and {changes.Changes.Count - 3} more; 'meshgov diff' lists them)" : string.Empty;
-        Fail(head, "version", $"Contract '{head.Id}' has {kind}, but its version goes from {from} to {to}: {string.Join(" ", reasons)}{more}");
+            : "additions or weaker promises, which need at least a new minor version";
+        var more = reasons.Count > 3 ? $" (and {reasons.Count - 3} more; 'meshgov diff' lists them)" : string.Empty;
+        Fail(head, "version", $"Contract '{head.Id}' has {kind}, but its version goes from {from} to {to}: {string.Join("; ", reasons.Take(3).Select(c => c.Message))}{more}.");
     }
 }

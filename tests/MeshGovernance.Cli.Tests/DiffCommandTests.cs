@@ -25,7 +25,7 @@ public sealed class DiffCommandTests
         Assert.Contains($"to {head[..12]}: 1 contract changed, 1 with breaking changes.", text.Output, StringComparison.Ordinal);
         Assert.Contains("payments.payment-transactions.v1 (domains/payments/contracts/payment-transactions.odcs.yaml): changed, version 1.5.1 → 1.6.0", text.Output, StringComparison.Ordinal);
         Assert.Contains("Needs a new major version: it has breaking changes.", text.Output, StringComparison.Ordinal);
-        Assert.Matches(@"breaking\s+property-removed\s+property 'payment_transactions\.method' is removed  \(line \d+\)", text.Output);
+        Assert.Matches(@"breaking\s+property-removed\s+property 'payment_transactions\.method' is removed  \(base line \d+\)", text.Output);
         Assert.Equal(1, failing.ExitCode);
     }
 
@@ -78,13 +78,15 @@ public sealed class DiffCommandTests
     public void No_contract_change_says_so_and_never_fails()
     {
         using var repo = GitMeshRepository.FromFolder(RepositoryPaths.Template);
-        repo.Replace("domains/payments/domain.yaml", "payments", "payments");
+        // The contract's file changes (a comment, keys in another order), the contract does not.
+        repo.Replace(Payments, "version: 1.5.1\n", "version: 1.5.1 # reviewed\n");
         repo.Write("README.extra.md", "not a mesh file\n");
 
         var run = CliRun.Of("diff", "--no-cache", "--repo", repo.Root, "--base", "HEAD", "--fail-on", "info");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("to the working tree: no contract changes.", run.Output, StringComparison.Ordinal);
+        Assert.Contains(" M " + Payments, repo.Git("status", "--porcelain"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -118,6 +118,11 @@ internal static class DiffCommand
     // let its changes read as an addition or a removal.
     private static void WarnAboutUnreadableFiles(PullRequestRevisions revisions, TextWriter error)
     {
+        if (revisions.MergeBase.ConfigurationError)
+        {
+            error.WriteLine("warning: at the base revision, mesh.yaml cannot be read, so no contract is known there: every contract reads as added.");
+        }
+
         var changed = revisions.Files.SelectMany(f => new[] { f.HeadPath, f.BasePath }).OfType<string>().ToHashSet(StringComparer.Ordinal);
         foreach (var (name, load) in new[] { ("head", revisions.Head), ("base", revisions.MergeBase) })
         {

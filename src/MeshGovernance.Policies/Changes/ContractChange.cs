@@ -10,5 +10,8 @@ namespace MeshGovernance.Policies.Changes;
 public sealed record ContractChange(ChangeSeverity Severity, string Rule, string Path, string Message, SourceSpan? Base, SourceSpan? Head)
 {
     /// <summary>The version increment this change calls for.</summary>
+    /// <summary>True when the changed node is gone at head, so <see cref="Head"/> is only the nearest node that remains.</summary>
+    public bool HeadIsNearest { get; init; }
+
     public VersionBump Requires => ContractChangeRules.Find(Rule)?.Requires ?? (Severity == ChangeSeverity.Breaking ? VersionBump.Major : VersionBump.Patch);
 }

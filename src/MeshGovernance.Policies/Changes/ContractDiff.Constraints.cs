@@ -24,7 +24,8 @@ internal sealed partial class ContractDiff
         {
             var x = before?[key];
             var y = after?[key];
-            if (SourceNodes.Equivalent(x, y))
+            // `uniqueItems: false` (or an old-style `exclusiveMaximum: false`) says what saying nothing says.
+            if (SourceNodes.Equivalent(x, y) || (IsUnset(x) && IsUnset(y)))
             {
                 continue;
             }
@@ -43,6 +44,9 @@ internal sealed partial class ContractDiff
             Add(tightened ? "constraint-tightened" : "constraint-loosened", path, message, x, y, after ?? (SourceNode)headElement);
         }
     }
+
+    private static bool IsUnset(SourceNode? option) =>
+        SourceNodes.IsNothing(option) || option is SourceScalar { Kind: ScalarKind.Boolean } flag && flag.Value.Equals("false", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// True when the new value of an option lets fewer values through, or when that cannot be told (a changed

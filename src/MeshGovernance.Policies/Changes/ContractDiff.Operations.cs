@@ -9,6 +9,11 @@ internal sealed partial class ContractDiff
 
     private void CompareServers(SourceNode? b, SourceNode? h, SourceMapping contract)
     {
+        if (ComparedWhole("server-location-changed", "servers", "servers", b, h, contract))
+        {
+            return;
+        }
+
         var before = SourceNodes.Keyed(b, m => m.GetString("server"));
         var after = SourceNodes.Keyed(h, m => m.GetString("server"));
         foreach (var (key, x, y) in SourceNodes.Match(before, after))
@@ -27,7 +32,8 @@ internal sealed partial class ContractDiff
                     {
                         if (field == "roles")
                         {
-                            CompareRoles(x[field], y[field], $"{path}.roles", $"role of server '{key}'", y, "server-metadata-changed");
+                            var server = key;
+                            CompareRoles(x[field], y[field], $"{path}.roles", role => $"role '{role}' of server '{server}'", y, "server-metadata-changed");
                         }
                         else
                         {
@@ -42,8 +48,13 @@ internal sealed partial class ContractDiff
     }
 
     /// <summary>Access roles, matched by role. Top-level roles have rules of their own; a server's roles are server metadata.</summary>
-    private void CompareRoles(SourceNode? b, SourceNode? h, string listPath, string noun, SourceMapping headParent, string? rule = null)
+    private void CompareRoles(SourceNode? b, SourceNode? h, string listPath, Func<string, string> describe, SourceMapping headParent, string? rule = null)
     {
+        if (ComparedWhole(rule ?? "role-changed", listPath, listPath, b, h, headParent))
+        {
+            return;
+        }
+
         var before = SourceNodes.Keyed(b, m => m.GetString("role"));
         var after = SourceNodes.Keyed(h, m => m.GetString("role"));
         foreach (var (key, x, y) in SourceNodes.Match(before, after))
@@ -52,15 +63,15 @@ internal sealed partial class ContractDiff
             switch (x, y)
             {
                 case (null, not null):
-                    Add(rule ?? "role-added", path, $"{noun} '{key}' is added", null, y);
+                    Add(rule ?? "role-added", path, $"{describe(key)} is added", null, y);
                     break;
                 case (not null, null):
-                    Add(rule ?? "role-removed", path, $"{noun} '{key}' is removed: who had access through it loses it", x, null, h ?? headParent);
+                    Add(rule ?? "role-removed", path, $"{describe(key)} is removed: who had access through it loses it", x, null, h ?? headParent);
                     break;
                 case (not null, not null):
                     foreach (var field in UnionOfKeys(x, y).Where(k => k != "role"))
                     {
-                        CompareValue(rule ?? "role-changed", $"{path}.{field}", $"{field} of {noun} '{key}'", x[field], y[field], y);
+                        CompareValue(rule ?? "role-changed", $"{path}.{field}", $"{field} of {describe(key)}", x[field], y[field], y);
                     }
 
                     break;
@@ -70,9 +81,16 @@ internal sealed partial class ContractDiff
 
     private void CompareSla(SourceNode? b, SourceNode? h, SourceMapping contract)
     {
-        // An SLA property may be stated once per element (`latency` of two tables), so the element is part of the key.
-        static string? KeyOf(SourceMapping m) =>
-            m.GetString("property") is { } property ? (m.GetString("element") is { } element ? $"{property}@{element}" : property) : null;
+        if (ComparedWhole("sla-changed", "slaProperties", "slaProperties", b, h, contract))
+        {
+            return;
+        }
+
+        // An SLA property may be stated once per element (`latency` of two tables) and per driver (an
+        // operational and a regulatory `timeOfAvailability`), so both are part of the key.
+        static string? KeyOf(SourceMapping m) => m.GetString("property") is { } property
+            ? property + (m.GetString("element") is { } element ? "@" + element : "") + (m.GetString("driver") is { } driver ? "/" + driver : "")
+            : null;
 
         var before = SourceNodes.Keyed(b, KeyOf);
         var after = SourceNodes.Keyed(h, KeyOf);
@@ -101,12 +119,14 @@ internal sealed partial class ContractDiff
         if (valueChanged)
         {
             var order = SlaValue.Compare(b.GetString("property") ?? key, b, h);
+            // The same value in other units is no change; an equal value with a different valueExt is one.
+            var sameValue = order == 0 && SourceNodes.Equivalent(b["valueExt"], h["valueExt"]);
             var rule = order switch
             {
                 < 0 => "sla-weakened",
                 > 0 => "sla-improved",
-                0 => null,
-                null => "sla-changed",
+                0 when sameValue => null,
+                _ => "sla-changed",
             };
             if (rule is not null)
             {
@@ -115,7 +135,7 @@ internal sealed partial class ContractDiff
             }
         }
 
-        foreach (var field in UnionOfKeys(b, h).Where(k => k is not "property" and not "element" and not "value" and not "valueExt" and not "unit"))
+        foreach (var field in UnionOfKeys(b, h).Where(k => k is not "property" and not "element" and not "driver" and not "value" and not "valueExt" and not "unit"))
         {
             var rule = field == "description" ? "description-changed" : "metadata-changed";
             CompareValue(rule, $"{path}.{field}", $"{field} of SLA '{key}'", b[field], h[field], h);
@@ -137,6 +157,11 @@ internal sealed partial class ContractDiff
         else if (b is SourceScalar { IsNull: false } || h is SourceScalar { IsNull: false })
         {
             CompareValue("team-changed", "team", "team", b, h, contract);
+            return;
+        }
+
+        if (ComparedWhole("team-changed", "team.members", "team members", MembersOf(b), MembersOf(h), h as SourceMapping ?? contract))
+        {
             return;
         }
 
@@ -169,9 +194,8 @@ internal sealed partial class ContractDiff
     /// <summary>Support channels, matched by channel.</summary>
     private void CompareSupport(SourceNode? b, SourceNode? h, SourceMapping contract)
     {
-        if (!IsListOrNothing(b) || !IsListOrNothing(h))
+        if (ComparedWhole("support-changed", "support", "support", b, h, contract))
         {
-            CompareValue("support-changed", "support", "support", b, h, contract);
             return;
         }
 

@@ -11,6 +11,11 @@ internal sealed partial class ContractDiff
     /// </summary>
     private void CompareQuality(ElementAt at, SourceNode? b, SourceNode? h, SourceMapping headElement)
     {
+        if (ComparedWhole("quality-changed", $"{at.Path}.quality", $"quality of '{at.Name}'", b, h, headElement))
+        {
+            return;
+        }
+
         var before = SourceNodes.Keyed(b, m => m.GetString("id") ?? m.GetString("name"));
         var after = SourceNodes.Keyed(h, m => m.GetString("id") ?? m.GetString("name"));
         var pairs = SourceNodes.Match(before.Where(i => i.HasNaturalKey).ToList(), after.Where(i => i.HasNaturalKey).ToList()).ToList();

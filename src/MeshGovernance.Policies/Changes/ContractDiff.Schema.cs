@@ -1,3 +1,4 @@
+using System.Globalization;
 using MeshGovernance.Model.Yaml;
 
 namespace MeshGovernance.Policies.Changes;
@@ -16,6 +17,11 @@ internal sealed partial class ContractDiff
 
     private void CompareSchema(SourceMapping b, SourceMapping h)
     {
+        if (ComparedWhole("object-removed", "schema", "schema", b["schema"], h["schema"], h))
+        {
+            return;
+        }
+
         var before = SourceNodes.Keyed(b["schema"], m => m.GetString("name"));
         var after = SourceNodes.Keyed(h["schema"], m => m.GetString("name"));
         foreach (var (key, x, y) in SourceNodes.Match(before, after))
@@ -38,6 +44,11 @@ internal sealed partial class ContractDiff
 
     private void CompareProperties(ElementAt parent, SourceMapping b, SourceMapping h)
     {
+        if (ComparedWhole("property-removed", $"{parent.Path}.properties", $"properties of '{parent.Name}'", b["properties"], h["properties"], h))
+        {
+            return;
+        }
+
         var before = SourceNodes.Keyed(b["properties"], m => m.GetString("name"));
         var after = SourceNodes.Keyed(h["properties"], m => m.GetString("name"));
         foreach (var (key, x, y) in SourceNodes.Match(before, after))
@@ -141,7 +152,8 @@ internal sealed partial class ContractDiff
         var after = SourceNodes.Number(h[position]) ?? -1;
         if (!before.Equals(after))
         {
-            Add(rule, $"{at.Path}.{position}", $"{position} of '{at.Name}' changes from {before} to {after}", b[position], h[position], h);
+            static string Show(double position) => position < 0 ? "(none)" : position.ToString(CultureInfo.InvariantCulture);
+            Add(rule, $"{at.Path}.{position}", $"{position} of '{at.Name}' changes from {Show(before)} to {Show(after)}", b[position], h[position], h);
         }
     }
 

@@ -16,8 +16,9 @@ internal sealed partial class ContractDiff
     {
         var definition = ContractChangeRules.Find(rule)
             ?? throw new InvalidOperationException($"The classifier used rule '{rule}', which ContractChangeRules does not define.");
-        var head = SourceNodes.IsNothing(headNode) ? headAnchor : headNode;
-        Changes.Add(new ContractChange(definition.Severity, rule, path, message, baseNode?.Span, head?.Span));
+        var gone = SourceNodes.IsNothing(headNode);
+        var head = gone ? headAnchor : headNode;
+        Changes.Add(new ContractChange(definition.Severity, rule, path, message, baseNode?.Span, head?.Span) { HeadIsNearest = gone && head is not null });
     }
 
     public void CompareContracts(SourceMapping b, SourceMapping h)
@@ -28,13 +29,17 @@ internal sealed partial class ContractDiff
         {
             Add("contract-removed", "id", $"the contract's id changes from '{baseId}' to '{headId ?? "(none)"}': consumers of '{baseId}' lose it", b["id"], h["id"], h);
         }
+        else if (baseId is null)
+        {
+            CompareValue("metadata-changed", "id", "id", b["id"], h["id"], h);
+        }
 
         CompareStatus(b, h);
         CompareDescription(b["description"], h["description"], h);
         CompareSchema(b, h);
         CompareServers(b["servers"], h["servers"], h);
         CompareSla(b["slaProperties"], h["slaProperties"], h);
-        CompareRoles(b["roles"], h["roles"], "roles", "role", h);
+        CompareRoles(b["roles"], h["roles"], "roles", key => $"access role '{key}'", h);
         CompareTeam(b["team"], h["team"], h);
         CompareSupport(b["support"], h["support"], h);
         CompareOther(b, h, "", "the contract", TopLevelKeys, h);
@@ -113,6 +118,17 @@ internal sealed partial class ContractDiff
             return;
         }
 
+        // Two mappings: name what changed inside rather than print both whole.
+        if (b is SourceMapping before && h is SourceMapping after)
+        {
+            foreach (var key in UnionOfKeys(before, after))
+            {
+                CompareValue(rule, $"{path}.{key}", $"{key} in {label}", before[key], after[key], after);
+            }
+
+            return;
+        }
+
         var message = (SourceNodes.IsNothing(b), SourceNodes.IsNothing(h)) switch
         {
             (true, _) => $"{label} is added: '{SourceNodes.Display(h)}'",
@@ -157,9 +173,8 @@ internal sealed partial class ContractDiff
     // Custom properties are matched by their `property`, so reordering them is not a change.
     private void CompareCustomProperties(string path, string owner, SourceNode? b, SourceNode? h, SourceNode headParent)
     {
-        if (!IsListOrNothing(b) || !IsListOrNothing(h))
+        if (ComparedWhole("metadata-changed", path, $"customProperties of {owner}", b, h, headParent))
         {
-            CompareValue("metadata-changed", path, $"customProperties of {owner}", b, h, headParent);
             return;
         }
 
@@ -183,6 +198,21 @@ internal sealed partial class ContractDiff
     }
 
     private static bool IsListOrNothing(SourceNode? node) => node is SourceSequence || SourceNodes.IsNothing(node);
+
+    /// <summary>
+    /// True (after reporting any difference of the whole value under <paramref name="rule"/>) when either side is
+    /// not a list of mappings, so its items cannot be matched by key. Schema validation reports the shape.
+    /// </summary>
+    private bool ComparedWhole(string rule, string path, string label, SourceNode? b, SourceNode? h, SourceNode headParent)
+    {
+        if (SourceNodes.IsKeyedList(b) && SourceNodes.IsKeyedList(h))
+        {
+            return false;
+        }
+
+        CompareValue(rule, path, $"{label} (not a list of mappings: compared as a whole)", b, h, headParent);
+        return true;
+    }
 
     private static Dictionary<string, string> ScalarSet(SourceNode? node)
     {

@@ -43,7 +43,11 @@ public readonly partial record struct SemanticVersion(long Major, long Minor, lo
             0 => VersionBump.None,
             _ when to.Major != from.Major => VersionBump.Major,
             _ when to.Minor != from.Minor => VersionBump.Minor,
-            // 1.2.3-rc.1 -> 1.2.3 releases what was announced: as much of a bump as the pre-release was.
+            _ when to.Patch != from.Patch => VersionBump.Patch,
+            // 2.0.0-rc.1 -> 2.0.0 releases what the pre-release announced: a pre-release of X.0.0 is a major
+            // version, of X.Y.0 a minor one, of X.Y.Z a patch.
+            _ when to.Minor == 0 && to.Patch == 0 => VersionBump.Major,
+            _ when to.Patch == 0 => VersionBump.Minor,
             _ => VersionBump.Patch,
         };
     }

@@ -50,7 +50,7 @@ internal static partial class SlaValue
     /// <summary>The value and unit as a reader would say them: <c>4 h</c>, <c>99.9%</c>.</summary>
     public static string Describe(SourceMapping entry)
     {
-        var value = entry["value"] ?? entry["valueExt"];
+        var value = SourceNodes.IsNothing(entry["value"]) ? entry["valueExt"] : entry["value"];
         var unit = entry.GetString("unit");
         var text = SourceNodes.Display(value);
         return unit is null ? text : $"{text} {unit}";

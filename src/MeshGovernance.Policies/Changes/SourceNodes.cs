@@ -52,6 +52,10 @@ internal static class SourceNodes
 
     public static bool IsNothing(SourceNode? node) => node is null or SourceScalar { IsNull: true };
 
+    /// <summary>True for a list of mappings (or nothing): the shape whose items can be matched by key.</summary>
+    public static bool IsKeyedList(SourceNode? node) =>
+        IsNothing(node) || (node is SourceSequence sequence && sequence.Items.All(i => i is SourceMapping));
+
     /// <summary>The value of a boolean entry, or <paramref name="fallback"/> when it is absent or not a boolean.</summary>
     public static bool Flag(SourceMapping mapping, string key, bool fallback = false) => mapping.GetBoolean(key) ?? fallback;
 
@@ -71,7 +75,7 @@ internal static class SourceNodes
             SourceSequence seq when seq.Items.All(i => i is SourceScalar) =>
                 "[" + string.Join(", ", seq.Items.Select(Display)) + "]",
             SourceSequence seq => $"[{seq.Items.Count} items]",
-            SourceMapping map => "{" + string.Join(", ", map.Entries.Select(e => e.Key.Value)) + "}",
+            SourceMapping map => "{" + string.Join(", ", map.Entries.Select(e => $"{e.Key.Value}: {Display(e.Value)}")) + "}",
             _ => "?",
         };
         text = text.ReplaceLineEndings(" ");
@@ -101,7 +105,8 @@ internal static class SourceNodes
             return items;
         }
 
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Every item gets a key no other item has: a repeated name, or a name that looks like a position, gets a counter.
+        var taken = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < sequence.Items.Count; i++)
         {
             if (sequence.Items[i] is not SourceMapping item)
@@ -109,15 +114,15 @@ internal static class SourceNodes
                 continue;
             }
 
-            var key = keyOf(item);
-            if (string.IsNullOrWhiteSpace(key))
+            var natural = keyOf(item);
+            var hasKey = !string.IsNullOrWhiteSpace(natural);
+            var key = hasKey ? natural! : $"#{i + 1}";
+            for (var count = 2; !taken.Add(key); count++)
             {
-                items.Add(new KeyedItem($"#{i + 1}", item, HasNaturalKey: false));
-                continue;
+                key = $"{(hasKey ? natural : $"#{i + 1}")} ({count})";
             }
 
-            var count = seen[key] = seen.GetValueOrDefault(key) + 1;
-            items.Add(new KeyedItem(count == 1 ? key : $"{key} ({count})", item, HasNaturalKey: true));
+            items.Add(new KeyedItem(key, item, HasNaturalKey: hasKey));
         }
 
         return items;
@@ -128,7 +133,12 @@ internal static class SourceNodes
     /// </summary>
     public static IEnumerable<(string Key, SourceMapping? Base, SourceMapping? Head)> Match(List<KeyedItem> baseItems, List<KeyedItem> headItems)
     {
-        var heads = headItems.ToDictionary(i => i.Key, StringComparer.Ordinal);
+        var heads = new Dictionary<string, KeyedItem>(StringComparer.Ordinal);
+        foreach (var item in headItems)
+        {
+            heads.TryAdd(item.Key, item);
+        }
+
         var bases = baseItems.Select(i => i.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var item in baseItems)
         {

@@ -95,6 +95,7 @@ public static class ContractChangelogWriter
                     json.WriteString("requires", ContractChangelog.BumpName(change.Requires));
                     WriteSpan(json, "base", change.Base);
                     WriteSpan(json, "head", change.Head);
+                    json.WriteBoolean("headIsNearest", change.HeadIsNearest);
                     json.WriteEndObject();
                 }
 
@@ -142,11 +143,13 @@ public static class ContractChangelogWriter
             ? "The version goes down; a changed contract needs a higher version."
             : changes.RequiredBump == VersionBump.Major
                 ? "Needs a new major version: it has breaking changes."
-                : "Needs at least a new minor version: it has additions.";
+                : "Needs at least a new minor version: it has additions or weaker promises.";
     }
 
+    // A removal is shown where it was: at head, its span is only the nearest node that remains.
     private static string Where(ContractChange change) => (change.Head, change.Base) switch
     {
+        (_, { } before) when change.HeadIsNearest => $"base line {before.Line}",
         ({ } head, _) => $"line {head.Line}",
         (null, { } before) => $"base line {before.Line}",
         _ => "whole contract",

@@ -267,12 +267,97 @@ public class ContractChangeClassifierTests
 
         var changes = Compare(before, after);
 
-        Assert.Contains(changes.Changes, c => c.Rule == "object-removed");
-        Assert.Contains(changes.Changes, c => c.Rule == "server-removed");
+        Assert.Contains(changes.Changes, c => (c.Rule, c.Path) == ("object-removed", "schema"));
+        Assert.Contains(changes.Changes, c => (c.Rule, c.Path) == ("server-location-changed", "servers"));
         Assert.Equal(VersionBump.Unparseable, changes.VersionBump);
         Assert.NotEmpty(Compare(after, before).Changes);
         Assert.Empty(Compare(after, after).Changes);
     }
+
+    [Fact]
+    public void Repeated_and_position_like_keys_never_collide()
+    {
+        var before = Contract("""
+            - name: a
+              logicalType: string
+            - name: a
+              logicalType: integer
+            - name: a (2)
+              logicalType: date
+            - logicalType: number
+            - name: "#4"
+              logicalType: boolean
+            """);
+        var after = Contract("""
+            - name: a
+              logicalType: string
+            - name: a
+              logicalType: integer
+            - name: a (2)
+              logicalType: timestamp
+            - logicalType: number
+            - name: "#4"
+              logicalType: boolean
+            """);
+
+        var changes = Compare(before, after).Changes;
+
+        var change = Assert.Single(changes);
+        Assert.Equal("logical-type-changed", change.Rule);
+        // The second 'a' is 'a (2)', so the property named 'a (2)' itself becomes 'a (2) (2)': odd, but never confused.
+        Assert.Equal("schema[orders].properties[a (2) (2)].logicalType", change.Path);
+        Assert.Single(Compare(after, before).Changes);
+    }
+
+    [Fact]
+    public void Lists_of_another_shape_on_both_sides_are_compared_whole()
+    {
+        var before = "id: c\nversion: 1.0.0\nschema: [orders]\nservers: {prod: {host: a}}\nsupport: ['#sales']\n";
+        var after = "id: c\nversion: 1.0.0\nschema: [customers]\nservers: {prod: {host: b}}\nsupport: ['#orders']\n";
+
+        var changes = Compare(before, after).Changes.Select(c => (c.Rule, c.Path)).ToList();
+
+        Assert.Equal(
+            [("object-removed", "schema"), ("server-location-changed", "servers.prod.host"), ("support-changed", "support")],
+            changes);
+    }
+
+    [Fact]
+    public void An_option_set_to_its_default_is_not_a_change()
+    {
+        var before = Contract("- name: tags\n  logicalType: array\n  logicalTypeOptions:\n    maxItems: 5\n");
+        var after = Contract("- name: tags\n  logicalType: array\n  logicalTypeOptions:\n    maxItems: 5\n    uniqueItems: false\n");
+
+        Assert.Empty(Compare(before, after).Changes);
+    }
+
+    [Fact]
+    public void Sla_entries_are_told_apart_by_element_and_driver_and_valueExt_counts()
+    {
+        const string Head = "id: c\nversion: 1.0.0\nslaProperties:\n";
+        var before = Head + "  - {property: timeOfAvailability, value: '09:00', driver: operational}\n  - {property: timeOfAvailability, value: '12:00', driver: regulatory}\n  - {property: retention, value: 1, unit: y, valueExt: 'archived'}\n";
+        var swapped = Head + "  - {property: timeOfAvailability, value: '12:00', driver: regulatory}\n  - {property: timeOfAvailability, value: '09:00', driver: operational}\n  - {property: retention, value: 1, unit: y, valueExt: 'archived'}\n";
+        var extended = Head + "  - {property: timeOfAvailability, value: '09:00', driver: operational}\n  - {property: timeOfAvailability, value: '12:00', driver: regulatory}\n  - {property: retention, value: 1, unit: y, valueExt: 'deleted'}\n";
+
+        Assert.Empty(Compare(before, swapped).Changes);
+        var change = Assert.Single(Compare(before, extended).Changes);
+        Assert.Equal(("sla-changed", "slaProperties[retention].value"), (change.Rule, change.Path));
+    }
+
+    [Theory]
+    [InlineData("1.2.3", "2.0.0", VersionBump.Major)]
+    [InlineData("1.2.3", "1.3.0", VersionBump.Minor)]
+    [InlineData("1.2.3", "1.2.4", VersionBump.Patch)]
+    [InlineData("v1.2", "1.2.0", VersionBump.None)]
+    [InlineData("2.0.0-rc.1", "2.0.0", VersionBump.Major)]
+    [InlineData("1.3.0-beta.2", "1.3.0", VersionBump.Minor)]
+    [InlineData("1.2.4-rc.1", "1.2.4", VersionBump.Patch)]
+    [InlineData("1.0.0-rc.2", "1.0.0-rc.10", VersionBump.Major)]
+    [InlineData("1.2.0", "1.1.9", VersionBump.Downgrade)]
+    [InlineData("1.2.0", "latest", VersionBump.Unparseable)]
+    [InlineData(null, "1.0.0", VersionBump.Unparseable)]
+    public void Versions_move_by_semantic_versioning(string? before, string after, VersionBump expected) =>
+        Assert.Equal(expected, SemanticVersion.Compare(before, after));
 
     [CorpusFact]
     public void Every_corpus_contract_compared_with_itself_has_no_changes()
