@@ -182,60 +182,8 @@ public static class MarkdownReportWriter
 
     private static string Location(SourceSpan span) => Cell($"{span.File}:{span.Line}");
 
-    /// <summary>
-    /// Text from the repository (ids, paths, messages, waiver justifications) as inert table-cell content: it
-    /// cannot end the cell or the row, open a code span, emphasis, link, autolink, mention, math or HTML tag. Long text is cut first,
-    /// so an escape is never cut in half.
-    /// </summary>
-    internal static string Cell(string text, int maxLength = int.MaxValue)
-    {
-        if (text.Length > maxLength)
-        {
-            var cut = char.IsHighSurrogate(text[maxLength - 2]) ? maxLength - 2 : maxLength - 1;
-            text = string.Concat(text.AsSpan(0, cut), "…");
-        }
-
-        var cell = new StringBuilder(text.Length + 8);
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            switch (c)
-            {
-                case '&':
-                    cell.Append("&amp;");
-                    break;
-                case '<':
-                    cell.Append("&lt;");
-                    break;
-                case '>':
-                    cell.Append("&gt;");
-                    break;
-                case '@':
-                    // Not a mention: a YAML value must not notify people.
-                    cell.Append("&#64;");
-                    break;
-                case '.' when i >= 3 && text.AsSpan(i - 3, 3).Equals("www", StringComparison.OrdinalIgnoreCase):
-                    // Not a www. autolink either.
-                    cell.Append("&#46;");
-                    break;
-                case ':' when text.AsSpan(i + 1).StartsWith("//"):
-                    // Not an autolink: a URL in a YAML value stays text.
-                    cell.Append("&#58;");
-                    break;
-                case '\\' or '|' or '`' or '*' or '_' or '[' or ']' or '~' or '$':
-                    cell.Append('\\').Append(c);
-                    break;
-                case var control when char.IsControl(control):
-                    cell.Append(' ');
-                    break;
-                default:
-                    cell.Append(c);
-                    break;
-            }
-        }
-
-        return cell.ToString();
-    }
+    /// <summary>Repository text as inert table-cell content (see <see cref="MarkdownEscaping.Cell"/>).</summary>
+    internal static string Cell(string text, int maxLength = int.MaxValue) => MarkdownEscaping.Cell(text, maxLength);
 
     private static string Plural(int count, string noun, string? plural = null) => count == 1 ? $"1 {noun}" : $"{count} {plural ?? noun + "s"}";
 }
