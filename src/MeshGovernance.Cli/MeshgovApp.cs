@@ -24,6 +24,7 @@ public sealed class MeshgovApp(TextWriter output, TextWriter error, IReadOnlyDic
             SchemasCommand.Create(output, error),
             CodeOwnersCommand.Create(output, error),
             DiffCommand.Create(output, error),
+            SiteCommand.Create(output, error),
         };
 
         var parse = root.Parse(args);

@@ -1,0 +1,91 @@
+using System.CommandLine;
+using MeshGovernance.Model.Loading;
+using MeshGovernance.Policies.Engine;
+using MeshGovernance.Site;
+
+namespace MeshGovernance.Cli.Commands;
+
+/// <summary>
+/// <c>meshgov site</c>: checks the mesh and publishes the catalog and governance reports as a static site that
+/// works from GitHub Pages or straight from disk.
+/// </summary>
+internal static class SiteCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var repository = CommonOptions.Repository();
+        var outFolder = new Option<DirectoryInfo>("--out", "-o")
+        {
+            Description = "Where to write the site. Replaced as a whole when the build succeeds (only a folder a previous build wrote, or an empty one).",
+            HelpName = "DIR",
+            Required = true,
+        };
+        var baseUrl = new Option<string?>("--base-url")
+        {
+            Description = "The address the site is published at (such as https://org.github.io/mesh/), for absolute sitemap entries.",
+            HelpName = "URL",
+        };
+        var policyOptions = new PolicyOptions();
+        var command = new Command("site", "Publish the data product catalog and governance reports as a static site: search, domain, product, contract, team and governance pages, catalog.json and a sitemap.")
+        {
+            repository,
+            outFolder,
+            baseUrl,
+        };
+        policyOptions.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var root = parse.GetValue(repository)!;
+            if (!CommonOptions.RepositoryExists(root, error))
+            {
+                return ExitCodes.UsageOrConfiguration;
+            }
+
+            if (parse.GetValue(baseUrl) is { } url && !(Uri.TryCreate(url, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https"))
+            {
+                error.WriteLine($"error: --base-url: '{url}' is not an absolute http or https address.");
+                return ExitCodes.UsageOrConfiguration;
+            }
+
+            var options = policyOptions.Read(parse, root.FullName, error);
+            if (options is null)
+            {
+                return ExitCodes.UsageOrConfiguration;
+            }
+
+            var fileCache = policyOptions.CacheRoot is { } cacheRoot ? FileCache.Open(cacheRoot) : null;
+            var load = MeshLoader.Load(root.FullName, cache: fileCache);
+            if (load.ConfigurationError)
+            {
+                error.WriteLine($"error: --repo: '{root.FullName}' has no readable mesh.yaml; run 'meshgov validate' to see why.");
+                return ExitCodes.UsageOrConfiguration;
+            }
+
+            var check = PolicyEngine.Check(load, PolicySet.Load(load), options);
+            var context = new SiteContext(load, check, options.Today);
+            var target = parse.GetValue(outFolder)!;
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var result = SiteBuilder.BuildAsync(context, target.FullName, root.FullName, parse.GetValue(baseUrl)).GetAwaiter().GetResult();
+            if (result.Error is { } problem)
+            {
+                error.WriteLine("error: --out: " + problem);
+                return ExitCodes.UsageOrConfiguration;
+            }
+
+            if (result.BrokenLinks.Count > 0)
+            {
+                error.WriteLine($"error: the site has {result.BrokenLinks.Count} broken internal link(s); nothing was replaced. This is a defect in meshgov: please report it with these lines.");
+                foreach (var link in result.BrokenLinks.Take(20))
+                {
+                    error.WriteLine("  " + link);
+                }
+
+                return ExitCodes.InternalError;
+            }
+
+            output.WriteLine($"Wrote {result.Pages} pages to {target.FullName} in {watch.Elapsed.TotalSeconds:0.0} s ({context.Mesh.Products.Count} products, {context.Mesh.Contracts.Count} contracts; {check.Diagnostics.Count} findings).");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

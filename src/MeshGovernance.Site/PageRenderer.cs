@@ -1,0 +1,38 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace MeshGovernance.Site;
+
+/// <summary>Renders page components to HTML strings with the framework's <see cref="HtmlRenderer"/>, in the invariant culture.</summary>
+public sealed class PageRenderer : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly HtmlRenderer _renderer;
+
+    public PageRenderer()
+    {
+        _services = new ServiceCollection().AddLogging().BuildServiceProvider();
+        _renderer = new HtmlRenderer(_services, _services.GetRequiredService<ILoggerFactory>() ?? NullLoggerFactory.Instance);
+    }
+
+    public Task<string> RenderAsync<TComponent>(IDictionary<string, object?> parameters)
+        where TComponent : IComponent =>
+        _renderer.Dispatcher.InvokeAsync(async () =>
+        {
+            // Numbers in SVG coordinates and counts must not take a locale's decimal comma.
+            CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+            CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+            var output = await _renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters));
+            return "<!DOCTYPE html>\n" + output.ToHtmlString().Replace("<!DOCTYPE html>", "", StringComparison.Ordinal).TrimStart();
+        });
+
+    public async ValueTask DisposeAsync()
+    {
+        await _renderer.DisposeAsync();
+        await _services.DisposeAsync();
+    }
+}

@@ -1,0 +1,109 @@
+using MeshGovernance.Model.Diagnostics;
+using MeshGovernance.Model.Graph;
+using MeshGovernance.Policies.Engine;
+
+namespace MeshGovernance.Site;
+
+/// <summary>How a subject fared against one policy.</summary>
+public enum SubjectStatus
+{
+    Passed,
+    Waived,
+    Failed,
+}
+
+/// <summary>One policy's verdict on one subject, with the findings behind it.</summary>
+public sealed record SubjectResult(PolicyOutcome Policy, string Subject, SubjectStatus Status, IReadOnlyList<Diagnostic> Findings);
+
+/// <summary>A policy with its pass, fail and waived counts.</summary>
+public sealed record PolicySummary(PolicyOutcome Policy, int Passed, int Failed, int Waived);
+
+/// <summary>The share of policy verdicts a domain or team passes (waived counts as passed, with its own count).</summary>
+public sealed record Scorecard(string Id, string Name, int Passed, int Waived, int Failed)
+{
+    public int Total => Passed + Waived + Failed;
+
+    /// <summary>Per cent of verdicts passed or waived; 100 when nothing was judged.</summary>
+    public int Score => Total == 0 ? 100 : (int)Math.Floor(100.0 * (Passed + Waived) / Total);
+}
+
+/// <summary>Every policy's verdict on every subject in its scope, and the scorecards built from them.</summary>
+public sealed class PolicyResults
+{
+    private readonly Dictionary<string, List<SubjectResult>> _bySubject;
+
+    private PolicyResults(IReadOnlyList<PolicySummary> policies, Dictionary<string, List<SubjectResult>> bySubject, IReadOnlyList<Scorecard> domains, IReadOnlyList<Scorecard> teams)
+    {
+        Policies = policies;
+        _bySubject = bySubject;
+        Domains = domains;
+        Teams = teams;
+    }
+
+    public IReadOnlyList<PolicySummary> Policies { get; }
+
+    public IReadOnlyList<Scorecard> Domains { get; }
+
+    public IReadOnlyList<Scorecard> Teams { get; }
+
+    public IReadOnlyList<SubjectResult> For(string? subject) =>
+        subject is not null && _bySubject.TryGetValue(subject, out var results) ? results : [];
+
+    public Scorecard? DomainScore(string id) => Domains.FirstOrDefault(d => d.Id == id);
+
+    public Scorecard? TeamScore(string id) => Teams.FirstOrDefault(t => t.Id == id);
+
+    public static PolicyResults From(CheckResult check, Mesh mesh)
+    {
+        var findings = check.Diagnostics
+            .Where(d => d.Policy is not null && d.Subject is not null)
+            .ToLookup(d => (d.Policy!.PolicyId, d.Subject!));
+        var bySubject = new Dictionary<string, List<SubjectResult>>(StringComparer.Ordinal);
+        var summaries = new List<PolicySummary>();
+        foreach (var policy in check.Policies.OrderBy(p => p.Metadata.Id, StringComparer.Ordinal))
+        {
+            int passed = 0, failed = 0, waived = 0;
+            if (policy.Enabled && policy.Ran)
+            {
+                foreach (var subject in policy.Subjects.Distinct(StringComparer.Ordinal))
+                {
+                    var own = findings[(policy.Metadata.Id, subject)].ToList();
+                    var errors = own.Where(d => d.Level == DiagnosticLevel.Error).ToList();
+                    var status = errors.Count == 0 ? SubjectStatus.Passed
+                        : errors.All(d => d.Policy!.Waived) ? SubjectStatus.Waived
+                        : SubjectStatus.Failed;
+                    switch (status)
+                    {
+                        case SubjectStatus.Passed: passed++; break;
+                        case SubjectStatus.Waived: waived++; break;
+                        default: failed++; break;
+                    }
+
+                    if (!bySubject.TryGetValue(subject, out var list))
+                    {
+                        bySubject[subject] = list = [];
+                    }
+
+                    list.Add(new SubjectResult(policy, subject, status, own));
+                }
+            }
+
+            summaries.Add(new PolicySummary(policy, passed, failed, waived));
+        }
+
+        var domains = mesh.Domains.Select(domain => Score(domain.Id, domain.Name,
+            [domain.Id, .. domain.Products.Select(p => p.Id), .. domain.Contracts.Select(c => c.Id)], bySubject)).ToList();
+        var teams = mesh.Teams.Select(team => Score(team.Id, team.Name,
+            [team.Id, .. mesh.Products.Where(p => p.Team == team).Select(p => p.Id), .. mesh.Contracts.Where(c => c.Team == team).Select(c => c.Id)], bySubject)).ToList();
+        return new PolicyResults(summaries, bySubject, domains, teams);
+    }
+
+    private static Scorecard Score(string id, string name, IEnumerable<string> subjects, Dictionary<string, List<SubjectResult>> bySubject)
+    {
+        var results = subjects.Distinct(StringComparer.Ordinal).SelectMany(s => bySubject.GetValueOrDefault(s) ?? []).ToList();
+        return new Scorecard(id, name,
+            results.Count(r => r.Status == SubjectStatus.Passed),
+            results.Count(r => r.Status == SubjectStatus.Waived),
+            results.Count(r => r.Status == SubjectStatus.Failed));
+    }
+}

@@ -1,0 +1,165 @@
+using System.Text;
+using System.Security;
+using MeshGovernance.Site.Pages;
+
+namespace MeshGovernance.Site;
+
+/// <summary>The outcome of a build: the pages written, or why nothing was replaced.</summary>
+public sealed record SiteBuildResult(int Pages, IReadOnlyList<string> BrokenLinks, string? Error)
+{
+    public bool Succeeded => Error is null && BrokenLinks.Count == 0;
+}
+
+/// <summary>
+/// Writes the catalog: every page, the search index, <c>catalog.json</c>, the sitemap and the assets, into a
+/// temporary folder beside the output, checks every internal link, and only then swaps it in, so a failed build
+/// never leaves half a site. An existing output folder is replaced only when a previous build wrote it.
+/// </summary>
+public static class SiteBuilder
+{
+    /// <summary>The file that marks a folder as a site meshgov wrote (and may therefore replace).</summary>
+    public const string Marker = ".meshgov-site";
+
+    public static async Task<SiteBuildResult> BuildAsync(SiteContext context, string outputFolder, string repositoryRoot, string? baseUrl = null)
+    {
+        var output = Path.GetFullPath(outputFolder).TrimEnd(Path.DirectorySeparatorChar);
+        var repository = Path.GetFullPath(repositoryRoot).TrimEnd(Path.DirectorySeparatorChar);
+        if ((repository + Path.DirectorySeparatorChar).StartsWith(output + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            return new SiteBuildResult(0, [], $"'{output}' holds the repository itself; choose an output folder such as '{Path.Combine(repository, "_site")}'.");
+        }
+
+        if (Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any() && !File.Exists(Path.Combine(output, Marker)))
+        {
+            return new SiteBuildResult(0, [], $"'{output}' is not empty and was not written by 'meshgov site'; choose an empty or new folder.");
+        }
+
+        var staging = output + ".meshgov-" + Guid.NewGuid().ToString("N")[..8];
+        try
+        {
+            Directory.CreateDirectory(staging);
+            var pages = await WritePagesAsync(context, staging, repository);
+            WriteAssets(staging);
+            await File.WriteAllTextAsync(Path.Combine(staging, "search-index.js"), SearchIndex.Script(context));
+            await File.WriteAllTextAsync(Path.Combine(staging, "catalog.json"), CatalogJson.Write(context));
+            await File.WriteAllTextAsync(Path.Combine(staging, "sitemap.xml"), Sitemap(pages, baseUrl));
+            await File.WriteAllTextAsync(Path.Combine(staging, ".nojekyll"), string.Empty);
+            await File.WriteAllTextAsync(Path.Combine(staging, Marker), "Written by meshgov site; replaced by the next build.\n");
+
+            var broken = LinkChecker.Check(staging);
+            if (broken.Count > 0)
+            {
+                return new SiteBuildResult(pages.Count, broken, null);
+            }
+
+            Swap(staging, output);
+            return new SiteBuildResult(pages.Count, [], null);
+        }
+        finally
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+        }
+    }
+
+    private static async Task<List<string>> WritePagesAsync(SiteContext context, string staging, string repository)
+    {
+        var jobs = new List<(string Path, Func<PageRenderer, string, Task<string>> Render)>
+        {
+            (SiteUrls.Home, (r, root) => r.RenderAsync<HomePage>(new Dictionary<string, object?> { ["Context"] = context })),
+            (SiteUrls.Governance, (r, root) => r.RenderAsync<GovernancePage>(new Dictionary<string, object?> { ["Context"] = context, ["Root"] = root })),
+            (SiteUrls.NotFound, (r, root) => r.RenderAsync<NotFoundPage>(new Dictionary<string, object?> { ["SiteTitle"] = context.Title, ["Root"] = root })),
+        };
+        jobs.AddRange(context.Mesh.Domains.Select(d => (SiteUrls.Domain(d.Id), (Func<PageRenderer, string, Task<string>>)((r, root) =>
+            r.RenderAsync<DomainPage>(new Dictionary<string, object?> { ["Domain"] = d, ["Context"] = context, ["Root"] = root })))));
+        jobs.AddRange(context.Mesh.Teams.Select(t => (SiteUrls.Team(t.Id), (Func<PageRenderer, string, Task<string>>)((r, root) =>
+            r.RenderAsync<TeamPage>(new Dictionary<string, object?> { ["Team"] = t, ["Context"] = context, ["Root"] = root })))));
+        jobs.AddRange(context.Mesh.Products.Select(p => (SiteUrls.Product(p.Id), (Func<PageRenderer, string, Task<string>>)((r, root) =>
+            r.RenderAsync<ProductPage>(new Dictionary<string, object?> { ["Product"] = p, ["Context"] = context, ["Root"] = root })))));
+        jobs.AddRange(context.Mesh.Contracts.Select(c => (SiteUrls.Contract(c.Id), (Func<PageRenderer, string, Task<string>>)((r, root) =>
+            r.RenderAsync<ContractPage>(new Dictionary<string, object?> { ["Contract"] = c, ["Context"] = context, ["Root"] = root, ["RawYaml"] = ReadSource(repository, c.File) })))));
+
+        // One renderer per worker: a renderer's dispatcher runs one render at a time.
+        var workers = Math.Max(1, Environment.ProcessorCount);
+        await Parallel.ForEachAsync(Partition(jobs, workers), async (chunk, _) =>
+        {
+            await using var renderer = new PageRenderer();
+            foreach (var (path, render) in chunk)
+            {
+                var html = await render(renderer, SiteUrls.RootFrom(path));
+                var file = Path.Combine(staging, path);
+                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                await File.WriteAllTextAsync(file, html, new UTF8Encoding(false));
+            }
+        });
+        return jobs.Select(j => j.Path).ToList();
+    }
+
+    private static IEnumerable<List<T>> Partition<T>(List<T> items, int parts)
+    {
+        var size = (items.Count + parts - 1) / parts;
+        for (var i = 0; i < items.Count; i += size)
+        {
+            yield return items.GetRange(i, Math.Min(size, items.Count - i));
+        }
+    }
+
+    /// <summary>The contract's YAML as written, for the page's raw view; null when it cannot be read.</summary>
+    private static string? ReadSource(string repository, string relativePath)
+    {
+        try
+        {
+            var path = Path.GetFullPath(Path.Combine(repository, relativePath));
+            return path.StartsWith(repository + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? File.ReadAllText(path) : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static void WriteAssets(string staging)
+    {
+        var assembly = typeof(SiteBuilder).Assembly;
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("assets/", StringComparison.Ordinal)))
+        {
+            var file = Path.Combine(staging, name);
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            using var resource = assembly.GetManifestResourceStream(name)!;
+            using var target = File.Create(file);
+            resource.CopyTo(target);
+        }
+    }
+
+    private static string Sitemap(IEnumerable<string> pages, string? baseUrl)
+    {
+        // Without --base-url the locations stay relative to the site root; crawlers need the absolute form.
+        var root = baseUrl is null ? "" : baseUrl.TrimEnd('/') + "/";
+        var text = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        foreach (var page in pages.Where(p => p != SiteUrls.NotFound))
+        {
+            var location = root + (page.EndsWith("/index.html", StringComparison.Ordinal) ? page[..^"index.html".Length] : page);
+            text.Append("  <url><loc>").Append(SecurityElement.Escape(location)).Append("</loc></url>\n");
+        }
+
+        return text.Append("</urlset>\n").ToString();
+    }
+
+    private static void Swap(string staging, string output)
+    {
+        string? previous = null;
+        if (Directory.Exists(output))
+        {
+            previous = output + ".old-" + Guid.NewGuid().ToString("N")[..8];
+            Directory.Move(output, previous);
+        }
+
+        Directory.Move(staging, output);
+        if (previous is not null)
+        {
+            Directory.Delete(previous, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using MeshGovernance.Model.Diagnostics;
+using MeshGovernance.Model.Graph;
+using MeshGovernance.Model.Loading;
+using MeshGovernance.Policies.Engine;
+using MeshGovernance.Policies.Waivers;
+
+namespace MeshGovernance.Site;
+
+/// <summary>
+/// Everything the pages show, computed once: the mesh, the last check's findings by subject, each policy's
+/// results, waivers, lineage and scorecards, and what git history says when it is available.
+/// </summary>
+public sealed class SiteContext
+{
+    private readonly Dictionary<string, List<Diagnostic>> _findingsBySubject;
+    private readonly Dictionary<string, List<DataProduct>> _consumersOfContract;
+    private readonly Dictionary<string, List<DataProduct>> _providersOfContract;
+
+    public SiteContext(MeshLoadResult load, CheckResult check, DateOnly today, SiteHistory? history = null)
+    {
+        Load = load;
+        Mesh = load.Mesh;
+        Check = check;
+        Today = today;
+        History = history ?? SiteHistory.None;
+        _findingsBySubject = check.Diagnostics
+            .Where(d => d.Subject is not null)
+            .GroupBy(d => d.Subject!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        _consumersOfContract = Mesh.Contracts.ToDictionary(
+            c => c.Id,
+            c => c.Consumers.Select(p => p.Product).DistinctBy(p => p.Id).OrderBy(p => p.Id, StringComparer.Ordinal).ToList(),
+            StringComparer.Ordinal);
+        _providersOfContract = Mesh.Contracts.ToDictionary(
+            c => c.Id,
+            c => c.Providers.Select(p => p.Product).DistinctBy(p => p.Id).OrderBy(p => p.Id, StringComparer.Ordinal).ToList(),
+            StringComparer.Ordinal);
+        Waivers = load.Files.Where(f => f.File.Kind == Model.Schemas.DocumentKind.Waivers && f.Root is not null)
+            .SelectMany(f => Waiver.ReadAll(f.Root!))
+            .ToList();
+        Results = PolicyResults.From(check, Mesh);
+    }
+
+    public MeshLoadResult Load { get; }
+
+    public Mesh Mesh { get; }
+
+    public CheckResult Check { get; }
+
+    public DateOnly Today { get; }
+
+    public SiteHistory History { get; }
+
+    public IReadOnlyList<Waiver> Waivers { get; }
+
+    public PolicyResults Results { get; }
+
+    public string Title => Mesh.Manifest?.Title ?? Mesh.Manifest?.Name ?? "Data mesh";
+
+    /// <summary>Findings about a subject (a product, contract, domain or team id), most severe first.</summary>
+    public IReadOnlyList<Diagnostic> FindingsFor(string? subject) =>
+        subject is not null && _findingsBySubject.TryGetValue(subject, out var list)
+            ? list.OrderByDescending(d => d.Level).ThenBy(d => d.Line).ToList()
+            : [];
+
+    public IReadOnlyList<DataProduct> ConsumersOf(DataContract contract) => _consumersOfContract.GetValueOrDefault(contract.Id) ?? [];
+
+    public IReadOnlyList<DataProduct> ProvidersOf(DataContract contract) => _providersOfContract.GetValueOrDefault(contract.Id) ?? [];
+
+    /// <summary>Products whose contracts this product consumes.</summary>
+    public IReadOnlyList<DataProduct> Upstream(DataProduct product) => product.InputPorts
+        .Select(p => p.Contract).OfType<DataContract>()
+        .SelectMany(ProvidersOf)
+        .Where(p => p.Id != product.Id)
+        .DistinctBy(p => p.Id).OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
+
+    /// <summary>Products that consume a contract this product delivers.</summary>
+    public IReadOnlyList<DataProduct> Downstream(DataProduct product) => product.OutputPorts
+        .Select(p => p.Contract).OfType<DataContract>()
+        .SelectMany(ConsumersOf)
+        .Where(p => p.Id != product.Id)
+        .DistinctBy(p => p.Id).OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
+
+    public IEnumerable<DataProduct> ProductsOwnedBy(Team team) => Mesh.Products.Where(p => p.Team == team);
+
+    public IEnumerable<DataContract> ContractsOwnedBy(Team team) => Mesh.Contracts.Where(c => c.Team == team);
+
+    public IEnumerable<Domain> DomainsOwnedBy(Team team) => Mesh.Domains.Where(d => d.Owner == team);
+
+    /// <summary>Days from today to a waiver's expiry (negative once expired), or null when the date cannot be read.</summary>
+    public int? DaysToExpiry(Waiver waiver) => waiver.Expires is { } date ? date.DayNumber - Today.DayNumber : null;
+}
