@@ -182,6 +182,36 @@ public sealed partial class GitRepository
     }
 
     /// <summary>
+    /// The newest <paramref name="maxCommits"/> commits reachable from HEAD that change files under
+    /// <paramref name="pathPrefixes"/>, newest first, each with those files and their blobs before and after
+    /// (renames are a deletion plus an addition). Empty in a repository without commits.
+    /// </summary>
+    public IReadOnlyList<LoggedCommit> Log(int maxCommits, IReadOnlyList<string> pathPrefixes)
+    {
+        RepositoryPath.ValidatePrefixes(pathPrefixes);
+        if (HeadCommit() is null)
+        {
+            return [];
+        }
+
+        string[] arguments =
+        [
+            "log", $"--max-count={Math.Max(1, maxCommits)}", "--no-renames", "--raw", "--no-abbrev", "-z",
+            "--format=%x1e%H%x1f%aI%x1f%an%x1f%s", "HEAD", "--", .. pathPrefixes.Select(p => p.TrimEnd('/')),
+        ];
+        var commits = LogParser.Parse(GitOutput.Decode(Run(arguments).Output));
+        foreach (var commit in commits)
+        {
+            foreach (var file in commit.Files.Where(f => !RepositoryPath.IsSafeRelative(f.Path)))
+            {
+                throw new GitException($"Commit {commit.Id} holds the path '{file.Path}', which is not a plain relative path.");
+            }
+        }
+
+        return commits;
+    }
+
+    /// <summary>
     /// The files of <paramref name="commit"/>'s tree, recursively, selected by <paramref name="pathPrefixes"/>
     /// ("teams/" selects a folder, "mesh.yaml" a file or folder of that name; an empty list selects everything).
     /// </summary>

@@ -22,18 +22,13 @@ public static class SiteBuilder
 
     public static async Task<SiteBuildResult> BuildAsync(SiteContext context, string outputFolder, string repositoryRoot, string? baseUrl = null)
     {
+        if (CheckOutputFolder(outputFolder, repositoryRoot) is { } problem)
+        {
+            return new SiteBuildResult(0, [], problem);
+        }
+
         var output = Path.GetFullPath(outputFolder).TrimEnd(Path.DirectorySeparatorChar);
         var repository = Path.GetFullPath(repositoryRoot).TrimEnd(Path.DirectorySeparatorChar);
-        if ((repository + Path.DirectorySeparatorChar).StartsWith(output + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-        {
-            return new SiteBuildResult(0, [], $"'{output}' holds the repository itself; choose an output folder such as '{Path.Combine(repository, "_site")}'.");
-        }
-
-        if (Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any() && !File.Exists(Path.Combine(output, Marker)))
-        {
-            return new SiteBuildResult(0, [], $"'{output}' is not empty and was not written by 'meshgov site'; choose an empty or new folder.");
-        }
-
         var staging = output + ".meshgov-" + Guid.NewGuid().ToString("N")[..8];
         try
         {
@@ -62,6 +57,29 @@ public static class SiteBuilder
                 Directory.Delete(staging, recursive: true);
             }
         }
+    }
+
+    /// <summary>Why the site may not be written to <paramref name="outputFolder"/>, or null when it may.</summary>
+    public static string? CheckOutputFolder(string outputFolder, string repositoryRoot)
+    {
+        var output = Path.GetFullPath(outputFolder).TrimEnd(Path.DirectorySeparatorChar);
+        var repository = Path.GetFullPath(repositoryRoot).TrimEnd(Path.DirectorySeparatorChar);
+        if ((repository + Path.DirectorySeparatorChar).StartsWith(output + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            return $"'{output}' holds the repository itself; choose an output folder such as '{Path.Combine(repository, "_site")}'.";
+        }
+
+        if (File.Exists(output))
+        {
+            return $"'{output}' is a file; name a folder.";
+        }
+
+        if (Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any() && !File.Exists(Path.Combine(output, Marker)))
+        {
+            return $"'{output}' is not empty and was not written by 'meshgov site'; choose an empty or new folder.";
+        }
+
+        return null;
     }
 
     private static async Task<List<string>> WritePagesAsync(SiteContext context, string staging, string repository)

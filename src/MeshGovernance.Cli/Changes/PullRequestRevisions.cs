@@ -99,7 +99,7 @@ internal sealed class PullRequestRevisions : IDisposable
     }
 
     /// <summary>The mesh root's path inside the git repository, with a trailing '/', or empty when they are the same.</summary>
-    private static string MeshPrefix(string gitRoot, string meshRoot)
+    internal static string MeshPrefix(string gitRoot, string meshRoot)
     {
         var relative = Path.GetRelativePath(RealPaths.Resolve(gitRoot) ?? gitRoot, RealPaths.Resolve(meshRoot) ?? meshRoot).Replace('\\', '/');
         return relative == "." ? string.Empty : relative.TrimEnd('/') + "/";

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MeshGovernance.Cli.Changes;
 using MeshGovernance.Model.Loading;
 using MeshGovernance.Policies.Engine;
 using MeshGovernance.Site;
@@ -25,12 +26,19 @@ internal static class SiteCommand
             Description = "The address the site is published at (such as https://org.github.io/mesh/), for absolute sitemap entries.",
             HelpName = "URL",
         };
+        var history = new Option<int>("--history")
+        {
+            Description = "How many of the newest commits to read for each page's last change and each contract's changelog (0: none).",
+            HelpName = "N",
+            DefaultValueFactory = _ => 200,
+        };
         var policyOptions = new PolicyOptions();
         var command = new Command("site", "Publish the data product catalog and governance reports as a static site: search, domain, product, contract, team and governance pages, catalog.json and a sitemap.")
         {
             repository,
             outFolder,
             baseUrl,
+            history,
         };
         policyOptions.AddTo(command);
         command.SetAction(parse =>
@@ -44,6 +52,12 @@ internal static class SiteCommand
             if (parse.GetValue(baseUrl) is { } url && !(Uri.TryCreate(url, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https"))
             {
                 error.WriteLine($"error: --base-url: '{url}' is not an absolute http or https address.");
+                return ExitCodes.UsageOrConfiguration;
+            }
+
+            if (SiteBuilder.CheckOutputFolder(parse.GetValue(outFolder)!.FullName, root.FullName) is { } unusable)
+            {
+                error.WriteLine("error: --out: " + unusable);
                 return ExitCodes.UsageOrConfiguration;
             }
 
@@ -62,7 +76,20 @@ internal static class SiteCommand
             }
 
             var check = PolicyEngine.Check(load, PolicySet.Load(load), options);
-            var context = new SiteContext(load, check, options.Today);
+            var commits = parse.GetValue(history);
+            if (commits < 0)
+            {
+                error.WriteLine("error: --history: give a number of commits, 0 or more.");
+                return ExitCodes.UsageOrConfiguration;
+            }
+
+            var (siteHistory, note) = commits == 0 ? (SiteHistory.None, null) : SiteHistoryReader.Read(root.FullName, commits);
+            if (note is not null)
+            {
+                error.WriteLine("note: " + note + ".");
+            }
+
+            var context = new SiteContext(load, check, options.Today, siteHistory);
             var target = parse.GetValue(outFolder)!;
             var watch = System.Diagnostics.Stopwatch.StartNew();
             var result = SiteBuilder.BuildAsync(context, target.FullName, root.FullName, parse.GetValue(baseUrl)).GetAwaiter().GetResult();

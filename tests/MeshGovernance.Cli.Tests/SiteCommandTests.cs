@@ -1,0 +1,50 @@
+using MeshGovernance.Testing;
+
+namespace MeshGovernance.Cli.Tests;
+
+/// <summary><c>meshgov site</c> end to end: a real git repository, its history on the pages, and bad arguments.</summary>
+public sealed class SiteCommandTests
+{
+    private const string Contract = "domains/payments/contracts/payment-transactions.odcs.yaml";
+
+    [Fact]
+    public void The_site_shows_each_contracts_changelog_and_each_products_last_change_from_git()
+    {
+        using var repo = GitMeshRepository.FromFolder(RepositoryPaths.Template);
+        repo.Replace(Contract, "version: 1.5.1", "version: 1.6.0");
+        repo.Replace(Contract, "      - name: method\n", "      - name: channel\n        logicalType: string\n      - name: method\n");
+        repo.Commit("Add the payment channel");
+        using var output = TempMeshRepository.Empty();
+        var site = Path.Combine(output.Root, "_site");
+
+        var run = CliRun.Of("site", "--repo", repo.Root, "--out", site, "--no-cache", "--today", "2026-11-22");
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        Assert.Contains("Wrote 43 pages", run.Output, StringComparison.Ordinal);
+        var contract = File.ReadAllText(Path.Combine(site, "contracts", "payments.payment-transactions.v1", "index.html"));
+        Assert.Contains("Add the payment channel", contract, StringComparison.Ordinal);
+        Assert.Contains("property &#x27;payment_transactions.channel&#x27; is added", contract, StringComparison.Ordinal);
+        var product = File.ReadAllText(Path.Combine(site, "products", "payments.payment-transactions", "index.html"));
+        Assert.Contains("Test Author", product, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bad_arguments_name_the_option_and_touch_nothing()
+    {
+        using var repo = TempMeshRepository.Valid();
+        using var other = TempMeshRepository.Empty();
+        File.WriteAllText(Path.Combine(other.Root, "notes.txt"), "mine");
+
+        var noOut = CliRun.Of("site", "--repo", repo.Root);
+        var foreign = CliRun.Of("site", "--repo", repo.Root, "--out", other.Root, "--no-cache");
+        var badUrl = CliRun.Of("site", "--repo", repo.Root, "--out", Path.Combine(other.Root, "s"), "--base-url", "javascript:alert(1)", "--no-cache");
+
+        Assert.Equal(2, noOut.ExitCode);
+        Assert.Contains("--out", noOut.Error, StringComparison.Ordinal);
+        Assert.Equal(2, foreign.ExitCode);
+        Assert.StartsWith("error: --out:", foreign.Error, StringComparison.Ordinal);
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(other.Root, "notes.txt")));
+        Assert.Equal(2, badUrl.ExitCode);
+        Assert.StartsWith("error: --base-url:", badUrl.Error, StringComparison.Ordinal);
+    }
+}
