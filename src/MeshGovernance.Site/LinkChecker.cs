@@ -9,10 +9,10 @@ namespace MeshGovernance.Site;
 public static partial class LinkChecker
 {
     /// <summary>The broken links, as "page: target" lines; empty when every link resolves.</summary>
-    public static IReadOnlyList<string> Check(string siteRoot)
+    public static IReadOnlyList<string> Check(string siteRoot, string? basePath = null)
     {
         var broken = new List<string>();
-        var root = Path.GetFullPath(siteRoot);
+        var root = Path.GetFullPath(siteRoot).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
         foreach (var page in Directory.EnumerateFiles(root, "*.html", SearchOption.AllDirectories))
         {
             var html = File.ReadAllText(page);
@@ -20,14 +20,25 @@ public static partial class LinkChecker
             foreach (Match match in Reference().Matches(html))
             {
                 var target = System.Net.WebUtility.HtmlDecode(match.Groups["url"].Value);
-                if (target.Length == 0 || target.StartsWith('#') || target.StartsWith("http://", StringComparison.Ordinal)
-                    || target.StartsWith("https://", StringComparison.Ordinal) || target.StartsWith("mailto:", StringComparison.Ordinal))
+                var external = target.StartsWith("http://", StringComparison.Ordinal) || target.StartsWith("https://", StringComparison.Ordinal)
+                    || target.StartsWith("mailto:", StringComparison.Ordinal) || target.StartsWith("//", StringComparison.Ordinal);
+                if (external && match.Groups["attribute"].Value == "src")
+                {
+                    // A page may link out, but never load anything from outside the site.
+                    broken.Add($"{Path.GetRelativePath(root, page).Replace('\\', '/')}: loads {target} from outside the site");
+                    continue;
+                }
+
+                if (target.Length == 0 || target.StartsWith('#') || external)
                 {
                     continue;
                 }
 
                 var path = target.Split('#', '?')[0];
-                var resolved = Path.GetFullPath(Path.Combine(folder, Uri.UnescapeDataString(path)));
+                // The 404 page links from the site's base path, since it is served at any depth.
+                var resolved = basePath is not null && path.StartsWith(basePath, StringComparison.Ordinal)
+                    ? Path.GetFullPath(Path.Combine(root, Uri.UnescapeDataString(path[basePath.Length..])))
+                    : Path.GetFullPath(Path.Combine(folder, Uri.UnescapeDataString(path)));
                 if (path.EndsWith('/'))
                 {
                     resolved = Path.Combine(resolved, "index.html");
@@ -43,6 +54,6 @@ public static partial class LinkChecker
         return broken;
     }
 
-    [GeneratedRegex(@"(?:href|src)=""(?<url>[^""]*)""", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s(?<attribute>href|src)=""(?<url>[^""]*)""", RegexOptions.CultureInvariant)]
     private static partial Regex Reference();
 }

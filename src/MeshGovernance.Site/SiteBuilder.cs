@@ -20,6 +20,8 @@ public static class SiteBuilder
     /// <summary>The file that marks a folder as a site meshgov wrote (and may therefore replace).</summary>
     public const string Marker = ".meshgov-site";
 
+    private const int PagesPerRenderer = 250;
+
     public static async Task<SiteBuildResult> BuildAsync(SiteContext context, string outputFolder, string repositoryRoot, string? baseUrl = null)
     {
         if (CheckOutputFolder(outputFolder, repositoryRoot) is { } problem)
@@ -33,7 +35,8 @@ public static class SiteBuilder
         try
         {
             Directory.CreateDirectory(staging);
-            var pages = await WritePagesAsync(context, staging, repository);
+            var basePath = baseUrl is null ? null : new Uri(baseUrl.TrimEnd('/') + "/", UriKind.Absolute).AbsolutePath;
+            var pages = await WritePagesAsync(context, staging, repository, basePath);
             WriteAssets(staging);
             await File.WriteAllTextAsync(Path.Combine(staging, "search-index.js"), SearchIndex.Script(context));
             await File.WriteAllTextAsync(Path.Combine(staging, "catalog.json"), CatalogJson.Write(context));
@@ -41,7 +44,7 @@ public static class SiteBuilder
             await File.WriteAllTextAsync(Path.Combine(staging, ".nojekyll"), string.Empty);
             await File.WriteAllTextAsync(Path.Combine(staging, Marker), "Written by meshgov site; replaced by the next build.\n");
 
-            var broken = LinkChecker.Check(staging);
+            var broken = LinkChecker.Check(staging, basePath);
             if (broken.Count > 0)
             {
                 return new SiteBuildResult(pages.Count, broken, null);
@@ -52,9 +55,16 @@ public static class SiteBuilder
         }
         finally
         {
-            if (Directory.Exists(staging))
+            try
             {
-                Directory.Delete(staging, recursive: true);
+                if (Directory.Exists(staging))
+                {
+                    Directory.Delete(staging, recursive: true);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Leftover staging files must not hide what went wrong (or right) in the build.
             }
         }
     }
@@ -82,13 +92,14 @@ public static class SiteBuilder
         return null;
     }
 
-    private static async Task<List<string>> WritePagesAsync(SiteContext context, string staging, string repository)
+    private static async Task<List<string>> WritePagesAsync(SiteContext context, string staging, string repository, string? basePath)
     {
         var jobs = new List<(string Path, Func<PageRenderer, string, Task<string>> Render)>
         {
             (SiteUrls.Home, (r, root) => r.RenderAsync<HomePage>(new Dictionary<string, object?> { ["Context"] = context })),
             (SiteUrls.Governance, (r, root) => r.RenderAsync<GovernancePage>(new Dictionary<string, object?> { ["Context"] = context, ["Root"] = root })),
-            (SiteUrls.NotFound, (r, root) => r.RenderAsync<NotFoundPage>(new Dictionary<string, object?> { ["SiteTitle"] = context.Title, ["Root"] = root })),
+            // GitHub Pages serves 404.html for a missing address at any depth: with the base path known, its links start from it.
+            (SiteUrls.NotFound, (r, root) => r.RenderAsync<NotFoundPage>(new Dictionary<string, object?> { ["SiteTitle"] = context.Title, ["Root"] = basePath ?? root })),
         };
         jobs.AddRange(context.Mesh.Domains.Select(d => (SiteUrls.Domain(d.Id), (Func<PageRenderer, string, Task<string>>)((r, root) =>
             r.RenderAsync<DomainPage>(new Dictionary<string, object?> { ["Domain"] = d, ["Context"] = context, ["Root"] = root })))));
@@ -99,17 +110,25 @@ public static class SiteBuilder
         jobs.AddRange(context.Mesh.Contracts.Select(c => (SiteUrls.Contract(c.Id), (Func<PageRenderer, string, Task<string>>)((r, root) =>
             r.RenderAsync<ContractPage>(new Dictionary<string, object?> { ["Contract"] = c, ["Context"] = context, ["Root"] = root, ["RawYaml"] = ReadSource(repository, c.File) })))));
 
-        // One renderer per worker: a renderer's dispatcher runs one render at a time.
+        // Two subjects with one id (the validator reports them) would write one file twice: the first wins. Case is
+        // ignored, as on the file systems of macOS and Windows.
+        jobs = jobs.DistinctBy(j => j.Path, StringComparer.OrdinalIgnoreCase).ToList();
+
+        // One renderer per worker: a renderer's dispatcher runs one render at a time, and it keeps every component
+        // it rendered, so each worker starts a fresh one every few hundred pages.
         var workers = Math.Max(1, Environment.ProcessorCount);
         await Parallel.ForEachAsync(Partition(jobs, workers), async (chunk, _) =>
         {
-            await using var renderer = new PageRenderer();
-            foreach (var (path, render) in chunk)
+            for (var start = 0; start < chunk.Count; start += PagesPerRenderer)
             {
-                var html = await render(renderer, SiteUrls.RootFrom(path));
-                var file = Path.Combine(staging, path);
-                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-                await File.WriteAllTextAsync(file, html, new UTF8Encoding(false));
+                await using var renderer = new PageRenderer();
+                foreach (var (path, render) in chunk.Skip(start).Take(PagesPerRenderer))
+                {
+                    var html = await render(renderer, SiteUrls.RootFrom(path));
+                    var file = Path.Combine(staging, path);
+                    Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                    await File.WriteAllTextAsync(file, html, new UTF8Encoding(false));
+                }
             }
         });
         return jobs.Select(j => j.Path).ToList();
@@ -174,10 +193,31 @@ public static class SiteBuilder
             Directory.Move(output, previous);
         }
 
-        Directory.Move(staging, output);
+        try
+        {
+            Directory.Move(staging, output);
+        }
+        catch
+        {
+            // Put the previous site back: a failed build never leaves no site where there was one.
+            if (previous is not null && !Directory.Exists(output))
+            {
+                Directory.Move(previous, output);
+            }
+
+            throw;
+        }
+
         if (previous is not null)
         {
-            Directory.Delete(previous, recursive: true);
+            try
+            {
+                Directory.Delete(previous, recursive: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The new site is in place; the old copy beside it is only clutter.
+            }
         }
     }
 }

@@ -16,8 +16,9 @@ public sealed class SiteContext
     private readonly Dictionary<string, List<DataProduct>> _consumersOfContract;
     private readonly Dictionary<string, List<DataProduct>> _providersOfContract;
 
-    public SiteContext(MeshLoadResult load, CheckResult check, DateOnly today, SiteHistory? history = null)
+    public SiteContext(MeshLoadResult load, CheckResult check, DateOnly today, SiteHistory? history = null, IReadOnlyList<TrendPoint>? trend = null)
     {
+        Trend = trend ?? [];
         Load = load;
         Mesh = load.Mesh;
         Check = check;
@@ -27,14 +28,15 @@ public sealed class SiteContext
             .Where(d => d.Subject is not null)
             .GroupBy(d => d.Subject!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        _consumersOfContract = Mesh.Contracts.ToDictionary(
-            c => c.Id,
-            c => c.Consumers.Select(p => p.Product).DistinctBy(p => p.Id).OrderBy(p => p.Id, StringComparer.Ordinal).ToList(),
-            StringComparer.Ordinal);
-        _providersOfContract = Mesh.Contracts.ToDictionary(
-            c => c.Id,
-            c => c.Providers.Select(p => p.Product).DistinctBy(p => p.Id).OrderBy(p => p.Id, StringComparer.Ordinal).ToList(),
-            StringComparer.Ordinal);
+        // A mesh may hold two contracts with one id (the validator reports it): the first is the one the graph links.
+        _consumersOfContract = new Dictionary<string, List<DataProduct>>(StringComparer.Ordinal);
+        _providersOfContract = new Dictionary<string, List<DataProduct>>(StringComparer.Ordinal);
+        foreach (var contract in Mesh.Contracts)
+        {
+            _consumersOfContract.TryAdd(contract.Id, contract.Consumers.Select(p => p.Product).DistinctBy(p => p.Id).OrderBy(p => p.Id, StringComparer.Ordinal).ToList());
+            _providersOfContract.TryAdd(contract.Id, contract.Providers.Select(p => p.Product).DistinctBy(p => p.Id).OrderBy(p => p.Id, StringComparer.Ordinal).ToList());
+        }
+
         Waivers = load.Files.Where(f => f.File.Kind == Model.Schemas.DocumentKind.Waivers && f.Root is not null)
             .SelectMany(f => Waiver.ReadAll(f.Root!))
             .ToList();
@@ -50,6 +52,9 @@ public sealed class SiteContext
     public DateOnly Today { get; }
 
     public SiteHistory History { get; }
+
+    /// <summary>The check at each of the newest commits of the mesh, oldest first; empty without history.</summary>
+    public IReadOnlyList<TrendPoint> Trend { get; }
 
     public IReadOnlyList<Waiver> Waivers { get; }
 

@@ -26,16 +26,33 @@ public static class SiteMarkdown
         }
 
         var document = Markdown.Parse(markdown, Pipeline);
-        foreach (var link in document.Descendants<LinkInline>())
+        foreach (var link in document.Descendants<LinkInline>().ToList())
         {
             link.IsImage = false;
-            link.Url = SafeUrl.OrNull(link.Url) ?? "#";
             link.Title = null;
+            if (SafeUrl.OrNull(link.Url) is { } safe)
+            {
+                link.Url = safe;
+            }
+            else
+            {
+                // Not a link we may show: its text stays, as text.
+                link.ReplaceBy(new LiteralInline(string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString()))));
+            }
         }
 
-        foreach (var link in document.Descendants<AutolinkInline>())
+        foreach (var link in document.Descendants<AutolinkInline>().ToList())
         {
-            link.Url = SafeUrl.OrNull(link.IsEmail ? "mailto:" + link.Url : link.Url) is { } safe ? (link.IsEmail ? link.Url : safe) : "#";
+            if (SafeUrl.OrNull(link.IsEmail ? "mailto:" + link.Url : link.Url) is null)
+            {
+                link.ReplaceBy(new LiteralInline(link.Url));
+            }
+        }
+
+        // A description's headings sit under the page's own: # becomes a third-level heading.
+        foreach (var heading in document.Descendants<HeadingBlock>())
+        {
+            heading.Level = Math.Min(6, heading.Level + 2);
         }
 
         using var writer = new StringWriter();

@@ -79,6 +79,12 @@ public sealed class GitHubActionFilesTests : IDisposable
         Assert.Contains(steps, s => Text(s, "run")?.Contains("--github", StringComparison.Ordinal) == true);
         Assert.Contains(steps, s => Text(s, "run")?.Contains("meshgov codeowners --check", StringComparison.Ordinal) == true);
 
+        var catalog = Load(Path.Combine(RepositoryPaths.Template, ".github", "workflows", "catalog.yml"));
+        Assert.Equal(["main"], ((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)catalog["on"])["push"])["branches"]).Children.Select(n => ((YamlScalarNode)n).Value));
+        Assert.Equal([("contents", "read"), ("id-token", "write"), ("pages", "write")], Pairs((YamlMappingNode)catalog["permissions"]));
+        Assert.Contains(Steps(catalog), s => Text(s, "run")?.StartsWith("meshgov site --out", StringComparison.Ordinal) == true);
+        Assert.Contains(Steps(catalog), s => Text(s, "uses")?.StartsWith("actions/deploy-pages@", StringComparison.Ordinal) == true);
+
         var paths = ((YamlMappingNode)((YamlMappingNode)policyTests["on"])["pull_request"])["paths"];
         Assert.Contains("governance/**", ((YamlSequenceNode)paths).Children.Select(n => ((YamlScalarNode)n).Value));
         Assert.Contains(Steps(policyTests), s => Text(s, "run")?.StartsWith("meshgov policy test", StringComparison.Ordinal) == true);

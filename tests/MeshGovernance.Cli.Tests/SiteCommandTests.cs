@@ -26,6 +26,13 @@ public sealed class SiteCommandTests
         Assert.Contains("property &#x27;payment_transactions.channel&#x27; is added", contract, StringComparison.Ordinal);
         var product = File.ReadAllText(Path.Combine(site, "products", "payments.payment-transactions", "index.html"));
         Assert.Contains("Test Author", product, StringComparison.Ordinal);
+        // The trend: both commits checked again with their own policies, newest first.
+        var governance = File.ReadAllText(Path.Combine(site, "governance", "index.html"));
+        Assert.Contains("<polyline", governance, StringComparison.Ordinal);
+        var trend = governance[governance.IndexOf("id=\"trend\"", StringComparison.Ordinal)..governance.IndexOf("id=\"waivers\"", StringComparison.Ordinal)];
+        var rows = trend.Split("<th scope=\"row\">").Skip(1).ToList();
+        Assert.True(rows.Count == 2, trend);
+        Assert.Contains("Add the payment channel", rows[0], StringComparison.Ordinal);
     }
 
     [Fact]

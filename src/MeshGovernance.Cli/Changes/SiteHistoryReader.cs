@@ -20,6 +20,19 @@ internal static class SiteHistoryReader
     /// <summary>The history of the mesh at <paramref name="meshRoot"/>, or <see cref="SiteHistory.None"/> (and why) when there is none.</summary>
     public static (SiteHistory History, string? Note) Read(string meshRoot, int maxCommits)
     {
+        try
+        {
+            return ReadHistory(meshRoot, maxCommits);
+        }
+        catch (GitException ex)
+        {
+            // History is a nicety of the pages: without it they say so, and the site is still built.
+            return (SiteHistory.None, "no git history (" + ex.Message.Split('\n')[0] + ")");
+        }
+    }
+
+    private static (SiteHistory History, string? Note) ReadHistory(string meshRoot, int maxCommits)
+    {
         GitRepository repository;
         try
         {

@@ -32,6 +32,12 @@ internal static class SiteCommand
             HelpName = "N",
             DefaultValueFactory = _ => 200,
         };
+        var trend = new Option<int>("--trend")
+        {
+            Description = "How many of the newest commits that changed the mesh to check again, each with its own policies, for the governance report's trend (0: none).",
+            HelpName = "N",
+            DefaultValueFactory = _ => 10,
+        };
         var policyOptions = new PolicyOptions();
         var command = new Command("site", "Publish the data product catalog and governance reports as a static site: search, domain, product, contract, team and governance pages, catalog.json and a sitemap.")
         {
@@ -39,6 +45,7 @@ internal static class SiteCommand
             outFolder,
             baseUrl,
             history,
+            trend,
         };
         policyOptions.AddTo(command);
         command.SetAction(parse =>
@@ -89,10 +96,33 @@ internal static class SiteCommand
                 error.WriteLine("note: " + note + ".");
             }
 
-            var context = new SiteContext(load, check, options.Today, siteHistory);
+            var trendCommits = parse.GetValue(trend);
+            if (trendCommits < 0)
+            {
+                error.WriteLine("error: --trend: give a number of commits, 0 or more.");
+                return ExitCodes.UsageOrConfiguration;
+            }
+
+            var (points, trendNote) = trendCommits == 0 ? ([], null) : SiteTrendReader.Read(root.FullName, trendCommits, options, fileCache);
+            if (trendNote is not null)
+            {
+                error.WriteLine("note: " + trendNote + ".");
+            }
+
+            var context = new SiteContext(load, check, options.Today, siteHistory, points);
             var target = parse.GetValue(outFolder)!;
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            var result = SiteBuilder.BuildAsync(context, target.FullName, root.FullName, parse.GetValue(baseUrl)).GetAwaiter().GetResult();
+            SiteBuildResult result;
+            try
+            {
+                result = SiteBuilder.BuildAsync(context, target.FullName, root.FullName, parse.GetValue(baseUrl)).GetAwaiter().GetResult();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"error: --out: the site could not be written to '{target.FullName}': {ex.Message} The previous site, if any, was left in place.");
+                return ExitCodes.UsageOrConfiguration;
+            }
+
             if (result.Error is { } problem)
             {
                 error.WriteLine("error: --out: " + problem);

@@ -1,0 +1,72 @@
+using MeshGovernance.Git;
+using MeshGovernance.Model.Diagnostics;
+using MeshGovernance.Model.Loading;
+using MeshGovernance.Policies.Engine;
+using MeshGovernance.Site;
+
+namespace MeshGovernance.Cli.Changes;
+
+/// <summary>
+/// The governance trend: the newest commits that changed the mesh, each checked as it stood then, with the
+/// policies, waivers and settings of that commit. Each revision is materialised into a temporary folder.
+/// </summary>
+internal static class SiteTrendReader
+{
+    private static readonly string[] MeshPaths = ["mesh.yaml", "teams/", "domains/", "governance/"];
+
+    public static (IReadOnlyList<TrendPoint> Points, string? Note) Read(string meshRoot, int maxCommits, PolicyEngineOptions options, FileCache? cache)
+    {
+        GitRepository repository;
+        try
+        {
+            repository = GitRepository.Open(meshRoot);
+        }
+        catch (GitException)
+        {
+            return ([], null);
+        }
+
+        var prefix = PullRequestRevisions.MeshPrefix(repository.Root, meshRoot);
+        var scope = MeshPaths.Select(p => prefix + p).ToList();
+        IReadOnlyList<LoggedCommit> commits;
+        try
+        {
+            commits = repository.Log(maxCommits, scope);
+        }
+        catch (GitException ex)
+        {
+            return ([], "no trend (" + ex.Message.Split('\n')[0] + ")");
+        }
+
+        var points = new List<TrendPoint>();
+        foreach (var commit in commits.AsEnumerable().Reverse())
+        {
+            try
+            {
+                using var snapshot = RevisionSnapshot.Materialize(repository, commit.Id, scope);
+                var root = prefix.Length == 0 ? snapshot.Root : Path.Combine(snapshot.Root, prefix.TrimEnd('/'));
+                var load = MeshLoader.Load(root, cache: cache);
+                if (load.ConfigurationError)
+                {
+                    continue;
+                }
+
+                var check = PolicyEngine.Check(load, PolicySet.Load(load), options);
+                points.Add(new TrendPoint(
+                    new FileCommit(commit.Id, commit.Date, commit.Author, commit.Subject),
+                    load.Mesh.Products.Count,
+                    load.Mesh.Contracts.Count,
+                    check.Diagnostics.Count(d => d.Level == DiagnosticLevel.Error),
+                    check.Diagnostics.Count(d => d.Blocking),
+                    check.Diagnostics.Count(d => d.Policy?.Waived == true),
+                    check.Diagnostics.Count(d => d.Level == DiagnosticLevel.Warning)));
+            }
+            catch (GitException ex)
+            {
+                return (points, $"the trend stops at commit {commit.Id[..12]}: {ex.Message.Split('\n')[0]}");
+            }
+        }
+
+        return (points, null);
+    }
+}
