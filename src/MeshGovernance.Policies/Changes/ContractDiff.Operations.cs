@@ -7,110 +7,55 @@ internal sealed partial class ContractDiff
     // Server fields that describe the server rather than where and how consumers read it.
     private static readonly HashSet<string> ServerMetadataKeys = ["id", "description", "environment", "roles", "customProperties"];
 
-    private void CompareServers(SourceNode? b, SourceNode? h, SourceMapping contract)
-    {
-        if (ComparedWhole("server-location-changed", "servers", "servers", b, h, contract))
-        {
-            return;
-        }
-
-        var before = SourceNodes.Keyed(b, m => m.GetString("server"));
-        var after = SourceNodes.Keyed(h, m => m.GetString("server"));
-        foreach (var (key, x, y) in SourceNodes.Match(before, after))
-        {
-            var path = $"servers[{key}]";
-            switch (x, y)
+    private void CompareServers(SourceNode? b, SourceNode? h, SourceMapping contract) =>
+        CompareItems(b, h, m => m.GetString("server"),
+            new ListRules("servers", "server-location-changed",
+                "server-added", (key, _) => $"server '{key}' is added",
+                "server-removed", (key, _) => $"server '{key}' is removed: consumers reading it lose their data"),
+            contract,
+            (key, path, x, y) =>
             {
-                case (null, not null):
-                    Add("server-added", path, $"server '{key}' is added", null, y);
-                    break;
-                case (not null, null):
-                    Add("server-removed", path, $"server '{key}' is removed: consumers reading it lose their data", x, null, h ?? contract);
-                    break;
-                case (not null, not null):
-                    foreach (var field in UnionOfKeys(x, y).Where(k => k != "server"))
+                foreach (var field in UnionOfKeys(x, y).Where(k => k != "server"))
+                {
+                    if (field == "roles")
                     {
-                        if (field == "roles")
-                        {
-                            var server = key;
-                            CompareRoles(x[field], y[field], $"{path}.roles", role => $"role '{role}' of server '{server}'", y, "server-metadata-changed");
-                        }
-                        else
-                        {
-                            var rule = ServerMetadataKeys.Contains(field) ? "server-metadata-changed" : "server-location-changed";
-                            CompareValue(rule, $"{path}.{field}", $"{field} of server '{key}'", x[field], y[field], y);
-                        }
+                        CompareRoles(x[field], y[field], $"{path}.roles", role => $"role '{role}' of server '{key}'", y, "server-metadata-changed");
                     }
-
-                    break;
-            }
-        }
-    }
+                    else
+                    {
+                        var rule = ServerMetadataKeys.Contains(field) ? "server-metadata-changed" : "server-location-changed";
+                        CompareValue(rule, $"{path}.{field}", $"{field} of server '{key}'", x[field], y[field], y);
+                    }
+                }
+            });
 
     /// <summary>Access roles, matched by role. Top-level roles have rules of their own; a server's roles are server metadata.</summary>
-    private void CompareRoles(SourceNode? b, SourceNode? h, string listPath, Func<string, string> describe, SourceMapping headParent, string? rule = null)
-    {
-        if (ComparedWhole(rule ?? "role-changed", listPath, listPath, b, h, headParent))
-        {
-            return;
-        }
-
-        var before = SourceNodes.Keyed(b, m => m.GetString("role"));
-        var after = SourceNodes.Keyed(h, m => m.GetString("role"));
-        foreach (var (key, x, y) in SourceNodes.Match(before, after))
-        {
-            var path = $"{listPath}[{key}]";
-            switch (x, y)
+    private void CompareRoles(SourceNode? b, SourceNode? h, string listPath, Func<string, string> describe, SourceMapping headParent, string? rule = null) =>
+        CompareItems(b, h, m => m.GetString("role"),
+            new ListRules(listPath, rule ?? "role-changed",
+                rule ?? "role-added", (key, _) => $"{describe(key)} is added",
+                rule ?? "role-removed", (key, _) => $"{describe(key)} is removed: who had access through it loses it"),
+            headParent,
+            (key, path, x, y) =>
             {
-                case (null, not null):
-                    Add(rule ?? "role-added", path, $"{describe(key)} is added", null, y);
-                    break;
-                case (not null, null):
-                    Add(rule ?? "role-removed", path, $"{describe(key)} is removed: who had access through it loses it", x, null, h ?? headParent);
-                    break;
-                case (not null, not null):
-                    foreach (var field in UnionOfKeys(x, y).Where(k => k != "role"))
-                    {
-                        CompareValue(rule ?? "role-changed", $"{path}.{field}", $"{field} of {describe(key)}", x[field], y[field], y);
-                    }
+                foreach (var field in UnionOfKeys(x, y).Where(k => k != "role"))
+                {
+                    CompareValue(rule ?? "role-changed", $"{path}.{field}", $"{field} of {describe(key)}", x[field], y[field], y);
+                }
+            });
 
-                    break;
-            }
-        }
-    }
-
-    private void CompareSla(SourceNode? b, SourceNode? h, SourceMapping contract)
-    {
-        if (ComparedWhole("sla-changed", "slaProperties", "slaProperties", b, h, contract))
-        {
-            return;
-        }
-
-        // An SLA property may be stated once per element (`latency` of two tables) and per driver (an
-        // operational and a regulatory `timeOfAvailability`), so both are part of the key.
-        static string? KeyOf(SourceMapping m) => m.GetString("property") is { } property
-            ? property + (m.GetString("element") is { } element ? "@" + element : "") + (m.GetString("driver") is { } driver ? "/" + driver : "")
-            : null;
-
-        var before = SourceNodes.Keyed(b, KeyOf);
-        var after = SourceNodes.Keyed(h, KeyOf);
-        foreach (var (key, x, y) in SourceNodes.Match(before, after))
-        {
-            var path = $"slaProperties[{key}]";
-            switch (x, y)
-            {
-                case (null, not null):
-                    Add("sla-added", path, $"SLA '{key}' is added: {SlaValue.Describe(y)}", null, y);
-                    break;
-                case (not null, null):
-                    Add("sla-removed", path, $"SLA '{key}' is removed (was {SlaValue.Describe(x)})", x, null, h ?? contract);
-                    break;
-                case (not null, not null):
-                    CompareSlaEntry(path, key, x, y);
-                    break;
-            }
-        }
-    }
+    // An SLA property may be stated once per element (`latency` of two tables) and per driver (an operational
+    // and a regulatory `timeOfAvailability`), so both are part of the key.
+    private void CompareSla(SourceNode? b, SourceNode? h, SourceMapping contract) =>
+        CompareItems(b, h,
+            m => m.GetString("property") is { } property
+                ? property + (m.GetString("element") is { } element ? "@" + element : "") + (m.GetString("driver") is { } driver ? "/" + driver : "")
+                : null,
+            new ListRules("slaProperties", "sla-changed",
+                "sla-added", (key, y) => $"SLA '{key}' is added: {SlaValue.Describe(y)}",
+                "sla-removed", (key, x) => $"SLA '{key}' is removed (was {SlaValue.Describe(x)})"),
+            contract,
+            (key, path, x, y) => CompareSlaEntry(path, key, x, y));
 
     private void CompareSlaEntry(string path, string key, SourceMapping b, SourceMapping h)
     {
@@ -160,66 +105,34 @@ internal sealed partial class ContractDiff
             return;
         }
 
-        if (ComparedWhole("team-changed", "team.members", "team members", MembersOf(b), MembersOf(h), h as SourceMapping ?? contract))
-        {
-            return;
-        }
-
-        var before = SourceNodes.Keyed(MembersOf(b), m => m.GetString("username"));
-        var after = SourceNodes.Keyed(MembersOf(h), m => m.GetString("username"));
-        foreach (var (key, m, n) in SourceNodes.Match(before, after))
-        {
-            var path = $"team.members[{key}]";
-            switch (m, n)
+        CompareItems(MembersOf(b), MembersOf(h), m => m.GetString("username"),
+            new ListRules("team.members", "team-changed",
+                "team-changed", (key, y) => $"team member '{key}' joins{RoleOf(y)}",
+                "team-changed", (key, _) => $"team member '{key}' leaves"),
+            h as SourceMapping ?? contract,
+            (key, path, x, y) =>
             {
-                case (null, not null):
-                    Add("team-changed", path, $"team member '{key}' joins{RoleOf(n)}", null, n);
-                    break;
-                case (not null, null):
-                    Add("team-changed", path, $"team member '{key}' leaves", m, null, h as SourceMapping ?? contract);
-                    break;
-                case (not null, not null):
-                    foreach (var field in UnionOfKeys(m, n).Where(k => k != "username"))
-                    {
-                        CompareValue("team-changed", $"{path}.{field}", $"{field} of team member '{key}'", m[field], n[field], n);
-                    }
-
-                    break;
-            }
-        }
+                foreach (var field in UnionOfKeys(x, y).Where(k => k != "username"))
+                {
+                    CompareValue("team-changed", $"{path}.{field}", $"{field} of team member '{key}'", x[field], y[field], y);
+                }
+            });
     }
 
     private static string RoleOf(SourceMapping member) => member.GetString("role") is { } role ? $" as {role}" : "";
 
     /// <summary>Support channels, matched by channel.</summary>
-    private void CompareSupport(SourceNode? b, SourceNode? h, SourceMapping contract)
-    {
-        if (ComparedWhole("support-changed", "support", "support", b, h, contract))
-        {
-            return;
-        }
-
-        var before = SourceNodes.Keyed(b, m => m.GetString("channel"));
-        var after = SourceNodes.Keyed(h, m => m.GetString("channel"));
-        foreach (var (key, x, y) in SourceNodes.Match(before, after))
-        {
-            var path = $"support[{key}]";
-            switch (x, y)
+    private void CompareSupport(SourceNode? b, SourceNode? h, SourceMapping contract) =>
+        CompareItems(b, h, m => m.GetString("channel"),
+            new ListRules("support", "support-changed",
+                "support-changed", (key, _) => $"support channel '{key}' is added",
+                "support-changed", (key, _) => $"support channel '{key}' is removed"),
+            contract,
+            (key, path, x, y) =>
             {
-                case (null, not null):
-                    Add("support-changed", path, $"support channel '{key}' is added", null, y);
-                    break;
-                case (not null, null):
-                    Add("support-changed", path, $"support channel '{key}' is removed", x, null, h ?? contract);
-                    break;
-                case (not null, not null):
-                    foreach (var field in UnionOfKeys(x, y).Where(k => k != "channel"))
-                    {
-                        CompareValue("support-changed", $"{path}.{field}", $"{field} of support channel '{key}'", x[field], y[field], y);
-                    }
-
-                    break;
-            }
-        }
-    }
+                foreach (var field in UnionOfKeys(x, y).Where(k => k != "channel"))
+                {
+                    CompareValue("support-changed", $"{path}.{field}", $"{field} of support channel '{key}'", x[field], y[field], y);
+                }
+            });
 }

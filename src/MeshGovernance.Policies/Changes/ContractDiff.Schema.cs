@@ -15,60 +15,21 @@ internal sealed partial class ContractDiff
     /// <summary>Where a schema element is: the change path (<c>schema[orders].properties[id]</c>) and its readable name (<c>orders.id</c>).</summary>
     private sealed record ElementAt(string Path, string Name, bool IsObject);
 
-    private void CompareSchema(SourceMapping b, SourceMapping h)
-    {
-        if (ComparedWhole("object-removed", "schema", "schema", b["schema"], h["schema"], h))
-        {
-            return;
-        }
+    private void CompareSchema(SourceMapping b, SourceMapping h) =>
+        CompareItems(b["schema"], h["schema"], m => m.GetString("name"),
+            new ListRules("schema", "object-removed",
+                "object-added", (key, _) => $"schema object '{key}' is added",
+                "object-removed", (key, _) => $"schema object '{key}' is removed"),
+            h,
+            (key, path, x, y) => CompareElement(new ElementAt(path, key, IsObject: true), x, y));
 
-        var before = SourceNodes.Keyed(b["schema"], m => m.GetString("name"));
-        var after = SourceNodes.Keyed(h["schema"], m => m.GetString("name"));
-        foreach (var (key, x, y) in SourceNodes.Match(before, after))
-        {
-            var at = new ElementAt($"schema[{key}]", key, IsObject: true);
-            switch (x, y)
-            {
-                case (null, not null):
-                    Add("object-added", at.Path, $"schema object '{at.Name}' is added", null, y);
-                    break;
-                case (not null, null):
-                    Add("object-removed", at.Path, $"schema object '{at.Name}' is removed", x, null, h["schema"] ?? h);
-                    break;
-                case (not null, not null):
-                    CompareElement(at, x, y);
-                    break;
-            }
-        }
-    }
-
-    private void CompareProperties(ElementAt parent, SourceMapping b, SourceMapping h)
-    {
-        if (ComparedWhole("property-removed", $"{parent.Path}.properties", $"properties of '{parent.Name}'", b["properties"], h["properties"], h))
-        {
-            return;
-        }
-
-        var before = SourceNodes.Keyed(b["properties"], m => m.GetString("name"));
-        var after = SourceNodes.Keyed(h["properties"], m => m.GetString("name"));
-        foreach (var (key, x, y) in SourceNodes.Match(before, after))
-        {
-            var at = new ElementAt($"{parent.Path}.properties[{key}]", $"{parent.Name}.{key}", IsObject: false);
-            switch (x, y)
-            {
-                case (null, not null):
-                    var required = SourceNodes.Flag(y, "required") ? " (required)" : "";
-                    Add("property-added", at.Path, $"property '{at.Name}' is added{required}", null, y);
-                    break;
-                case (not null, null):
-                    Add("property-removed", at.Path, $"property '{at.Name}' is removed", x, null, h["properties"] ?? h);
-                    break;
-                case (not null, not null):
-                    CompareElement(at, x, y);
-                    break;
-            }
-        }
-    }
+    private void CompareProperties(ElementAt parent, SourceMapping b, SourceMapping h) =>
+        CompareItems(b["properties"], h["properties"], m => m.GetString("name"),
+            new ListRules($"{parent.Path}.properties", "property-removed",
+                "property-added", (key, y) => $"property '{parent.Name}.{key}' is added{(SourceNodes.Flag(y, "required") ? " (required)" : "")}",
+                "property-removed", (key, _) => $"property '{parent.Name}.{key}' is removed"),
+            h,
+            (key, path, x, y) => CompareElement(new ElementAt(path, $"{parent.Name}.{key}", IsObject: false), x, y));
 
     private void CompareItems(ElementAt parent, SourceMapping b, SourceMapping h)
     {

@@ -171,28 +171,49 @@ internal sealed partial class ContractDiff
     }
 
     // Custom properties are matched by their `property`, so reordering them is not a change.
-    private void CompareCustomProperties(string path, string owner, SourceNode? b, SourceNode? h, SourceNode headParent)
+    private void CompareCustomProperties(string path, string owner, SourceNode? b, SourceNode? h, SourceNode headParent) =>
+        CompareItems(b, h, m => m.GetString("property"),
+            new ListRules(path, "metadata-changed",
+                "metadata-changed", (key, y) => $"custom property '{key}' of {owner} is added: '{SourceNodes.Display(y["value"])}'",
+                "metadata-changed", (key, x) => $"custom property '{key}' of {owner} is removed (was '{SourceNodes.Display(x["value"])}')"),
+            headParent,
+            (key, itemPath, x, y) =>
+            {
+                foreach (var other in UnionOfKeys(x, y).Where(k => k is not "property"))
+                {
+                    CompareValue("metadata-changed", $"{itemPath}.{other}", $"{other} of custom property '{key}' of {owner}", x[other], y[other], y);
+                }
+            });
+
+    /// <summary>How to report one keyed list: where it is, and the rule and words for an item added, removed, or (when it is not a list of mappings) the whole list changed.</summary>
+    private sealed record ListRules(string Path, string WholeRule, string AddedRule, Func<string, SourceMapping, string> Added, string RemovedRule, Func<string, SourceMapping, string> Removed);
+
+    /// <summary>
+    /// Matches the items of two lists by key (see <see cref="SourceNodes.Keyed"/>): an item only at head is
+    /// added, one only at base removed (shown at head on the list, or on <paramref name="headParent"/>), and
+    /// <paramref name="both"/> compares an item present at both, given its key and path.
+    /// </summary>
+    private void CompareItems(SourceNode? b, SourceNode? h, Func<SourceMapping, string?> keyOf, ListRules rules, SourceNode headParent, Action<string, string, SourceMapping, SourceMapping> both)
     {
-        if (ComparedWhole("metadata-changed", path, $"customProperties of {owner}", b, h, headParent))
+        if (ComparedWhole(rules.WholeRule, rules.Path, rules.Path, b, h, headParent))
         {
             return;
         }
 
-        var before = SourceNodes.Keyed(b, m => m.GetString("property"));
-        var after = SourceNodes.Keyed(h, m => m.GetString("property"));
-        foreach (var (key, x, y) in SourceNodes.Match(before, after))
+        foreach (var (key, x, y) in SourceNodes.Match(SourceNodes.Keyed(b, keyOf), SourceNodes.Keyed(h, keyOf)))
         {
-            var label = $"custom property '{key}' of {owner}";
-            if (x is null || y is null)
+            var path = $"{rules.Path}[{key}]";
+            if (x is null)
             {
-                var message = x is null ? $"{label} is added: '{SourceNodes.Display(y!["value"])}'" : $"{label} is removed (was '{SourceNodes.Display(x["value"])}')";
-                Add("metadata-changed", $"{path}[{key}]", message, x, y, headParent);
-                continue;
+                Add(rules.AddedRule, path, rules.Added(key, y!), null, y);
             }
-
-            foreach (var other in UnionOfKeys(x, y).Where(k => k is not "property"))
+            else if (y is null)
             {
-                CompareValue("metadata-changed", $"{path}[{key}].{other}", $"{other} of {label}", x[other], y[other], y);
+                Add(rules.RemovedRule, path, rules.Removed(key, x), x, null, h ?? headParent);
+            }
+            else
+            {
+                both(key, path, x, y);
             }
         }
     }
