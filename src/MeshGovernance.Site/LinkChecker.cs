@@ -2,56 +2,77 @@ using System.Text.RegularExpressions;
 
 namespace MeshGovernance.Site;
 
+/// <summary>One href or src of a page.</summary>
+public readonly record struct PageReference(string Page, string Attribute, string Target);
+
 /// <summary>
 /// Every internal link and resource of the written site must exist: a broken link is a build error. External
-/// links (http, https, mailto) are not followed; the site makes no request outside itself.
+/// links (http, https, mailto) are not followed, and no page may load anything (src) from outside the site.
+/// The builder collects each page's references while it renders, and checks them against the files it wrote,
+/// without reading the site back; <see cref="Check(string, string?)"/> does the same for a site on disk.
 /// </summary>
 public static partial class LinkChecker
 {
-    /// <summary>The broken links, as "page: target" lines; empty when every link resolves.</summary>
-    public static IReadOnlyList<string> Check(string siteRoot, string? basePath = null)
+    /// <summary>The hrefs and srcs of one page, HTML-decoded.</summary>
+    public static IEnumerable<PageReference> References(string page, string html)
     {
-        var broken = new List<string>();
-        var root = Path.GetFullPath(siteRoot).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        foreach (var page in Directory.EnumerateFiles(root, "*.html", SearchOption.AllDirectories))
+        foreach (Match match in Reference().Matches(html))
         {
-            var html = File.ReadAllText(page);
-            var folder = Path.GetDirectoryName(page)!;
-            foreach (Match match in Reference().Matches(html))
+            yield return new PageReference(page, match.Groups["attribute"].Value, System.Net.WebUtility.HtmlDecode(match.Groups["url"].Value));
+        }
+    }
+
+    /// <summary>The broken references among <paramref name="references"/>, as "page: target" lines, given the site's files ('/'-separated, relative to its root).</summary>
+    public static IReadOnlyList<string> Check(IEnumerable<PageReference> references, IReadOnlySet<string> files, string? basePath = null)
+    {
+        // Paths are resolved against a virtual root: nothing here touches the disk.
+        const string Root = "/site/";
+        var broken = new List<string>();
+        foreach (var (page, attribute, target) in references)
+        {
+            var external = target.StartsWith("http://", StringComparison.Ordinal) || target.StartsWith("https://", StringComparison.Ordinal)
+                || target.StartsWith("mailto:", StringComparison.Ordinal) || target.StartsWith("//", StringComparison.Ordinal);
+            if (external && attribute == "src")
             {
-                var target = System.Net.WebUtility.HtmlDecode(match.Groups["url"].Value);
-                var external = target.StartsWith("http://", StringComparison.Ordinal) || target.StartsWith("https://", StringComparison.Ordinal)
-                    || target.StartsWith("mailto:", StringComparison.Ordinal) || target.StartsWith("//", StringComparison.Ordinal);
-                if (external && match.Groups["attribute"].Value == "src")
-                {
-                    // A page may link out, but never load anything from outside the site.
-                    broken.Add($"{Path.GetRelativePath(root, page).Replace('\\', '/')}: loads {target} from outside the site");
-                    continue;
-                }
+                broken.Add($"{page}: loads {target} from outside the site");
+                continue;
+            }
 
-                if (target.Length == 0 || target.StartsWith('#') || external)
-                {
-                    continue;
-                }
+            if (target.Length == 0 || target.StartsWith('#') || external)
+            {
+                continue;
+            }
 
-                var path = target.Split('#', '?')[0];
-                // The 404 page links from the site's base path, since it is served at any depth.
-                var resolved = basePath is not null && path.StartsWith(basePath, StringComparison.Ordinal)
-                    ? Path.GetFullPath(Path.Combine(root, Uri.UnescapeDataString(path[basePath.Length..])))
-                    : Path.GetFullPath(Path.Combine(folder, Uri.UnescapeDataString(path)));
-                if (path.EndsWith('/'))
-                {
-                    resolved = Path.Combine(resolved, "index.html");
-                }
+            var path = Uri.UnescapeDataString(target.Split('#', '?')[0]);
+            var folder = Root + (page.Contains('/') ? page[..(page.LastIndexOf('/') + 1)] : "");
+            // The 404 page links from the site's base path, since it is served at any depth.
+            var resolved = basePath is not null && path.StartsWith(basePath, StringComparison.Ordinal)
+                ? System.IO.Path.GetFullPath(Root + path[basePath.Length..])
+                : System.IO.Path.GetFullPath(path.StartsWith('/') ? path : folder + path);
+            if (path.EndsWith('/'))
+            {
+                resolved += resolved.EndsWith('/') ? "index.html" : "/index.html";
+            }
 
-                if (!resolved.StartsWith(root, StringComparison.Ordinal) || !File.Exists(resolved))
-                {
-                    broken.Add($"{Path.GetRelativePath(root, page).Replace('\\', '/')}: {target}");
-                }
+            if (!resolved.StartsWith(Root, StringComparison.Ordinal) || !files.Contains(resolved[Root.Length..]))
+            {
+                broken.Add($"{page}: {target}");
             }
         }
 
         return broken;
+    }
+
+    /// <summary>The broken links of a site on disk, as "page: target" lines; empty when every link resolves.</summary>
+    public static IReadOnlyList<string> Check(string siteRoot, string? basePath = null)
+    {
+        var root = Path.GetFullPath(siteRoot);
+        var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
+            .ToHashSet(StringComparer.Ordinal);
+        var references = files.Where(f => f.EndsWith(".html", StringComparison.Ordinal))
+            .SelectMany(page => References(page, File.ReadAllText(Path.Combine(root, page))));
+        return Check(references, files, basePath);
     }
 
     [GeneratedRegex(@"\s(?<attribute>href|src)=""(?<url>[^""]*)""", RegexOptions.CultureInvariant)]

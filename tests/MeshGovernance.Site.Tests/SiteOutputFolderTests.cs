@@ -46,11 +46,11 @@ public sealed class SiteOutputFolderTests
     {
         using var folder = TempMeshRepository.Empty();
         Directory.CreateDirectory(Path.Combine(folder.Root, "products", "a"));
-        File.WriteAllText(Path.Combine(folder.Root, "index.html"), "<a href=\"products/a/index.html\">a</a> <a href=\"https://example.com\">x</a>");
+        File.WriteAllText(Path.Combine(folder.Root, "index.html"), "<a href=\"products/a/index.html\">a</a> <a href=\"https://example.com\">x</a> <script src=\"https://cdn.example/x.js\"></script> <a href=\"products/a/\">a</a>");
         File.WriteAllText(Path.Combine(folder.Root, "products", "a", "index.html"), "<a href=\"../../index.html#top\">home</a> <a href=\"../b/index.html\">b</a>");
 
         var broken = LinkChecker.Check(folder.Root);
 
-        Assert.Equal(["products/a/index.html: ../b/index.html"], broken);
+        Assert.Equal(["index.html: loads https://cdn.example/x.js from outside the site", "products/a/index.html: ../b/index.html"], broken.Order(StringComparer.Ordinal));
     }
 }

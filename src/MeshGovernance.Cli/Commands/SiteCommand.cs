@@ -38,6 +38,10 @@ internal static class SiteCommand
             HelpName = "N",
             DefaultValueFactory = _ => 10,
         };
+        var stats = new Option<bool>("--stats")
+        {
+            Description = "Print to standard error how long each phase of the build took.",
+        };
         var policyOptions = new PolicyOptions();
         var command = new Command("site", "Publish the data product catalog and governance reports as a static site: search, domain, product, contract, team and governance pages, catalog.json and a sitemap.")
         {
@@ -46,6 +50,7 @@ internal static class SiteCommand
             baseUrl,
             history,
             trend,
+            stats,
         };
         policyOptions.AddTo(command);
         command.SetAction(parse =>
@@ -141,6 +146,11 @@ internal static class SiteCommand
             }
 
             output.WriteLine($"Wrote {result.Pages} pages to {target.FullName} in {watch.Elapsed.TotalSeconds:0.0} s ({context.Mesh.Products.Count} products, {context.Mesh.Contracts.Count} contracts; {check.Diagnostics.Count} findings).");
+            if (parse.GetValue(stats))
+            {
+                var (pages, data, links, swap) = result.Timings;
+                error.WriteLine(FormattableString.Invariant($"site: pages {pages.TotalSeconds:0.00} s, search index and catalog.json {data.TotalSeconds:0.00} s, link check {links.TotalSeconds:0.00} s, swap {swap.TotalSeconds:0.00} s"));
+            }
             return ExitCodes.Success;
         });
         return command;
