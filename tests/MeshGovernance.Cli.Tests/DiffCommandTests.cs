@@ -14,7 +14,7 @@ public sealed class DiffCommandTests
     {
         using var repo = GitMeshRepository.FromFolder(RepositoryPaths.Template);
         repo.Branch("drop-method");
-        RemoveMethod(repo);
+        TemplateEdits.RemovePaymentMethod(repo);
         repo.Replace(Payments, "version: 1.5.1", "version: 1.6.0");
         var head = repo.Commit("Drop the payment method");
 
@@ -33,7 +33,7 @@ public sealed class DiffCommandTests
     public void Json_gives_every_change_with_its_rule_path_severity_and_spans()
     {
         using var repo = GitMeshRepository.FromFolder(RepositoryPaths.Template);
-        RemoveMethod(repo);
+        TemplateEdits.RemovePaymentMethod(repo);
         var expectedLine = repo.Read(Payments).Split('\n').ToList().FindIndex(l => l.Contains("- name: status", StringComparison.Ordinal)) + 1;
 
         var run = CliRun.Of("diff", "--no-cache", "--repo", repo.Root, "--base", "HEAD", "--format", "json");
@@ -105,14 +105,4 @@ public sealed class DiffCommandTests
         Assert.Equal(2, badFormat.ExitCode);
         Assert.Contains("sarif", badFormat.Error, StringComparison.Ordinal);
     }
-
-    private static void RemoveMethod(GitMeshRepository repo) => repo.Replace(Payments, """
-              - name: method
-                logicalType: string
-                physicalType: varchar(20)
-                required: true
-                classification: internal
-                examples: ["card", "paypal", "klarna", "ideal", "gift_card"]
-
-        """, string.Empty);
 }

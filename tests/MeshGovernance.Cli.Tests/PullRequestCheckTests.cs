@@ -46,7 +46,7 @@ public sealed class PullRequestCheckTests : IClassFixture<PolicyCacheFixture>
     {
         using var repo = GitMeshRepository.FromFolder(RepositoryPaths.Template);
         repo.Branch("drop-method");
-        RemoveMethodProperty(repo);
+        TemplateEdits.RemovePaymentMethod(repo);
         repo.Replace(Contract, "version: 1.5.1", "version: 1.5.2");
         repo.Commit("Drop the payment method");
 
@@ -68,7 +68,7 @@ public sealed class PullRequestCheckTests : IClassFixture<PolicyCacheFixture>
     {
         using var repo = GitMeshRepository.FromFolder(RepositoryPaths.Template);
         repo.Branch("drop-method-major");
-        RemoveMethodProperty(repo);
+        TemplateEdits.RemovePaymentMethod(repo);
         repo.Replace(Contract, "version: 1.5.1", "version: 2.0.0");
         repo.Commit("Drop the payment method, major version");
 
@@ -167,7 +167,7 @@ public sealed class PullRequestCheckTests : IClassFixture<PolicyCacheFixture>
     {
         using var repo = GitMeshRepository.FromFolder(RepositoryPaths.Template);
         repo.Branch("local");
-        RemoveMethodProperty(repo);
+        TemplateEdits.RemovePaymentMethod(repo);
 
         var run = CliRun.Of(["check", "--repo", repo.Root, "--base", "main", "--format", "json", "--cache-dir", _cache.Folder, "--today", "2026-11-22"]);
 
@@ -218,16 +218,6 @@ public sealed class PullRequestCheckTests : IClassFixture<PolicyCacheFixture>
 
     private CliRun Check(GitMeshRepository repo, params string[] extra) =>
         CliRun.Of(["check", "--repo", repo.Root, "--base", "main", "--head", "HEAD", "--format", "json", "--cache-dir", _cache.Folder, "--today", "2026-11-22", .. extra]);
-
-    private static void RemoveMethodProperty(GitMeshRepository repo) => repo.Replace(Contract, """
-              - name: method
-                logicalType: string
-                physicalType: varchar(20)
-                required: true
-                classification: internal
-                examples: ["card", "paypal", "klarna", "ideal", "gift_card"]
-
-        """, string.Empty);
 
     private static List<JsonElement> Blocking(CliRun run) => run.Findings()
         .Where(f => f.GetProperty("level").GetString() == "error" && !IsExistingDebt(f) && !(f.TryGetProperty("waived", out var w) && w.GetBoolean()))

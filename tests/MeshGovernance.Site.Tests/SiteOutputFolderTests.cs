@@ -42,6 +42,24 @@ public sealed class SiteOutputFolderTests
     }
 
     [Fact]
+    public async Task With_a_base_url_the_404_page_links_from_the_base_path_and_the_sitemap_is_absolute()
+    {
+        using var repo = TempMeshRepository.Valid();
+        using var parent = TempMeshRepository.Empty();
+        var output = Path.Combine(parent.Root, "_site");
+        var load = Model.Loading.MeshLoader.Load(repo.Root);
+        var context = new SiteContext(load, Policies.Engine.CheckResult.ValidationOnly(load.Diagnostics, false), SiteBuilds.Today);
+
+        var result = await SiteBuilder.BuildAsync(context, output, repo.Root, "https://acme.github.io/mesh");
+
+        Assert.True(result.Succeeded, result.Error + string.Join("\n", result.BrokenLinks));
+        var notFound = SiteBuilds.Page(output, "404.html");
+        Assert.Equal("/mesh/assets/site.css", notFound.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href"));
+        Assert.Equal("/mesh/index.html", notFound.QuerySelector("main a")!.GetAttribute("href"));
+        Assert.Contains("<loc>https://acme.github.io/mesh/products/sales.orders/</loc>", File.ReadAllText(Path.Combine(output, "sitemap.xml")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_link_checker_reports_a_broken_link_with_its_page()
     {
         using var folder = TempMeshRepository.Empty();
