@@ -11,11 +11,14 @@ internal static class SiteBuilds
     public static readonly DateOnly Today = new(2026, 11, 22);
 
     /// <summary>Builds the site of a repository with validation findings only (no policies: fast).</summary>
-    public static (SiteBuildResult Result, string Folder) BuildWithoutPolicies(string repository)
+    public static (SiteBuildResult Result, string Folder) BuildWithoutPolicies(string repository) =>
+        Build(ContextWithoutPolicies(repository), repository);
+
+    /// <summary>The site's model of a repository with validation findings only.</summary>
+    public static SiteContext ContextWithoutPolicies(string repository)
     {
         var load = MeshLoader.Load(repository);
-        var context = new SiteContext(load, CheckResult.ValidationOnly(load.Diagnostics, load.ConfigurationError), Today);
-        return Build(context, repository);
+        return new SiteContext(load, CheckResult.ValidationOnly(load.Diagnostics, load.ConfigurationError), Today);
     }
 
     /// <summary>Builds the site of a repository with every policy of the built-in pack and the repository's own.</summary>

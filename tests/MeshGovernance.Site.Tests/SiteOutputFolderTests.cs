@@ -11,8 +11,7 @@ public sealed class SiteOutputFolderTests
         using var repo = TempMeshRepository.Valid();
         using var other = TempMeshRepository.Empty();
         File.WriteAllText(Path.Combine(other.Root, "precious.txt"), "keep me");
-        var load = Model.Loading.MeshLoader.Load(repo.Root);
-        var context = new SiteContext(load, Policies.Engine.CheckResult.ValidationOnly(load.Diagnostics, false), SiteBuilds.Today);
+        var context = SiteBuilds.ContextWithoutPolicies(repo.Root);
 
         var intoOther = await SiteBuilder.BuildAsync(context, other.Root, repo.Root);
         var intoRepository = await SiteBuilder.BuildAsync(context, repo.Root, repo.Root);
@@ -29,8 +28,7 @@ public sealed class SiteOutputFolderTests
         using var repo = TempMeshRepository.Valid();
         using var parent = TempMeshRepository.Empty();
         var output = Path.Combine(parent.Root, "_site");
-        var load = Model.Loading.MeshLoader.Load(repo.Root);
-        var context = new SiteContext(load, Policies.Engine.CheckResult.ValidationOnly(load.Diagnostics, false), SiteBuilds.Today);
+        var context = SiteBuilds.ContextWithoutPolicies(repo.Root);
 
         Assert.True((await SiteBuilder.BuildAsync(context, output, repo.Root)).Succeeded);
         File.WriteAllText(Path.Combine(output, "stale.html"), "<a href=\"nowhere.html\">x</a>");
@@ -47,8 +45,7 @@ public sealed class SiteOutputFolderTests
         using var repo = TempMeshRepository.Valid();
         using var parent = TempMeshRepository.Empty();
         var output = Path.Combine(parent.Root, "_site");
-        var load = Model.Loading.MeshLoader.Load(repo.Root);
-        var context = new SiteContext(load, Policies.Engine.CheckResult.ValidationOnly(load.Diagnostics, false), SiteBuilds.Today);
+        var context = SiteBuilds.ContextWithoutPolicies(repo.Root);
 
         var result = await SiteBuilder.BuildAsync(context, output, repo.Root, "https://acme.github.io/mesh");
 
