@@ -27,6 +27,10 @@ public sealed class MeshgovApp(TextWriter output, TextWriter error, IReadOnlyDic
             SiteCommand.Create(output, error),
         };
 
+        var version = root.Options.OfType<VersionOption>().Single();
+        version.Description = "Show the version and the commit meshgov was built from.";
+        version.Action = new PrintVersionAction(output);
+
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -60,6 +64,15 @@ public sealed class MeshgovApp(TextWriter output, TextWriter error, IReadOnlyDic
             }
 
             return ExitCodes.InternalError;
+        }
+    }
+
+    private sealed class PrintVersionAction(TextWriter output) : System.CommandLine.Invocation.SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            output.WriteLine(BuildInfo.Current.Describe());
+            return ExitCodes.Success;
         }
     }
 

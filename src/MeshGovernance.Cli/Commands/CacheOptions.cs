@@ -53,9 +53,15 @@ internal sealed class CacheOptions
         }
 
         var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-        var baseDirectory = !string.IsNullOrWhiteSpace(xdg)
-            ? xdg
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
-        return Path.Combine(baseDirectory, "meshgov");
+        if (!string.IsNullOrWhiteSpace(xdg))
+        {
+            return Path.Combine(xdg, "meshgov");
+        }
+
+        // Without a home folder (a bare CI container), a relative ".cache" would land in the working directory.
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile, Environment.SpecialFolderOption.DoNotVerify);
+        return string.IsNullOrWhiteSpace(home)
+            ? Path.Combine(Path.GetTempPath(), "meshgov-cache-" + Environment.UserName)
+            : Path.Combine(home, ".cache", "meshgov");
     }
 }

@@ -134,15 +134,19 @@ internal static class CheckCommand
             }
 
             using var snapshots = revisions;
+            // GitHub and code scanning resolve paths from the repository's root, which may hold the mesh in a sub-folder.
+            var fromRepositoryRoot = actions is not null || targets.Any(t => t.Format == ReportFormat.Sarif)
+                ? report.InRepositoryFolder(FolderInRepository(root.FullName))
+                : report;
             foreach (var (format, file) in targets)
             {
-                if (!Write(format, file, report, output, error))
+                if (!Write(format, file, format == ReportFormat.Sarif ? fromRepositoryRoot : report, output, error))
                 {
                     return ExitCodes.UsageOrConfiguration;
                 }
             }
 
-            if (actions is not null && !Publish(report, actions, parse.GetValue(checkName)!, output, error))
+            if (actions is not null && !Publish(fromRepositoryRoot, actions, parse.GetValue(checkName)!, output, error))
             {
                 return ExitCodes.UsageOrConfiguration;
             }
@@ -188,6 +192,19 @@ internal static class CheckCommand
         }
 
         return true;
+    }
+
+    /// <summary>Where the mesh sits in its git repository (<c>meshes/sales</c>), or empty at the top level or outside git.</summary>
+    private static string FolderInRepository(string meshRoot)
+    {
+        try
+        {
+            return PullRequestRevisions.MeshPrefix(GitRepository.Open(meshRoot).Root, meshRoot);
+        }
+        catch (GitException)
+        {
+            return string.Empty;
+        }
     }
 
     private static bool IsConfigurationError(Diagnostic diagnostic) =>

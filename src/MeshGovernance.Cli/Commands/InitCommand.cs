@@ -18,6 +18,7 @@ internal static class InitCommand
 
     private static int Run(DirectoryInfo target, TextWriter output, TextWriter error)
     {
+        var build = BuildInfo.Current;
         if (File.Exists(target.FullName))
         {
             error.WriteLine($"error: dir: '{target.FullName}' is a file; pass a folder.");
@@ -49,7 +50,15 @@ internal static class InitCommand
                 var path = Path.Combine(target.FullName, file.RelativePath);
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 using var destination = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
-                file.CopyTo(destination);
+                if (WorkflowPinning.AppliesTo(file.RelativePath))
+                {
+                    using var writer = new StreamWriter(destination, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                    writer.Write(WorkflowPinning.Pin(file.ReadText(), build));
+                }
+                else
+                {
+                    file.CopyTo(destination);
+                }
             }
 
             SchemaExport.WriteAll(schemaFolder, overwrite: false);
@@ -61,6 +70,9 @@ internal static class InitCommand
         }
 
         output.WriteLine($"Created a mesh repository in {target.FullName} ({files.Count} files, plus the editor schemas in .meshgov/schemas).");
+        output.WriteLine(build.IsRelease
+            ? $"Its workflows run meshgov {build.Version} through {build.Repository}@{build.ShortCommit}."
+            : $"Its workflows run meshgov {WorkflowPinning.TemplateVersion} ({WorkflowPinning.TemplateReference}): this meshgov, {build.Version}, is not a release. Change both in .github/workflows/ to run another.");
         output.WriteLine($"Next: cd {target.FullName} && meshgov validate");
         return ExitCodes.Success;
     }

@@ -30,14 +30,10 @@ internal static class PolicyEditorSetupCommand
                 Directory.CreateDirectory(folder);
                 File.WriteAllText(Path.Combine(folder, EditorGlobals.FileName), EditorGlobals.Generate());
                 File.WriteAllText(Path.Combine(folder, ".gitignore"), "# Written by 'meshgov policy editor-setup' for this machine's editor.\n*\n");
-                foreach (var assembly in EditorGlobals.Assemblies)
+                foreach (var (name, content) in EditorAssemblyFiles())
                 {
-                    File.Copy(assembly.Location, Path.Combine(folder, Path.GetFileName(assembly.Location)), overwrite: true);
-                    var documentation = Path.ChangeExtension(assembly.Location, ".xml");
-                    if (File.Exists(documentation))
-                    {
-                        File.Copy(documentation, Path.Combine(folder, Path.GetFileName(documentation)), overwrite: true);
-                    }
+                    using var file = new FileStream(Path.Combine(folder, name), FileMode.Create, FileAccess.Write);
+                    content.CopyTo(file);
                 }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -51,5 +47,21 @@ internal static class PolicyEditorSetupCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>The model assemblies and their XML documentation, embedded at build time (see the project file).</summary>
+    private static IEnumerable<(string Name, Stream Content)> EditorAssemblyFiles()
+    {
+        var cli = typeof(PolicyEditorSetupCommand).Assembly;
+        foreach (var assembly in EditorGlobals.Assemblies)
+        {
+            foreach (var extension in new[] { ".dll", ".xml" })
+            {
+                var name = assembly.GetName().Name + extension;
+                var content = cli.GetManifestResourceStream("editor/" + name)
+                    ?? throw new InvalidOperationException($"{name} is not embedded in meshgov; the build is incomplete.");
+                yield return (name, content);
+            }
+        }
     }
 }

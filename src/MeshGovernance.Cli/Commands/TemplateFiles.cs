@@ -12,6 +12,13 @@ internal static class TemplateFiles
             using var source = typeof(TemplateFiles).Assembly.GetManifestResourceStream(ResourceName)!;
             source.CopyTo(destination);
         }
+
+        public string ReadText()
+        {
+            using var source = typeof(TemplateFiles).Assembly.GetManifestResourceStream(ResourceName)!;
+            using var reader = new StreamReader(source);
+            return reader.ReadToEnd();
+        }
     }
 
     public static IReadOnlyList<TemplateFile> All() =>

@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Reflection.Metadata;
 using MeshGovernance.Model.Graph;
 using MeshGovernance.Policies.Scripting;
 using Microsoft.CodeAnalysis;
@@ -32,14 +34,37 @@ internal static class ScriptReferences
 
     private static List<MetadataReference> Create()
     {
-        var runtimeFolder = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-        var references = RuntimeAssemblies
-            .Select(name => Path.Combine(runtimeFolder, name + ".dll"))
-            .Where(File.Exists)
-            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
-            .ToList();
-        references.Add(MetadataReference.CreateFromFile(typeof(Mesh).Assembly.Location));
-        references.Add(MetadataReference.CreateFromFile(typeof(PolicyGlobals).Assembly.Location));
+        // From the metadata of the loaded assemblies, not their files: a single-file meshgov has no files to read
+        // (Assembly.Location is empty there), and the assemblies that run the policy are the ones it compiles against.
+        var references = new List<MetadataReference>();
+        foreach (var name in RuntimeAssemblies)
+        {
+            Assembly assembly;
+            try
+            {
+                assembly = Assembly.Load(new AssemblyName(name));
+            }
+            catch (FileNotFoundException)
+            {
+                continue;
+            }
+
+            references.Add(FromLoadedAssembly(assembly));
+        }
+
+        references.Add(FromLoadedAssembly(typeof(Mesh).Assembly));
+        references.Add(FromLoadedAssembly(typeof(PolicyGlobals).Assembly));
         return references;
+    }
+
+    private static unsafe MetadataReference FromLoadedAssembly(Assembly assembly)
+    {
+        if (!assembly.TryGetRawMetadata(out var blob, out var length))
+        {
+            throw new InvalidOperationException($"The metadata of {assembly.GetName().Name} cannot be read; policies cannot be compiled in this build of meshgov.");
+        }
+
+        // The blob belongs to the loaded assembly, which the default context never unloads.
+        return AssemblyMetadata.Create(ModuleMetadata.CreateFromMetadata((IntPtr)blob, length)).GetReference(display: assembly.GetName().Name);
     }
 }
