@@ -293,6 +293,59 @@ public sealed partial class ActionInstallTests : IDisposable
         Assert.All(uses, m => Assert.Matches(PinnedUses(), m.Groups[1].Value));
     }
 
+    [Fact]
+    public void The_real_linux_release_installs_from_the_server_and_checks_the_template_with_the_actions_check_step()
+    {
+        if (!ReleaseArtifacts.OnLinuxX64)
+        {
+            return; // The real binary under test is the linux-x64 one.
+        }
+
+        var archive = Assert.Single(Directory.GetFiles(ReleaseArtifacts.BinaryFolder, "meshgov-*-linux-x64.tar.gz"));
+        var version = Path.GetFileName(archive)["meshgov-".Length..^"-linux-x64.tar.gz".Length];
+        var folder = Directory.CreateDirectory(Path.Combine(Served, ReleasesPath.TrimStart('/'), "v" + version)).FullName;
+        File.Copy(archive, Path.Combine(folder, Path.GetFileName(archive)));
+        File.Copy(Path.Combine(ReleaseArtifacts.BinaryFolder, "SHA256SUMS"), Path.Combine(folder, "SHA256SUMS"));
+        var mesh = Path.Combine(_root, "mesh");
+        CopyFolder(RepositoryPaths.Template, mesh);
+
+        var install = Install(version: version);
+        Assert.True(install.ExitCode == 0, install.Log);
+        Assert.Contains($"meshgov {version} (commit ", install.Output, StringComparison.Ordinal);
+        var check = RunStep("check", "Linux", "X64", version, configure: env =>
+        {
+            env["PATH"] = install.GitHubPath.Trim() + ":/usr/bin:/bin";
+            env["GITHUB_WORKSPACE"] = _root;
+            env["MESHGOV_CACHE_DIR"] = Path.Combine(_root, "policy-cache");
+            env["INPUT_REPO_PATH"] = "mesh";
+            env["INPUT_BASE"] = env["INPUT_HEAD"] = string.Empty;
+            env["INPUT_FORMATS"] = "text sarif=meshgov.sarif";
+            env["INPUT_CHECK_NAME"] = "meshgov";
+            env["INPUT_GITHUB"] = "false";
+            env["INPUT_FETCH"] = "false";
+        });
+
+        Assert.True(check.ExitCode == 0, check.Log);
+        Assert.Contains("0 blocking findings", check.Output, StringComparison.Ordinal);
+        Assert.Contains("exit-code=0\nblocking=0\nsarif=" + Path.Combine(_root, "meshgov.sarif") + "\n", check.GitHubOutput, StringComparison.Ordinal);
+    }
+
+    private static void CopyFolder(string source, string destination)
+    {
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(source, file);
+            if (relative.StartsWith(".meshgov", StringComparison.Ordinal))
+            {
+                continue; // a local cache of the editor schemas, not part of the template
+            }
+
+            var target = Path.Combine(destination, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
     private static string ActionFile => Path.Combine(RepositoryPaths.ProjectRoot, "action.yml");
 
     private static string FakeExecutable(string version, string rid) => $"#!/bin/sh\necho '{rid} {version} ran' >> \"$MESHGOV_TEST_MARKER\"\necho 'meshgov {version} (fake {rid})'\n";

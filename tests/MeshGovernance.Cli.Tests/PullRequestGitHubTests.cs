@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MeshGovernance.Testing;
 using MeshGovernance.Testing.GitHubApi;
 
@@ -117,34 +116,6 @@ public sealed class PullRequestGitHubTests : IClassFixture<PolicyCacheFixture>, 
         return new CliRun(code, output.ToString(), error.ToString());
     }
 
-    private Dictionary<string, string?> Environment(string? stepSummary = null, bool fork = false)
-    {
-        var eventPath = _repo.Root + "-event.json";
-        var headRepository = fork ? "someone/mesh" : $"{FakeGitHub.Owner}/{FakeGitHub.Repo}";
-        File.WriteAllText(eventPath, JsonSerializer.Serialize(new
-        {
-            action = "synchronize",
-            number = 7,
-            pull_request = new
-            {
-                number = 7,
-                user = new { login = "omar-farouk" },
-                head = new { sha = _headSha, @ref = "breaking", repo = new { full_name = headRepository } },
-                @base = new { sha = _baseSha, @ref = "main", repo = new { full_name = $"{FakeGitHub.Owner}/{FakeGitHub.Repo}" } },
-            },
-        }));
-        return new Dictionary<string, string?>
-        {
-            ["GITHUB_ACTIONS"] = "true",
-            ["GITHUB_TOKEN"] = FakeGitHub.Token,
-            ["GITHUB_REPOSITORY"] = $"{FakeGitHub.Owner}/{FakeGitHub.Repo}",
-            ["GITHUB_EVENT_NAME"] = "pull_request",
-            ["GITHUB_EVENT_PATH"] = eventPath,
-            ["GITHUB_API_URL"] = _github.ApiUrl.ToString().TrimEnd('/'),
-            ["GITHUB_SERVER_URL"] = "https://github.example",
-            ["GITHUB_SHA"] = _headSha,
-            ["GITHUB_RUN_ID"] = "4242",
-            ["GITHUB_STEP_SUMMARY"] = stepSummary,
-        };
-    }
+    private Dictionary<string, string?> Environment(string? stepSummary = null, bool fork = false) =>
+        PullRequestEnvironment.Create(_github, _repo.Root + "-event.json", 7, _baseSha, _headSha, "breaking", stepSummary, fork);
 }

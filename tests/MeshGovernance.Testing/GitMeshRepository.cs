@@ -18,8 +18,8 @@ public sealed class GitMeshRepository : IDisposable
 
     public string Root => _files.Root;
 
-    /// <summary>A copy of a folder (the template, a fixture) committed on main as the base.</summary>
-    public static GitMeshRepository FromFolder(string folder)
+    /// <summary>A copy of a folder (the template, a fixture) committed on main as the base; under <paramref name="subFolder"/> of the repository when given.</summary>
+    public static GitMeshRepository FromFolder(string folder, string? subFolder = null)
     {
         var files = TempMeshRepository.Empty();
         foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
@@ -27,7 +27,7 @@ public sealed class GitMeshRepository : IDisposable
             var relative = Path.GetRelativePath(folder, file).Replace('\\', '/');
             if (!relative.StartsWith(".meshgov/", StringComparison.Ordinal))
             {
-                files.WriteBytes(relative, File.ReadAllBytes(file));
+                files.WriteBytes(subFolder is null ? relative : $"{subFolder}/{relative}", File.ReadAllBytes(file));
             }
         }
 
