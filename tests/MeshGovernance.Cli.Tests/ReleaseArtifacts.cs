@@ -81,6 +81,17 @@ internal static class ReleaseArtifacts
 
         var folder = Path.Combine(Path.GetTempPath(), "meshgov-release-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Left for the system's temporary-file cleanup.
+            }
+        };
         make(folder);
         return folder;
     }
