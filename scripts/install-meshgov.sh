@@ -88,6 +88,13 @@ if [ -z "$base" ]; then
   [ -n "$action_repository" ] || fail "cannot tell where meshgov is released: the action's repository is unknown. Set MESHGOV_RELEASES_URL, or \`build-from-source: true\`."
   base="${GITHUB_SERVER_URL:-https://github.com}/$action_repository/releases/download"
 fi
+# Plain http only to this machine (a test server): elsewhere anyone on the way could replace the archive and its
+# SHA256SUMS together.
+case "$base" in
+  https://*) ;;
+  http://127.0.0.1[:/]* | http://localhost[:/]* | http://\[::1\][:/]*) ;;
+  *) fail "the releases' URL '$base' is not https; meshgov is downloaded only over https (plain http only from 127.0.0.1 or localhost)." ;;
+esac
 release="${base%/}/v$version"
 
 # --- tools -----------------------------------------------------------------------------------------------------
@@ -159,14 +166,17 @@ expected="$(tr -d '\r' <"$work/SHA256SUMS" | awk -v name="$asset" '$2 == name ||
 # the one in that archive.
 cached=false
 if [ -f "$dir/$asset" ] && [ -f "$dir/$exe" ]; then
-  if [ "$(sha256_of "$dir/$asset")" = "$expected" ] \
+  # The folder goes on the PATH: anything else in it (a planted `git`) would run in later steps.
+  others="$(find "$dir" -mindepth 1 -maxdepth 1 ! -name "$asset" ! -name "$exe" | head -n 1)"
+  if [ -z "$others" ] \
+    && [ "$(sha256_of "$dir/$asset")" = "$expected" ] \
     && extract "$dir/$asset" "$work/cached" \
     && [ -f "$work/cached/$exe" ] \
     && [ "$(sha256_of "$work/cached/$exe")" = "$(sha256_of "$dir/$exe")" ]; then
     cached=true
     echo "meshgov $version ($rid) is in the tool cache and matches the release's SHA256SUMS: $dir"
   else
-    echo "::warning title=meshgov install::the cached meshgov $version in $dir does not match the release's SHA256SUMS; discarding it and downloading again."
+    echo "::warning title=meshgov install::the cached meshgov $version in $dir does not match the release's SHA256SUMS or holds other files; discarding it and downloading again."
   fi
 fi
 

@@ -14,6 +14,7 @@ namespace MeshGovernance.Cli.Tests;
 /// bash as the runner would run it, against a fake release on a real HTTP server on 127.0.0.1. The release's
 /// "executables" are shell scripts that print a version and append a line to a marker file when they run.
 /// </summary>
+[Collection(ReleaseArtifacts.Collection)]
 public sealed partial class ActionInstallTests : IDisposable
 {
     private const string Version = "0.1.0";
@@ -161,6 +162,35 @@ public sealed partial class ActionInstallTests : IDisposable
         Assert.Equal(Path.Combine(ToolCache, "meshgov", Version, "linux-x64") + "\n", run.GitHubPath);
     }
 
+    [Fact]
+    public void A_cached_folder_holding_anything_else_is_discarded_since_it_goes_on_the_path()
+    {
+        Publish(Version);
+        Assert.Equal(0, Install().ExitCode);
+        _server.ClearRequests();
+        var dir = Path.Combine(ToolCache, "meshgov", Version, "linux-x64");
+        File.WriteAllText(Path.Combine(dir, "git"), $"#!/bin/sh\necho planted >> '{Marker}'\n");
+
+        var run = Install();
+
+        Assert.True(run.ExitCode == 0, run.Log);
+        Assert.Contains("holds other files; discarding it and downloading again.", run.Output, StringComparison.Ordinal);
+        Assert.Equal(["meshgov", "meshgov-0.1.0-linux-x64.tar.gz"], Directory.GetFiles(dir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Plain_http_is_refused_except_from_this_machine()
+    {
+        Publish(Version);
+
+        var run = Install(configure: env => env["MESHGOV_RELEASES_URL"] = "http://releases.example/acme/meshgov/releases/download");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("is not https; meshgov is downloaded only over https", run.Output, StringComparison.Ordinal);
+        Assert.Empty(_server.Requests);
+        AssertNothingInstalled(run);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
@@ -181,7 +211,7 @@ public sealed partial class ActionInstallTests : IDisposable
         var run = Install();
 
         Assert.True(run.ExitCode == 0, run.Log);
-        Assert.Contains($"::warning title=meshgov install::the cached meshgov 0.1.0 in {dir} does not match the release's SHA256SUMS; discarding it and downloading again.", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"::warning title=meshgov install::the cached meshgov 0.1.0 in {dir} does not match the release's SHA256SUMS or holds other files; discarding it and downloading again.", run.Output, StringComparison.Ordinal);
         Assert.Equal([$"{ReleasesPath}/v0.1.0/SHA256SUMS", $"{ReleasesPath}/v0.1.0/meshgov-0.1.0-linux-x64.tar.gz"], _server.Requests);
         Assert.Equal(FakeExecutable(Version, "linux-x64"), File.ReadAllText(Path.Combine(dir, "meshgov")));
         Assert.DoesNotContain("tampered", File.ReadAllText(Marker), StringComparison.Ordinal);

@@ -8,6 +8,7 @@ namespace MeshGovernance.Cli.Tests;
 /// meshgov installed the ways users install it — the dotnet tool package from a feed, and the self-contained
 /// binary on a machine without .NET — then used as a newcomer would: <c>init</c>, then <c>check</c>.
 /// </summary>
+[Collection(ReleaseArtifacts.Collection)]
 public sealed class InstallTests : IDisposable
 {
     private static readonly TimeSpan Minutes = TimeSpan.FromMinutes(5);

@@ -13,6 +13,9 @@ namespace MeshGovernance.Cli.Tests;
 /// </summary>
 internal static class ReleaseArtifacts
 {
+    /// <summary>The test collection of every class that uses these artifacts: the two builds must not run at once.</summary>
+    public const string Collection = "Release artifacts";
+
     private static readonly Lazy<string> Package = new(() => Produce("MESHGOV_TEST_PACKAGE", folder =>
         MustRun("dotnet", RepositoryPaths.ProjectRoot, TimeSpan.FromMinutes(10), "pack", "src/MeshGovernance.Cli", "--configuration", "Release", "--output", folder, "--nologo")));
 

@@ -234,7 +234,7 @@ public sealed partial class TemplateWorkflowTests
         var release = Load(Release);
         Assert.Equal(["v*"], Strings(Node(Mapping(Mapping(release, "on")!, "push")!, "tags")));
         var jobs = Jobs(release).ToDictionary(j => j.Name, j => j.Job);
-        Assert.Equal(["build", "nuget", "release", "test"], jobs.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["build", "nuget", "release", "smoke", "test"], jobs.Keys.Order(StringComparer.Ordinal));
 
         // MinVer reads the version from the tag: the clones that build need the history.
         foreach (var job in new[] { "test", "build" })
@@ -250,6 +250,11 @@ public sealed partial class TemplateWorkflowTests
         Assert.Contains("artifacts/binaries/SHA256SUMS", attest, StringComparison.Ordinal);
         Assert.Contains("artifacts/package/*.nupkg", attest, StringComparison.Ordinal);
 
+        // Every binary runs on its own platform before the release is published.
+        var platforms = ((YamlSequenceNode)Node(Mapping(Mapping(jobs["smoke"], "strategy")!, "matrix")!, "include")!).Children
+            .Select(entry => Text((YamlMappingNode)entry, "rid")).Order(StringComparer.Ordinal);
+        Assert.Equal(["linux-arm64", "linux-x64", "osx-arm64", "win-x64"], platforms);
+        Assert.Equal(["build", "smoke"], Strings(Node(jobs["release"], "needs")));
         Assert.Contains(Steps(jobs["release"]), s => Text(s, "run")?.Contains("gh release create \"$TAG\"", StringComparison.Ordinal) == true
             && Text(s, "run")!.Contains("--verify-tag", StringComparison.Ordinal));
 

@@ -58,10 +58,12 @@ internal sealed class CacheOptions
             return Path.Combine(xdg, "meshgov");
         }
 
-        // Without a home folder (a bare CI container), a relative ".cache" would land in the working directory.
+        // Without a home folder (a bare CI container), a relative ".cache" would land in the working directory,
+        // and a fixed name in the shared temporary folder could be created first by another user: a private
+        // folder of this run's own, so nothing is kept between runs.
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile, Environment.SpecialFolderOption.DoNotVerify);
         return string.IsNullOrWhiteSpace(home)
-            ? Path.Combine(Path.GetTempPath(), "meshgov-cache-" + Environment.UserName)
+            ? System.IO.Directory.CreateTempSubdirectory("meshgov-cache-").FullName
             : Path.Combine(home, ".cache", "meshgov");
     }
 }
