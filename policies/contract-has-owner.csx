@@ -15,7 +15,7 @@ foreach (var contract in Mesh.Contracts)
     {
         if (contract.Team is null)
         {
-            Fail(contract, "team", $"Data contract '{contract.Id}' names the owner team '{contract.TeamId}', which does not exist in teams/; set team.name to the id of an existing team, or add teams/{contract.TeamId}.yaml.");
+            Fail(contract, "team", $"Data contract '{contract.Id}' names the owner team '{contract.TeamId}', which is no team in teams/ by id or name; set team.name to the id or name of an existing team, or describe the team in teams/{WrittenName.SuggestedId(contract.TeamId)}.yaml with name: {contract.TeamId}.");
         }
 
         continue;

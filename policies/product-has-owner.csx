@@ -16,6 +16,6 @@ foreach (var product in Mesh.Products)
     }
     else if (product.Team is null)
     {
-        Fail(product, "team", $"Data product '{product.Id}' names the owner team '{product.TeamId}', which does not exist in teams/.");
+        Fail(product, "team", $"Data product '{product.Id}' names the owner team '{product.TeamId}', which is no team in teams/ by id or name; set team.name to the id or name of an existing team, or describe the team in teams/{WrittenName.SuggestedId(product.TeamId)}.yaml with name: {product.TeamId}.");
     }
 }

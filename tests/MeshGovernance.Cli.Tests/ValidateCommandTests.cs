@@ -200,6 +200,22 @@ public class ValidateCommandTests
     }
 
     [Fact]
+    public void A_contract_in_a_format_meshgov_does_not_read_gets_one_blocking_finding_and_explain_describes_it()
+    {
+        using var repo = TempMeshRepository.Valid()
+            .Write("domains/sales/contracts/legacy.odcs.yaml", "version: 1.0.0\nkind: DataContract\napiVersion: v2.2.2\nuuid: 53581432\ndatasetName: my_table\ndataset: []\n");
+
+        var run = CliRun.Of("validate", "--repo", repo.Root);
+        var explain = CliRun.Of("explain", "MG1016");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("domains/sales/contracts/legacy.odcs.yaml(3,1): error MG1016: ODCS v2.2.2 is not read: meshgov reads ODCS v3.0.x and v3.1.0.", run.Output);
+        Assert.Contains("1 error, 0 warnings, 0 notices in 7 files.", run.Output);
+        Assert.Equal(0, explain.ExitCode);
+        Assert.Contains("does not read", explain.Output);
+    }
+
+    [Fact]
     public void Help_describes_the_options()
     {
         var run = CliRun.Of("validate", "--help");

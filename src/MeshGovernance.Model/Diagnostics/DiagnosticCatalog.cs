@@ -85,6 +85,16 @@ public static class DiagnosticCatalog
         "One scalar value or key is longer than the loader accepts (64 KiB). Mesh files hold metadata: link " +
         "to long documents, SQL files or samples instead of embedding them.");
 
+    public static readonly DiagnosticDescriptor FormatNotRead = new(
+        "MG1016", DiagnosticLevel.Error, "File is in a format or version meshgov does not read",
+        "meshgov reads data contracts as ODCS v3.0.x and v3.1.0 and data products as ODPS v1.0.0. This file is " +
+        "another format or version (ODCS v2.x, a not yet released ODCS version, the Data Contract Specification, " +
+        "the Data Product Specification, an unknown apiVersion, or a product where a contract belongs), so it is " +
+        "not checked against a schema, is not part of the mesh, and no policy runs on it. The message says what " +
+        "the file is and how to bring it to a format meshgov reads: migrate ODCS v2 contracts to v3.1.0, convert " +
+        "Data Contract Specification files with 'datacontract export --format odcs', write ODCS v3.1.0 until a " +
+        "newer version is released and supported.");
+
     public static readonly DiagnosticDescriptor SchemaRequired = new(
         "MG1101", DiagnosticLevel.Error, "Required property is missing",
         "The schema of this kind of file requires the named property. Add it; 'meshgov explain' and the " +
@@ -142,8 +152,9 @@ public static class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor TeamUnknown = new(
         "MG1205", DiagnosticLevel.Error, "Owner team is not a known team",
-        "A product's or contract's team.name names its owner team, which must be the id of a team described " +
-        "in teams/<team>.yaml. The governance team in mesh.yaml must be one too.");
+        "A product's or contract's team.name names its owner team: the id or the name of a team described in " +
+        "teams/<team>.yaml, in any case and with any separators ('Order Data Team' for order-data-team). The " +
+        "governance team in mesh.yaml must be a team's id.");
 
     public static readonly DiagnosticDescriptor TeamMemberDuplicate = new(
         "MG1206", DiagnosticLevel.Error, "Team member listed twice",
@@ -162,7 +173,8 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor DomainFolderMismatch = new(
         "MG1209", DiagnosticLevel.Error, "Domain disagrees with the folder",
         "A product or contract belongs to the domain of its folder; its 'domain' field, when set, must name " +
-        "that folder. Move the file, or correct the field.");
+        "that domain: its id or its name, in any case and with any separators ('Flight' for domains/flight). " +
+        "Move the file, correct the field, or give the domain that name in its domain.yaml.");
 
     public static readonly DiagnosticDescriptor IdFileNameMismatch = new(
         "MG1210", DiagnosticLevel.Error, "Id disagrees with the file or folder name",
@@ -270,7 +282,7 @@ public static class DiagnosticCatalog
     [
         YamlSyntax, FileUnreadable, InvalidUtf8, FileTooLarge, NestingTooDeep, AliasExpansionTooLarge,
         DuplicateKey, EmptyFile, MultipleDocuments, NotAMapping, PathOutsideRepository, UnknownFile,
-        MeshManifestMissing, UnsupportedYaml, ValueTooLong,
+        MeshManifestMissing, UnsupportedYaml, ValueTooLong, FormatNotRead,
         SchemaRequired, SchemaUnknownProperty, SchemaWrongType, SchemaValueNotAllowed, SchemaOutOfRange,
         SchemaConditional, SchemaNoAlternative,
         DomainMissing, OutputContractUnknown, InputContractUnknown, DomainOwnerUnknown, TeamUnknown,

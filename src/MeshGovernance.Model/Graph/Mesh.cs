@@ -49,6 +49,14 @@ public sealed class Mesh
 
     public Domain? FindDomain(string? id) => id is null ? null : _domains.GetValueOrDefault(id);
 
+    /// <summary>The team a product's or contract's <c>team.name</c> names: its id, or its name or id spelled another way (see <see cref="WrittenName"/>).</summary>
+    public Team? ResolveTeam(string? written, out IReadOnlyList<Team> candidates) =>
+        WrittenName.Resolve(written, _teams, Teams, t => t.Id, t => t.Name, out candidates);
+
+    /// <summary>The domain a product's or contract's <c>domain</c> names: its id, or its name or id spelled another way.</summary>
+    public Domain? ResolveDomain(string? written, out IReadOnlyList<Domain> candidates) =>
+        WrittenName.Resolve(written, _domains, Domains, d => d.Id, d => d.Name, out candidates);
+
     public DataProduct? FindProduct(string? id) => id is null ? null : _products.GetValueOrDefault(id);
 
     public DataContract? FindContract(string? id) => id is null ? null : _contracts.GetValueOrDefault(id);

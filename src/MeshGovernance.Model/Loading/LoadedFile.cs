@@ -4,5 +4,5 @@ using MeshGovernance.Model.Yaml;
 namespace MeshGovernance.Model.Loading;
 
 /// <summary>One mesh file after reading, parsing and schema validation.</summary>
-/// <param name="Root">The top-level mapping, or null when the file could not be read or parsed.</param>
+/// <param name="Root">The top-level mapping, or null when the file could not be read or parsed, or is in a format meshgov does not read (MG1016).</param>
 public sealed record LoadedFile(MeshFile File, SourceMapping? Root, IReadOnlyList<Diagnostic> Diagnostics);

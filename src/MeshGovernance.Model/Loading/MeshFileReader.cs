@@ -99,6 +99,12 @@ public static class MeshFileReader
         }
 
         var subject = SubjectOf(file.Kind, parsed.Root);
+        if (UnreadFormats.Detect(file.Kind, parsed.Root, subject) is { } notRead)
+        {
+            // Reported, but neither schema-validated nor part of the mesh graph: no Root.
+            return new LoadedFile(file, null, [.. parsed.Diagnostics.Select(d => d with { Subject = subject }), notRead]);
+        }
+
         IReadOnlyList<Diagnostic> schemaDiagnostics;
         if (key is null || !cache!.TryGet(key, out schemaDiagnostics))
         {

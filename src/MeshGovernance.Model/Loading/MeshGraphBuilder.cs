@@ -30,7 +30,7 @@ internal static class MeshGraphBuilder
         foreach (var asset in products.Concat<DomainAsset>(contracts))
         {
             asset.Domain = domainsByFolder.GetValueOrDefault(asset.DomainFolder);
-            asset.Team = mesh.FindTeam(asset.TeamId);
+            asset.Team = mesh.ResolveTeam(asset.TeamId, out _);
         }
 
         foreach (var product in products)

@@ -97,19 +97,20 @@ internal static class ReferenceValidator
         foreach (var asset in Assets(mesh))
         {
             var kind = asset is DataProduct ? "product" : "contract";
-            if (asset.DeclaredDomain is { } declared && declared != asset.DomainFolder)
+            if (asset.DeclaredDomain is { } declared && DomainMismatch(mesh, asset, declared, kind) is { } mismatch)
             {
-                diagnostics.Add(DiagnosticCatalog.DomainFolderMismatch.Create(
-                    asset.SpanOf("domain"),
-                    $"This {kind} says domain '{declared}' but sits in 'domains/{asset.DomainFolder}'; move the file to domains/{declared}/ or set domain: {asset.DomainFolder}.",
-                    asset.Id));
+                diagnostics.Add(DiagnosticCatalog.DomainFolderMismatch.Create(asset.SpanOf("domain"), mismatch, asset.Id));
             }
 
             if (asset.TeamId is { } teamId && asset.Team is null)
             {
+                mesh.ResolveTeam(teamId, out var candidates);
+                var suggested = WrittenName.SuggestedId(teamId);
                 diagnostics.Add(DiagnosticCatalog.TeamUnknown.Create(
                     asset.Source.GetMapping("team")!.SpanOf("name"),
-                    $"The {kind}'s team.name '{teamId}' is not a team of the mesh{KnownTeams(mesh)}. team.name must be the id of a team in teams/.",
+                    candidates.Count > 1
+                        ? $"The {kind}'s team.name '{teamId}' could be any of the teams {string.Join(", ", candidates.Select(t => $"'{t.Id}' ({t.Name})"))}; write the id of one."
+                        : $"The {kind}'s team.name '{teamId}' is not a team of the mesh{KnownTeams(mesh)}. Write the id or the name of a team in teams/, or describe the team in teams/{suggested}.yaml (id: {suggested}, name: {teamId}).",
                     asset.Id));
             }
         }
@@ -155,6 +156,34 @@ internal static class ReferenceValidator
                     group.Key));
             }
         }
+    }
+
+    /// <summary>
+    /// Why the <c>domain</c> a product or contract names is not the domain of its folder, or null when it is: the
+    /// domain's id or name, written in any case and with any separators (<c>Flight</c> for <c>flight</c>).
+    /// </summary>
+    private static string? DomainMismatch(Mesh mesh, DomainAsset asset, string declared, string kind)
+    {
+        var named = mesh.ResolveDomain(declared, out var candidates);
+        if (named?.Folder == asset.DomainFolder || WrittenName.Key(declared) == WrittenName.Key(asset.DomainFolder))
+        {
+            return null;
+        }
+
+        var here = $"'domains/{asset.DomainFolder}'";
+        if (named is not null)
+        {
+            return $"This {kind} says domain '{declared}', which is the domain in 'domains/{named.Folder}', but it sits in {here}; move the file to domains/{named.Folder}/ or set domain: {asset.DomainFolder}.";
+        }
+
+        if (candidates.Count > 1)
+        {
+            return $"This {kind} says domain '{declared}', which could be any of {string.Join(", ", candidates.Select(d => $"'{d.Id}'"))}; it sits in {here}, so set domain: {asset.DomainFolder}.";
+        }
+
+        return asset.Domain is { } domain
+            ? $"This {kind} says domain '{declared}' but sits in {here}, the domain '{domain.Id}' ({domain.Name}); set domain: {asset.DomainFolder}, or, if '{declared}' is what the domain is called, write it as the domain's name in domains/{asset.DomainFolder}/domain.yaml (name: {declared})."
+            : $"This {kind} says domain '{declared}' but sits in {here}; set domain: {asset.DomainFolder}.";
     }
 
     private static IEnumerable<DomainAsset> Assets(Mesh mesh) => mesh.Products.Concat<DomainAsset>(mesh.Contracts);

@@ -9,7 +9,7 @@ namespace MeshGovernance.Model.Schemas;
 /// <summary>Turns one NJsonSchema validation error into a diagnostic a domain team can act on.</summary>
 internal static class SchemaErrorMessages
 {
-    public static Diagnostic Describe(ValidationError error, SourceIndex index, SourceMapping root, string? subject, string? condition)
+    public static Diagnostic Describe(ValidationError error, SourceIndex index, SourceMapping root, string? subject)
     {
         var path = DisplayPath(error.Path);
         var node = error.HasLineInfo ? index.ValueAt(error.LineNumber, error.LinePosition) : null;
@@ -26,7 +26,7 @@ internal static class SchemaErrorMessages
         (DiagnosticDescriptor descriptor, string message) = error.Kind switch
         {
             ValidationErrorKind.PropertyRequired => Required(error, node, ref span),
-            ValidationErrorKind.NoAdditionalPropertiesAllowed => Unknown(error, schema, key, ref span),
+            ValidationErrorKind.NoAdditionalPropertiesAllowed => Unknown(error, schema, root, key, ref span),
             ValidationErrorKind.NotInEnumeration => (DiagnosticCatalog.SchemaValueNotAllowed, NotInEnumeration(path, schema, node)),
             ValidationErrorKind.PatternMismatch => (DiagnosticCatalog.SchemaValueNotAllowed, $"{path} must match the pattern {schema?.Pattern}; found {Found(node)}."),
             ValidationErrorKind.StringTooShort => (DiagnosticCatalog.SchemaOutOfRange, $"{path} must be at least {schema?.MinLength} characters long; found {Found(node)}."),
@@ -44,19 +44,31 @@ internal static class SchemaErrorMessages
             _ => (DiagnosticCatalog.SchemaValueNotAllowed, $"{path} does not satisfy the schema ({error.Kind})."),
         };
 
-        if (condition is not null)
-        {
-            descriptor = DiagnosticCatalog.SchemaConditional;
-            message = message.TrimEnd('.') + $" ({condition}).";
-        }
-
         return descriptor.Create(span, message, subject);
     }
 
-    /// <summary>"required when type is 'postgres'", from the rule's <c>if</c> schema.</summary>
-    public static string DescribeCondition(ConditionalRule rule)
+    /// <summary>
+    /// The finding as a conditional rule's (MG1106), naming the conditions that require it:
+    /// "(required when type is 'library' or rule is set)".
+    /// </summary>
+    public static Diagnostic WithConditions(Diagnostic diagnostic, IReadOnlyList<string> conditions)
     {
-        var when = DescribeSchema(rule.Condition.ActualSchema);
+        const string When = "required when ";
+        var because = conditions.All(c => c.StartsWith(When, StringComparison.Ordinal))
+            ? When + string.Join(" or ", conditions.Select(c => c[When.Length..]))
+            : string.Join("; ", conditions);
+        return DiagnosticCatalog.SchemaConditional.Create(diagnostic.Span, diagnostic.Message.TrimEnd('.') + $" ({because}).", diagnostic.Subject);
+    }
+
+    /// <summary>
+    /// "required when type is 'postgres'", from the rule's <c>if</c> schema. For a rule that applies, only
+    /// the alternatives of the condition that the node meets are named (not "… or metric is set" when
+    /// metric is what is missing).
+    /// </summary>
+    public static string DescribeCondition(ConditionalRule rule, SourceNode? node)
+    {
+        var instance = rule.AppliesWhenConditionMatches && node is not null ? SourceNodeJsonReader.ToJson(node) : null;
+        var when = DescribeSchema(rule.Condition.ActualSchema, instance);
         if (when.Length == 0)
         {
             return "required by a conditional rule of the schema";
@@ -65,8 +77,11 @@ internal static class SchemaErrorMessages
         return rule.AppliesWhenConditionMatches ? $"required when {when}" : $"required unless {when}";
     }
 
-    /// <summary>The conditions a schema states, in words: "type is 'sql'", "metric is set", joined.</summary>
-    private static string DescribeSchema(JsonSchema schema)
+    /// <summary>
+    /// The conditions a schema states, in words: "type is 'sql'", "metric is set", joined. Given the
+    /// instance, alternatives it does not meet are left out (all are kept if it meets none).
+    /// </summary>
+    private static string DescribeSchema(JsonSchema schema, Newtonsoft.Json.Linq.JToken? instance = null)
     {
         var parts = new List<string>();
         foreach (var (name, property) in schema.Properties)
@@ -83,7 +98,13 @@ internal static class SchemaErrorMessages
         }
 
         parts.AddRange(schema.RequiredProperties.Where(r => !schema.Properties.ContainsKey(r)).Select(r => $"{r} is set"));
-        var alternatives = schema.AnyOf.Concat(schema.OneOf).Select(a => DescribeSchema(a.ActualSchema)).Where(a => a.Length > 0).ToList();
+        var branches = schema.AnyOf.Concat(schema.OneOf).ToList();
+        if (instance is not null && branches.Where(b => b.Validate(instance).Count == 0).ToList() is { Count: > 0 } met)
+        {
+            branches = met;
+        }
+
+        var alternatives = branches.Select(a => DescribeSchema(a.ActualSchema)).Where(a => a.Length > 0).ToList();
         if (alternatives.Count > 0)
         {
             parts.Add(string.Join(" or ", alternatives));
@@ -105,14 +126,21 @@ internal static class SchemaErrorMessages
         return (DiagnosticCatalog.SchemaRequired, $"{Truncate(where)} is missing the required property '{error.Property}'.");
     }
 
-    private static (DiagnosticDescriptor, string) Unknown(ValidationError error, JsonSchema? schema, SourceScalar? key, ref SourceSpan span)
+    private static (DiagnosticDescriptor, string) Unknown(ValidationError error, JsonSchema? schema, SourceMapping root, SourceScalar? key, ref SourceSpan span)
     {
-        if (key is not null)
+        // The error's position is the property's value (for a block value, the line below the key): find
+        // the key itself in its mapping by path, and fall back on the position only when that fails.
+        var parentPath = ParentPath(error.Path, error.Property);
+        if (error.Property is not null && SourceIndex.FindByPath(root, parentPath) is SourceMapping owner && owner.KeyNode(error.Property) is { } ownKey)
+        {
+            span = ownKey.Span;
+        }
+        else if (key is not null)
         {
             span = key.Span;
         }
 
-        var parent = DisplayPath(ParentPath(error.Path, error.Property));
+        var parent = DisplayPath(parentPath);
         var allowed = schema?.ActualSchema.ActualProperties.Keys.ToList() ?? [];
         var where = parent == TopLevel ? "at the top level" : $"in {parent}";
         var message = $"Property '{Truncate(error.Property ?? string.Empty)}' is not allowed {where}.";

@@ -22,28 +22,36 @@ public static class SchemaValidator
         }
 
         var context = new ErrorContext(prepared, SourceIndex.Build(root), root, subject);
-        var diagnostics = new List<Diagnostic>();
+        var findings = new List<(Diagnostic Diagnostic, string? Condition)>();
         foreach (var error in errors)
         {
-            Flatten(error, context, condition: null, diagnostics);
+            Flatten(error, context, condition: null, findings);
         }
 
-        return diagnostics.Distinct().OrderBy(d => d.Line).ThenBy(d => d.Column).ToList();
+        // One finding per node and problem: a property required by several conditional rules (or also
+        // unconditionally) is reported once, naming every condition that holds.
+        return findings
+            .GroupBy(f => f.Diagnostic)
+            .Select(g => g.Any(f => f.Condition is null) ? g.Key : SchemaErrorMessages.WithConditions(g.Key, g.Select(f => f.Condition!).Distinct().ToList()))
+            .Distinct()
+            .OrderBy(d => d.Line)
+            .ThenBy(d => d.Column)
+            .ToList();
     }
 
     private sealed record ErrorContext(PreparedSchema Schema, SourceIndex Index, SourceMapping Root, string? Subject);
 
-    private static void Flatten(ValidationError error, ErrorContext context, string? condition, List<Diagnostic> diagnostics)
+    private static void Flatten(ValidationError error, ErrorContext context, string? condition, List<(Diagnostic, string?)> diagnostics)
     {
         if (error is not ChildSchemaValidationError child)
         {
-            diagnostics.Add(SchemaErrorMessages.Describe(error, context.Index, context.Root, context.Subject, condition));
+            diagnostics.Add((SchemaErrorMessages.Describe(error, context.Index, context.Root, context.Subject), condition));
             return;
         }
 
         if (error.Kind == ValidationErrorKind.NotAnyOf && error.Schema is { } wrapper && context.Schema.Conditionals.TryGetValue(wrapper, out var rule))
         {
-            var because = SchemaErrorMessages.DescribeCondition(rule);
+            var because = SchemaErrorMessages.DescribeCondition(rule, SourceIndex.FindByPath(context.Root, error.Path));
             foreach (var inner in child.Errors.TryGetValue(rule.Branch, out var branchErrors) ? branchErrors : [])
             {
                 Flatten(inner, context, because, diagnostics);
@@ -58,12 +66,14 @@ public static class SchemaValidator
             if (failing.Count < child.Errors.Count)
             {
                 // oneOf where several alternatives match: nothing to point at inside.
-                diagnostics.Add(SchemaErrorMessages.Describe(error, context.Index, context.Root, context.Subject, condition));
+                diagnostics.Add((SchemaErrorMessages.Describe(error, context.Index, context.Root, context.Subject), condition));
                 return;
             }
 
-            // Report the alternative that came closest, as the most useful explanation.
-            var closest = failing.MinBy(e => e.Value.Count).Value;
+            // Report the alternative that came closest, as the most useful explanation: among those of the
+            // value's own JSON type when there are any (a mapping is not told it must be a list).
+            var sameType = failing.Where(e => !HasTypeErrorAt(e.Value, error.Path)).ToList();
+            var closest = (sameType.Count > 0 ? sameType : failing).MinBy(e => e.Value.Count).Value;
             foreach (var inner in closest)
             {
                 Flatten(inner, context, condition, diagnostics);
@@ -74,7 +84,7 @@ public static class SchemaValidator
 
         if (error.Kind == ValidationErrorKind.NoTypeValidates || child.Errors.Count == 0)
         {
-            diagnostics.Add(SchemaErrorMessages.Describe(error, context.Index, context.Root, context.Subject, condition));
+            diagnostics.Add((SchemaErrorMessages.Describe(error, context.Index, context.Root, context.Subject), condition));
             return;
         }
 
@@ -83,4 +93,10 @@ public static class SchemaValidator
             Flatten(inner, context, condition, diagnostics);
         }
     }
+
+    private static bool HasTypeErrorAt(IEnumerable<ValidationError> errors, string? path) => errors.Any(e =>
+        (e.Path == path && e.Kind is ValidationErrorKind.StringExpected or ValidationErrorKind.NumberExpected
+            or ValidationErrorKind.IntegerExpected or ValidationErrorKind.BooleanExpected or ValidationErrorKind.ObjectExpected
+            or ValidationErrorKind.ArrayExpected or ValidationErrorKind.NullExpected or ValidationErrorKind.NoTypeValidates)
+        || (e is ChildSchemaValidationError { Kind: ValidationErrorKind.NotAllOf } child && HasTypeErrorAt(child.Errors.Values.SelectMany(v => v), path)));
 }

@@ -101,6 +101,59 @@ public class SchemaValidatorTests
     }
 
     [Theory]
+    [InlineData("extra:\n  a: 1\n", 6, 1)]
+    [InlineData("extra:\n  - a\n", 6, 1)]
+    [InlineData("extra: 1\n", 6, 1)]
+    [InlineData("extra:\nschema: []\n", 6, 1)]
+    [InlineData("schema:\n  - name: t\n    extra:\n      a: 1\n", 8, 5)]
+    [InlineData("schema:\n  - name: t\n    properties:\n      - name: a\n        extra:\n          - x\n", 10, 9)]
+    public void Reports_an_unknown_property_at_its_own_key_whatever_its_value(string body, int line, int column)
+    {
+        var finding = Assert.Single(Validate(ContractHead + body, DocumentKind.Contract));
+
+        Assert.Equal(("MG1102", line, column), (finding.Id, finding.Line, finding.Column));
+        Assert.StartsWith("Property 'extra' is not allowed", finding.Message);
+    }
+
+    [Fact]
+    public void A_property_required_by_two_conditional_rules_is_reported_once_naming_the_conditions_that_hold()
+    {
+        var finding = Assert.Single(Validate(ContractHead + "schema:\n  - name: t\n    quality:\n      - type: library\n        rule: nullCheck\n        mustBe: 0\n", DocumentKind.Contract));
+
+        Assert.Equal(("MG1106", 9, 9), (finding.Id, finding.Line, finding.Column));
+        Assert.Equal("schema[0].quality[0] is missing the required property 'metric' (required when type is 'library' or rule is set).", finding.Message);
+    }
+
+    [Fact]
+    public void A_condition_is_phrased_from_what_the_node_meets_never_from_the_missing_property()
+    {
+        var finding = Assert.Single(Validate(ContractHead + "schema:\n  - name: t\n    quality:\n      - type: library\n        mustBe: 0\n", DocumentKind.Contract));
+
+        Assert.Equal("schema[0].quality[0] is missing the required property 'metric' (required when type is 'library').", finding.Message);
+    }
+
+    [Theory]
+    [InlineData("team:\n  name: t\n  members:\n    - name: Alice\n", 9, 7, "team.members[0] is missing the required property 'username'.")]
+    [InlineData("team:\n  - name: Alice\n", 7, 5, "team[0] is missing the required property 'username'.")]
+    [InlineData("team:\n  name: t\n  lead: alice\n", 8, 3, "Property 'lead' is not allowed in team.")]
+    public void A_failed_alternative_is_explained_by_the_branch_of_the_value_s_own_type(string body, int line, int column, string message)
+    {
+        var finding = Assert.Single(Validate(ContractHead + body, DocumentKind.Contract));
+
+        Assert.Equal((line, column), (finding.Line, finding.Column));
+        Assert.StartsWith(message.TrimEnd('.'), finding.Message);
+    }
+
+    [Fact]
+    public void A_value_of_no_alternative_s_type_is_still_told_what_it_must_be()
+    {
+        var finding = Assert.Single(Validate(ContractHead + "team: sales\n", DocumentKind.Contract));
+
+        Assert.Equal(("MG1103", 6), (finding.Id, finding.Line));
+        Assert.StartsWith("team must be", finding.Message);
+    }
+
+    [Theory]
     [InlineData(DocumentKind.Mesh, TempMeshRepository.ValidMesh)]
     [InlineData(DocumentKind.Team, TempMeshRepository.ValidTeam)]
     [InlineData(DocumentKind.Domain, TempMeshRepository.ValidDomain)]
