@@ -17,7 +17,7 @@ internal static class ReferenceValidator
         CheckTeams(mesh, diagnostics);
         CheckDomains(mesh, files, diagnostics);
         CheckAssets(mesh, diagnostics);
-        CheckPorts(mesh, diagnostics);
+        CheckPorts(mesh, UnreadContracts(files), diagnostics);
         return diagnostics;
     }
 
@@ -119,15 +119,20 @@ internal static class ReferenceValidator
         ReportDuplicates(mesh.Contracts.Where(c => c.Id.Length > 0), c => c.Id, DiagnosticCatalog.ContractIdDuplicate, "contract", diagnostics);
     }
 
-    private static void CheckPorts(Mesh mesh, List<Diagnostic> diagnostics)
+    private static void CheckPorts(Mesh mesh, IReadOnlyDictionary<string, string> unreadContracts, List<Diagnostic> diagnostics)
     {
+        // A contract in a file meshgov does not read (MG1016) is not in the graph; say so rather than "not in the mesh".
+        string Missing(string contractId) => unreadContracts.TryGetValue(contractId, out var file)
+            ? $"which is in {file}, a file meshgov does not read (MG1016 there); make that file readable and the port resolves."
+            : $"which is not in the mesh.{Suggest(contractId, mesh.Contracts.Select(c => c.Id))}";
+
         foreach (var product in mesh.Products)
         {
             foreach (var port in product.OutputPorts.Where(p => p.ContractId is not null && p.Contract is null))
             {
                 diagnostics.Add(DiagnosticCatalog.OutputContractUnknown.Create(
                     port.SpanOf("contractId"),
-                    $"Output port '{port.Name}' of product '{product.Id}' names contract '{port.ContractId}', which is not in the mesh.{Suggest(port.ContractId!, mesh.Contracts.Select(c => c.Id))}",
+                    $"Output port '{port.Name}' of product '{product.Id}' names contract '{port.ContractId}', {Missing(port.ContractId!)}",
                     product.Id));
             }
 
@@ -135,11 +140,25 @@ internal static class ReferenceValidator
             {
                 diagnostics.Add(DiagnosticCatalog.InputContractUnknown.Create(
                     port.SpanOf("contractId"),
-                    $"Input port '{port.Name}' of product '{product.Id}' consumes contract '{port.ContractId}', which is not in the mesh.{Suggest(port.ContractId!, mesh.Contracts.Select(c => c.Id))}",
+                    $"Input port '{port.Name}' of product '{product.Id}' consumes contract '{port.ContractId}', {Missing(port.ContractId!)}",
                     product.Id));
             }
         }
+    }
 
+    /// <summary>The ids of the contracts in files that are not read (MG1016), with their files.</summary>
+    private static Dictionary<string, string> UnreadContracts(IReadOnlyList<LoadedFile> files)
+    {
+        var unread = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in files.Where(f => f.Root is null && f.File.Kind == DocumentKind.Contract))
+        {
+            if (file.Diagnostics.FirstOrDefault(d => d.Id == DiagnosticCatalog.FormatNotRead.Id) is { Subject: { Length: > 0 } id } notRead)
+            {
+                unread.TryAdd(id, notRead.File);
+            }
+        }
+
+        return unread;
     }
 
     private static void ReportDuplicates<T>(IEnumerable<T> nodes, Func<T, string> id, DiagnosticDescriptor descriptor, string kind, List<Diagnostic> diagnostics)

@@ -128,6 +128,21 @@ public class UnreadFormatTests
         Assert.Equal(new[] { "sales.orders.v1" }, result.Mesh.Contracts.Select(c => c.Id));
     }
 
+    [Fact]
+    public void A_port_naming_an_unread_contract_says_where_it_is_rather_than_that_it_does_not_exist()
+    {
+        using var repo = TempMeshRepository.Valid()
+            .Write("domains/sales/contracts/orders.odcs.yaml", "dataContractSpecification: 1.2.1\nid: sales.orders.v1\ninfo:\n  title: Orders\n  version: 1.0.0\n");
+
+        var result = MeshLoader.Load(repo.Root);
+
+        var port = Assert.Single(result.Diagnostics, d => d.Id == "MG1202");
+        Assert.Equal(
+            "Output port 'orders' of product 'sales.orders' names contract 'sales.orders.v1', which is in domains/sales/contracts/orders.odcs.yaml, a file meshgov does not read (MG1016 there); make that file readable and the port resolves.",
+            port.Message);
+        Assert.Single(result.Diagnostics, d => d.Id == "MG1016");
+    }
+
     public static TheoryData<string, string> UnreadCorpusFiles()
     {
         var data = new TheoryData<string, string>();
