@@ -10,10 +10,14 @@
 // scope: contracts
 // params:
 //   statuses: [active]
-//   requiredProperties: [frequency]
+//   timelinessProperties: [frequency, freshness, latency, timeOfAvailability]
+//   requiredProperties: []
 // ---
 var statuses = Params.List("statuses");
+var timeliness = Params.List("timelinessProperties");
 var required = Params.List("requiredProperties");
+
+string Quoted(IEnumerable<string> names) => string.Join(", ", names.Select(n => "'" + n + "'"));
 
 foreach (var contract in Mesh.Contracts)
 {
@@ -24,16 +28,24 @@ foreach (var contract in Mesh.Contracts)
 
     if (contract.SlaProperties.Count == 0)
     {
-        var examples = required.Count > 0 ? string.Join(", ", required) : "frequency, latency, retention";
-        Fail(contract, "slaProperties", $"Data contract '{contract.Id}' is {status} but promises no service levels; add slaProperties (at least {examples}) so consumers know when data arrives and how long it is kept.");
+        var examples = timeliness.Concat(required).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var what = timeliness.Count > 0
+            ? $"at least one of {string.Join(", ", timeliness)}{(required.Count > 0 ? ", and " + string.Join(", ", required) : string.Empty)}"
+            : required.Count > 0 ? $"at least {string.Join(", ", required)}" : "such as frequency, latency or retention";
+        Fail(contract, "slaProperties", $"Data contract '{contract.Id}' is {status} but promises no service levels; add slaProperties ({what}) so consumers know when data arrives and how long it is kept.");
     }
     else
     {
         var declared = contract.SlaProperties.Select(p => p.Property).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (timeliness.Count > 0 && !timeliness.Any(declared.Contains))
+        {
+            Fail(contract, "slaProperties", $"Data contract '{contract.Id}' is {status} but its slaProperties do not say when data arrives (none of {Quoted(timeliness)}); add one, such as '- property: {timeliness[0]}' with a value and a unit.");
+        }
+
         var missing = required.Where(r => !declared.Contains(r)).ToList();
         if (missing.Count > 0)
         {
-            Fail(contract, "slaProperties", $"Data contract '{contract.Id}' is {status} but its slaProperties lack {string.Join(", ", missing.Select(m => "'" + m + "'"))}, which this mesh requires of every {status} contract; add {(missing.Count == 1 ? "it" : "them")}, such as '- property: {missing[0]}' with a value and a unit.");
+            Fail(contract, "slaProperties", $"Data contract '{contract.Id}' is {status} but its slaProperties lack {Quoted(missing)}, which this mesh requires of every {status} contract; add {(missing.Count == 1 ? "it" : "them")}, such as '- property: {missing[0]}' with a value and a unit.");
         }
     }
 

@@ -10,10 +10,17 @@
 // scope: contracts
 // params:
 //   statuses: [active, deprecated]
-//   productionEnvironments: [prod, production]
+//   productionEnvironments: [prod, production, prd, live]
 // ---
 var statuses = Params.List("statuses");
 var production = Params.List("productionEnvironments");
+var camelBoundary = new Regex("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", RegexOptions.CultureInvariant);
+
+// A word of the text, compared without case: 'prod', 'Production', 'eu-prod', 'snowflake_prd', 'liveDb'
+// say production; 'product' or 'preprod' do not.
+bool SaysProduction(string? text) =>
+    text is not null && Regex.Split(camelBoundary.Replace(text, "-"), "[^A-Za-z0-9]+", RegexOptions.CultureInvariant)
+        .Any(word => production.Contains(word, StringComparer.OrdinalIgnoreCase));
 
 foreach (var contract in Mesh.Contracts)
 {
@@ -28,9 +35,10 @@ foreach (var contract in Mesh.Contracts)
         continue;
     }
 
-    if (production.Count > 0 && !contract.Servers.Any(s => s.Environment is { } env && production.Contains(env, StringComparer.OrdinalIgnoreCase)))
+    // ODCS leaves 'environment' optional, so a server called 'production' is one too.
+    if (production.Count > 0 && !contract.Servers.Any(s => SaysProduction(s.Environment) || SaysProduction(s.Name)))
     {
         var environments = string.Join(", ", contract.Servers.Select(s => $"'{s.Name}' ({s.Environment ?? "no environment"})"));
-        Fail(contract, "servers", $"Data contract '{contract.Id}' is {status} but none of its servers is a production one: {environments}; add the server consumers read from with environment: {production[0]}, or set the environment of the existing one.");
+        Fail(contract, "servers", $"Data contract '{contract.Id}' is {status} but none of its servers is a production one: {environments}; add the server consumers read from with environment: {production[0]}, or set the environment of the existing one to {production[0]}.");
     }
 }

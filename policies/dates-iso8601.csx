@@ -12,7 +12,7 @@
 // params:
 //   dateProperties: [generalAvailability, endOfSupport, endOfLife]
 //   timeProperties: [timeOfAvailability]
-//   allowSpaceSeparator: false
+//   allowSpaceSeparator: true
 // ---
 using MeshGovernance.Model.Yaml;
 
@@ -28,10 +28,13 @@ var dateTimeValue = new Regex($@"^([0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}){separator}(
 var timeValue = new Regex($@"^([0-9]{{2}}):([0-9]{{2}})(:([0-9]{{2}})([.,][0-9]{{1,9}})?)?{zone}?$", RegexOptions.CultureInvariant);
 
 // Java DateTimeFormatter patterns (what ODCS's logicalTypeOptions.format holds) that produce ISO 8601 text.
-var zonePattern = @"(XXX|XX|X|xxx|xx|x|'Z')";
+var zonePattern = @"(XXX|XX|X|xxx|xx|x|ZZZZZ|ZZZ|ZZ|Z|'Z')";
 var datePattern = new Regex(@"^(yyyy|uuuu)-MM-dd$", RegexOptions.CultureInvariant);
 var timestampPattern = new Regex($@"^(yyyy|uuuu)-MM-dd({(allowSpace ? "'T'| " : "'T'")})HH:mm(:ss(\.S{{1,9}})?)?{zonePattern}?$", RegexOptions.CultureInvariant);
 var timePattern = new Regex($@"^HH:mm(:ss(\.S{{1,9}})?)?{zonePattern}?$", RegexOptions.CultureInvariant);
+
+// Format names from JSON Schema (and RFC 3339, an ISO 8601 profile), which datacontract-cli writes.
+var namedFormats = new HashSet<string>(["date", "date-time", "time", "iso8601", "iso-8601"], StringComparer.OrdinalIgnoreCase);
 
 bool IsDate(string text) =>
     dateValue.IsMatch(text) && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
@@ -51,16 +54,17 @@ bool IsTime(string text)
     return m.Success && IsClock(m.Groups[1].Value, m.Groups[2].Value, m.Groups[4].Value);
 }
 
+// ODCS v3.0 has no timestamp type, so its date columns hold date-times too; a date-time is ISO 8601 there.
 bool IsValue(string logicalType, string text, bool needsZone) => logicalType switch
 {
-    "date" => IsDate(text),
+    "date" => IsDate(text) || IsDateTime(text, needsZone: false),
     "timestamp" => IsDateTime(text, needsZone),
     _ => IsTime(text),
 };
 
 string Shape(string logicalType, bool needsZone) => logicalType switch
 {
-    "date" => "YYYY-MM-DD, such as 2025-04-03",
+    "date" => "YYYY-MM-DD (or a full timestamp), such as 2025-04-03",
     "timestamp" => needsZone
         ? "YYYY-MM-DDThh:mm:ss with an offset, such as 2025-04-03T09:15:27Z or 2025-04-03T11:15:27+02:00"
         : "YYYY-MM-DDThh:mm:ss, with an offset where the time zone matters, such as 2025-04-03T09:15:27Z",
@@ -154,14 +158,24 @@ foreach (var asset in Mesh.Products.Cast<DomainAsset>().Concat(Mesh.Contracts))
 
         if (options?["format"] is SourceScalar { IsNull: false } format)
         {
-            var pattern = type switch { "date" => datePattern, "timestamp" => timestampPattern, _ => timePattern };
-            if (!pattern.IsMatch(format.Value))
+            var iso = namedFormats.Contains(format.Value) || type switch
+            {
+                "date" => datePattern.IsMatch(format.Value) || timestampPattern.IsMatch(format.Value),
+                "timestamp" => timestampPattern.IsMatch(format.Value),
+                _ => timePattern.IsMatch(format.Value),
+            };
+            if (!iso)
             {
                 isoFormat = false;
                 var hint = Regex.IsMatch(format.Value, "YYYY|DD")
                     ? " (in a Java DateTimeFormatter pattern, which logicalTypeOptions.format is, YYYY is the week-based year and DD the day of the year)"
                     : string.Empty;
-                var suggestion = type switch { "date" => "yyyy-MM-dd", "timestamp" => "yyyy-MM-dd'T'HH:mm:ssXXX", _ => "HH:mm:ss" };
+                var suggestion = type switch
+                {
+                    "date" when !format.Value.Contains('H') => "yyyy-MM-dd",
+                    "date" or "timestamp" => "yyyy-MM-dd'T'HH:mm:ssXXX",
+                    _ => "HH:mm:ss",
+                };
                 Fail(element, "logicalTypeOptions", $"{what} of data contract '{contract.Id}' has the {type} format '{format.Value}', which does not produce ISO 8601 text{hint}; use '{suggestion}', or leave the format out (ISO 8601 is the default).");
             }
         }

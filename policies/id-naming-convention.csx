@@ -7,14 +7,15 @@
 //   Ids are how products, contracts, pipelines, access roles and catalogs refer to each other, and they are
 //   expensive to change once consumers depend on them. One predictable scheme (lowercase, the domain first,
 //   the contract's major version last) lets anyone read where an id belongs and avoids near-duplicates that
-//   differ only in case or separators.
+//   differ only in case or separators. A UUID, which ODCS recommends for contract ids, is as good: unique
+//   and never mistyped into a near-duplicate.
 // scope: [teams, domains, products, contracts]
 // params:
-//   assetPattern: '^[a-z][a-z0-9-]*(\.[a-z0-9-]+)*$'
+//   pattern: '^([a-z][a-z0-9-]*(\.[a-z0-9-]+)*|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$'
 //   teamPattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$'
 //   domainPattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$'
-//   requireDomainPrefix: true
-//   contractMajorSuffix: true
+//   requireDomainPrefix: false
+//   contractMajorSuffix: false
 // ---
 Regex Pattern(string name)
 {
@@ -29,11 +30,12 @@ Regex Pattern(string name)
     }
 }
 
-var assetPattern = Pattern("assetPattern");
+var assetPattern = Pattern("pattern");
 var teamPattern = Pattern("teamPattern");
 var domainPattern = Pattern("domainPattern");
 var requireDomainPrefix = Params.Boolean("requireDomainPrefix");
 var contractMajorSuffix = Params.Boolean("contractMajorSuffix");
+const string DefaultPattern = @"^([a-z][a-z0-9-]*(\.[a-z0-9-]+)*|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$";
 var majorSuffix = new Regex(@"\.v([0-9]+)$", RegexOptions.CultureInvariant);
 var semverMajor = new Regex(@"^v?([0-9]+)\.[0-9]+\.[0-9]+", RegexOptions.CultureInvariant);
 
@@ -63,13 +65,16 @@ foreach (var asset in Mesh.Products.Cast<DomainAsset>().Concat(Mesh.Contracts))
 
     if (!assetPattern.IsMatch(asset.Id))
     {
-        Fail(asset, "id", $"{kind} id '{asset.Id}' does not match the naming convention {assetPattern}; use lowercase words joined by dashes, in dot-separated parts such as '{asset.DomainFolder}.{Suggest(asset)}'.");
+        var advice = Params.String("pattern") == DefaultPattern
+            ? $"use lowercase words joined by dashes, in dot-separated parts such as '{Expected(asset)}'{(requireDomainPrefix || contractMajorSuffix ? string.Empty : ", or a UUID")}"
+            : "rename it so that it matches";
+        Fail(asset, "id", $"{kind} id '{asset.Id}' does not match the naming convention {assetPattern}; {advice}.");
         continue;
     }
 
     if (requireDomainPrefix && !asset.Id.StartsWith(asset.DomainFolder + ".", StringComparison.Ordinal))
     {
-        Fail(asset, "id", $"{kind} id '{asset.Id}' does not start with its domain '{asset.DomainFolder}.'; ids are '<domain>.<name>' for products and '<domain>.<name>.v<major>' for contracts, such as '{asset.DomainFolder}.{Suggest(asset)}'.");
+        Fail(asset, "id", $"{kind} id '{asset.Id}' does not start with its domain '{asset.DomainFolder}.'; this mesh names products '<domain>.<name>'{(contractMajorSuffix ? " and contracts '<domain>.<name>.v<major>'" : " and contracts '<domain>.<name>'")}, such as '{Expected(asset)}'.");
         continue;
     }
 
@@ -89,10 +94,21 @@ foreach (var asset in Mesh.Products.Cast<DomainAsset>().Concat(Mesh.Contracts))
     }
 }
 
-// A readable suggestion from an id that breaks the convention: lowercase, dashes for other separators.
-string Suggest(DomainAsset asset)
+// A readable suggestion from an id that breaks the convention: lowercase, dashes for other separators, the
+// domain first and the major version last when the mesh asks for them, so that following it passes.
+string Expected(DomainAsset asset)
 {
-    var id = asset.Id.StartsWith(asset.DomainFolder + ".", StringComparison.OrdinalIgnoreCase) ? asset.Id[(asset.DomainFolder.Length + 1)..] : asset.Id;
+    var prefixed = asset.Id.StartsWith(asset.DomainFolder + ".", StringComparison.OrdinalIgnoreCase);
+    var id = prefixed ? asset.Id[(asset.DomainFolder.Length + 1)..] : asset.Id;
     var words = Regex.Replace(id.ToLowerInvariant(), "[^a-z0-9.]+", "-").Trim('-', '.');
-    return words.Length == 0 ? "name" : words;
+    words = Regex.Replace(words, @"^[-0-9.]+", string.Empty); // an id starts with a letter
+    words = words.Length == 0 ? "name" : words;
+    if (asset is DataContract c && contractMajorSuffix)
+    {
+        words = Regex.Replace(words, "[-.]v[0-9]+$", string.Empty);
+        var version = semverMajor.Match(c.Version ?? string.Empty);
+        words += ".v" + (version.Success ? version.Groups[1].Value : "1");
+    }
+
+    return requireDomainPrefix || prefixed ? asset.DomainFolder + "." + words : words;
 }

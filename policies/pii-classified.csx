@@ -23,6 +23,7 @@
 //     - 'card_?number|(^|_)pan($|_)|(^|_)cvv($|_)|(^|_)cvc($|_)'
 //     - 'gender|ethnicity|religion|biometric'
 //     - 'latitude|longitude|geo_?location'
+//   keySuffixes: [id, key, type, uuid, guid, pk, fk, sk]
 //   openClassifications: [public]
 //   exemptTag: not-personal-data
 // ---
@@ -40,6 +41,8 @@ foreach (var text in Params.List("patterns"))
 }
 
 var matchByName = new Dictionary<string, (string Text, Regex Regex)>(StringComparer.Ordinal);
+var keySuffixes = Params.List("keySuffixes").Select(k => k.ToLowerInvariant()).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal);
+var camelBoundary = new Regex("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", RegexOptions.CultureInvariant);
 var open = Params.List("openClassifications");
 var exemptTag = Params.String("exemptTag");
 var exemptAdvice = exemptTag.Length > 0 ? $", or tag it '{exemptTag}' if it holds no personal data" : string.Empty;
@@ -56,7 +59,7 @@ foreach (var contract in Mesh.Contracts)
         // Property names repeat across contracts (id, email, created_at): match each distinct name once.
         if (!matchByName.TryGetValue(element.Name, out var match))
         {
-            match = patterns.FirstOrDefault(p => p.Regex.IsMatch(element.Name));
+            match = Personal(element.Name);
             matchByName[element.Name] = match;
         }
 
@@ -75,6 +78,46 @@ foreach (var contract in Mesh.Contracts)
             Warn(element, "classification", $"Property '{PathOf(element)}' of data contract '{contract.Id}' looks like personal data (its name matches '{match.Text}') but is classified '{own}'; raise the classification, or have the data protection steward confirm that it holds no personal data{(exemptTag.Length > 0 ? $" and tag it '{exemptTag}'" : string.Empty)}.");
         }
     }
+}
+
+// The patterns are matched against the name as lowercase words joined by '_' (customerEmail, customer-email
+// and CUSTOMER_EMAIL all read customer_email). A name whose last word is a key suffix (address_id,
+// addressid, phonenumbertypeid) is a key or a code, not personal data, unless the pattern itself covers
+// that word (national_id, tax_id).
+(string Text, Regex Regex) Personal(string name)
+{
+    var words = Regex.Split(camelBoundary.Replace(name, "_"), "[^A-Za-z0-9]+", RegexOptions.CultureInvariant)
+        .Where(w => w.Length > 0).Select(w => w.ToLowerInvariant()).ToList();
+    if (words.Count == 0)
+    {
+        return default;
+    }
+
+    // A key suffix glued to the last word (addressid, billtoaddressid) is split off; the rest keeps 4
+    // letters or more so that words such as valid or paid stay whole.
+    var last = words[^1];
+    var glued = keySuffixes.Where(k => last.Length >= k.Length + 4 && last.EndsWith(k, StringComparison.Ordinal)).OrderByDescending(k => k.Length).FirstOrDefault();
+    if (glued is not null && !keySuffixes.Contains(last))
+    {
+        words[^1] = last[..^glued.Length];
+        words.Add(glued);
+    }
+
+    var text = string.Join("_", words);
+    var isKey = words.Count > 1 && keySuffixes.Contains(words[^1]);
+    var keyStart = text.Length - words[^1].Length;
+    foreach (var pattern in patterns)
+    {
+        foreach (Match m in pattern.Regex.Matches(text))
+        {
+            if (m.Length > 0 && (!isKey || m.Index + m.Length > keyStart))
+            {
+                return pattern;
+            }
+        }
+    }
+
+    return default;
 }
 
 IEnumerable<SchemaElement> Ancestors(SchemaElement element)
