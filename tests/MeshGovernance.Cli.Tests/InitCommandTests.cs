@@ -19,6 +19,7 @@ public class InitCommandTests
         Assert.True(File.Exists(Path.Combine(folder, ".github", "CODEOWNERS")), "dot-folders of the template are copied");
         Assert.True(File.Exists(Path.Combine(folder, ".vscode", "settings.json")));
         Assert.True(File.Exists(Path.Combine(folder, ".meshgov", "schemas", "odcs-v3.1.schema.json")), "the editor schemas are written");
+        Assert.True(File.Exists(Path.Combine(folder, ".meshgov", "schemas", "odcs-v3.0.2.schema.json")), "the ODCS v3.0.x schemas are written too");
         var templateFiles = Directory.GetFiles(RepositoryPaths.Template, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(RepositoryPaths.Template, f))
             .Where(f => !f.StartsWith(".meshgov", StringComparison.Ordinal));

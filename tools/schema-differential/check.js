@@ -8,7 +8,15 @@ const Ajv7 = require('ajv');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const C = process.env.MESHGOV_CORPUS || path.resolve(ROOT, '..', 'shared', 'corpus');
-const OURS_ODCS = path.join(ROOT, 'schemas', 'odcs-v3.1.schema.json');
+const RW = process.env.MESHGOV_REALWORLD || path.join(C, 'realworld');
+// every ODCS version meshgov reads: our schema and the official one of that release
+const ODCS_VERSIONS = {
+  'v3.1.0': { ours: path.join(ROOT, 'schemas', 'odcs-v3.1.schema.json'), official: `${C}/odcs/odcs-json-schema-v3.1.0.json` },
+  'v3.0.2': { ours: path.join(ROOT, 'schemas', 'odcs-v3.0.2.schema.json'), official: `${RW}/schemas/odcs-json-schema-v3.0.2.json` },
+  'v3.0.1': { ours: path.join(ROOT, 'schemas', 'odcs-v3.0.1.schema.json'), official: `${RW}/schemas/odcs-json-schema-v3.0.1.json` },
+  'v3.0.0': { ours: path.join(ROOT, 'schemas', 'odcs-v3.0.0.schema.json'), official: `${RW}/schemas/odcs-json-schema-v3.0.0.json` },
+};
+const OURS_ODCS = ODCS_VERSIONS['v3.1.0'].ours;
 const OURS_ODPS = path.join(ROOT, 'schemas', 'odps-v1.0.schema.json');
 const dumpAt = process.argv.indexOf('--dump');
 const dumpFd = dumpAt > 0 ? fs.openSync(process.argv[dumpAt + 1], 'w') : null;
@@ -18,9 +26,14 @@ const ours = new Ajv7({ strict: false, allErrors: true, validateFormats: false }
 const V = {
   odcs: { off: official.compile(JSON.parse(fs.readFileSync(`${C}/odcs/odcs-json-schema-v3.1.0.json`))),
           our: ours.compile(JSON.parse(fs.readFileSync(OURS_ODCS))) },
+  ...Object.fromEntries(Object.entries(ODCS_VERSIONS).filter(([v]) => v !== 'v3.1.0').map(([v, f]) => [`odcs-${v}`, {
+    off: official.compile(JSON.parse(fs.readFileSync(f.official))), our: ours.compile(JSON.parse(fs.readFileSync(f.ours))) }])),
   odps: { off: official.compile(JSON.parse(fs.readFileSync(`${C}/odps/odps-json-schema-v1.0.0.json`))),
           our: ours.compile(JSON.parse(fs.readFileSync(OURS_ODPS))) },
 };
+// the schema pair that judges a document, chosen as meshgov chooses it: by the declared apiVersion (v3.0.x), else v3.1
+const pairOf = (kind, doc) => kind === 'odcs' && doc && typeof doc === 'object' && !Array.isArray(doc) && typeof doc.apiVersion === 'string'
+  && V[`odcs-${doc.apiVersion}`] ? `odcs-${doc.apiVersion}` : kind;
 const load = f => yaml.load(fs.readFileSync(f, 'utf8'), { schema: yaml.CORE_SCHEMA });
 const clone = o => JSON.parse(JSON.stringify(o));
 let failures = 0;
@@ -40,7 +53,7 @@ function walkSchema(s, p, cb) {
 const ALLOWED = new Set(['$schema', 'title', 'description', 'definitions', 'type', 'properties', 'required', 'additionalProperties',
   'patternProperties', 'items', 'minItems', 'maxItems', 'uniqueItems', 'enum', 'pattern', 'minimum', 'maximum',
   'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'allOf', 'anyOf', 'oneOf', 'not', '$ref', 'if', 'then', 'else']);
-for (const f of [OURS_ODCS, OURS_ODPS]) {
+for (const f of [...Object.values(ODCS_VERSIONS).map(v => v.ours), OURS_ODPS]) {
   const s = JSON.parse(fs.readFileSync(f));
   const text = fs.readFileSync(f, 'utf8');
   if (s.$id) fail(f, 'has $id');
@@ -56,8 +69,9 @@ for (const f of [OURS_ODCS, OURS_ODPS]) {
   const descs = []; walkSchema(s, '#', n => { if ('description' in n) descs.push(n.description); });
   for (const d of descs) if (typeof d !== 'string' || !d.trim() || d.includes('\n')) fail(f, 'bad description', d);
   // no description text copied from the official schema (compare normalised sentences longer than 25 chars)
-  const offText = fs.readFileSync(f.includes('odcs') ? `${C}/odcs/odcs-json-schema-v3.1.0.json` : `${C}/odps/odps-json-schema-v1.0.0.json`, 'utf8');
-  const offDescs = new Set(); walkSchema(JSON.parse(offText), '#', n => { if (typeof n.description === 'string') offDescs.add(n.description.trim().toLowerCase()); });
+  const offFiles = f.includes('odcs') ? Object.values(ODCS_VERSIONS).map(v => v.official) : [`${C}/odps/odps-json-schema-v1.0.0.json`];
+  const offDescs = new Set();
+  for (const o of offFiles) walkSchema(JSON.parse(fs.readFileSync(o, 'utf8')), '#', n => { if (typeof n.description === 'string') offDescs.add(n.description.trim().toLowerCase()); });
   const norm = d => d.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
   const offNorm = new Set([...offDescs].map(norm));
   const copied = descs.filter(d => offNorm.has(norm(d)));
@@ -74,22 +88,44 @@ const corpus = [];
 for (const [kind, dir, re] of [['odcs', `${C}/odcs`, /\.odcs\.yaml$/], ['odps', `${C}/odps`, /\.odps\.yaml$/]]) {
   for (const f of fs.readdirSync(dir).filter(n => re.test(n)).sort()) {
     const doc = load(`${dir}/${f}`);
-    const o = V[kind].off(doc), u = V[kind].our(doc);
-    if (!u) fail(`${f} rejected by ours:`, errs(V[kind].our));
-    if (!o) fail(`${f} rejected by official:`, errs(V[kind].off));
+    const pair = V[pairOf(kind, doc)]; // each example judged by the schemas of the version it declares
+    const o = pair.off(doc), u = pair.our(doc);
+    // valid or not by the official schema of its declared version (an example written for a later release,
+    // such as a v3.1 team object under apiVersion v3.0.2, is invalid there), ours must judge it the same
+    if (o !== u) fail(`${f} (${doc.apiVersion}): official ${o}, ours ${u}`, errs(pair.off), errs(pair.our));
+    if (!o) console.log(`${f}: invalid for its declared ${doc.apiVersion}, in both:`, errs(pair.off).filter(e => !/ (if|unevaluatedProperties) /.test(e)).join('; '));
     corpus.push({ kind, name: f, doc });
   }
 }
+// real ODCS v3.0.x files (../shared/corpus/realworld, group odcs-v3): mutated and judged by their declared version;
+// valid or not, each must get the same verdict from the official schema of its version and from ours
+{
+  const manifest = JSON.parse(fs.readFileSync(`${RW}/manifest.json`, 'utf8'));
+  let n = 0, agree = 0; const skipped = [];
+  for (const m of manifest.filter(m => m.group === 'odcs-v3' && /^v3\.0\.[0-2]$/.test(m.declaredVersion))) {
+    let doc; try { doc = load(`${RW}/${m.file}`); } catch (e) { skipped.push(`${m.file} (${e.message.split('\n')[0]})`); continue; }
+    const pair = V[pairOf('odcs', doc)]; const o = pair.off(doc), u = pair.our(doc); n++;
+    if (o !== u) fail(`${m.file} (${m.declaredVersion}): official ${o}, ours ${u}`, errs(pair.off).slice(0, 4), errs(pair.our).slice(0, 4)); else agree++;
+    corpus.push({ kind: 'odcs', name: path.basename(m.file), doc, realworld: true });
+  }
+  console.log(`realworld: ${n} ODCS v3.0.x files, ${agree} judged alike by the official schema of their version and ours` +
+    (skipped.length ? `; not YAML js-yaml reads, skipped: ${skipped.join(', ')}` : ''));
+}
 console.log(`corpus: ${corpus.filter(c => c.kind === 'odcs').length} ODCS + ${corpus.filter(c => c.kind === 'odps').length} ODPS files, ` +
-  `${corpus.filter(c => V[c.kind].our(c.doc)).length} valid against ours`);
+  `${corpus.filter(c => V[pairOf(c.kind, c.doc)].our(c.doc)).length} valid against the schema of their declared version`);
 
 // ------------------------------------------------------------------ 3. negative fixture
 {
   const f = `${C}/datacontract-cli-fixtures/changelog_changelog_unit_v1.yaml`;
   const doc = load(f);
-  const o = V.odcs.off(doc), oe = errs(V.odcs.off), u = V.odcs.our(doc), ue = errs(V.odcs.our);
+  const P = V[pairOf('odcs', doc)];
+  const o = P.off(doc), oe = errs(P.off), u = P.our(doc), ue = errs(P.our);
   if (o || u) fail('changelog_changelog_unit_v1.yaml should be rejected by both', o, u);
-  const nodes = es => [...new Set(es.map(e => e.split(' ')[0]))].sort();
+  // the official validator also reports, as unevaluated, every property of an object whose subschema failed
+  // below it (2019-09 drops the annotations of a failing subschema): such a node is no failure of its own
+  const nodes = es => { const all = [...new Set(es.filter(e => !/ unevaluatedProperties /.test(e)).map(e => e.split(' ')[0]))];
+    const own = es.filter(e => / unevaluatedProperties /.test(e)).map(e => e.split(' ')[0]).filter(n => !all.some(a => a.startsWith(n + '/')));
+    return [...new Set([...all, ...own])].sort(); };
   console.log('changelog_changelog_unit_v1.yaml official errors:\n  ' + oe.join('\n  '));
   console.log('changelog_changelog_unit_v1.yaml our errors:\n  ' + ue.join('\n  '));
   if (JSON.stringify(nodes(oe)) !== JSON.stringify(nodes(ue))) fail('failing nodes differ', nodes(oe), nodes(ue));
@@ -226,18 +262,21 @@ function addTopLevel(kind) { // extra docs-level additions exercising absent sec
   return m;
 }
 
-const stats = { total: 0, disagree: 0, acceptedBoth: 0, rejectedBoth: 0 };
+const stats = { total: 0, disagree: 0, acceptedBoth: 0, rejectedBoth: 0, byPair: {} };
 const disagreements = [];
 function compare(kind, label, doc) {
   stats.total++;
-  if (dumpFd !== null) fs.writeSync(dumpFd, JSON.stringify({ kind, label, official: V[kind].off(doc), doc }) + '\n');
-  const o = V[kind].off(doc), u = V[kind].our(doc);
-  if (o !== u) { stats.disagree++; disagreements.push({ label, o, off: errs(V[kind].off).slice(0, 6), our: errs(V[kind].our).slice(0, 6) }); }
+  if (dumpFd !== null) fs.writeSync(dumpFd, JSON.stringify({ kind, label, official: V[pairOf(kind, doc)].off(doc), doc }) + '\n');
+  const pair = V[pairOf(kind, doc)];
+  const o = pair.off(doc), u = pair.our(doc);
+  stats.byPair[pairOf(kind, doc)] = (stats.byPair[pairOf(kind, doc)] || 0) + 1;
+  if (o !== u) { stats.disagree++; disagreements.push({ label, o, off: errs(pair.off).slice(0, 6), our: errs(pair.our).slice(0, 6) }); }
   else if (o) stats.acceptedBoth++; else stats.rejectedBoth++;
 }
 
-const PER_FILE = Number(process.env.PER_FILE || 600);
-for (const { kind, name, doc } of corpus) {
+// the real v3.0.x files are many: fewer mutations each (PER_FILE_RW, TARGETED_CAP_RW, CHAINS_RW)
+for (const { kind, name, doc, realworld } of corpus) {
+  const PER_FILE = Number((realworld ? process.env.PER_FILE_RW : process.env.PER_FILE) || (realworld ? 200 : 600));
   let muts = mutations(doc, kind).concat(addTopLevel(kind));
   // keep targeted mutations, sample the generic ones
   const targeted = muts.filter(([l]) => !/^(delete|type|enumish|empty|unknown|addkey|emptyarr|dupitem|pushobj|pushstr) /.test(l));
@@ -245,12 +284,12 @@ for (const { kind, name, doc } of corpus) {
   const cap = Math.max(PER_FILE - Math.min(targeted.length, PER_FILE / 2), PER_FILE / 2);
   while (generic.length > cap) generic.splice(Math.floor(rnd() * generic.length), 1);
   let tsample = targeted.slice();
-  const tcap = Number(process.env.TARGETED_CAP || 1500);
+  const tcap = Number((realworld ? process.env.TARGETED_CAP_RW : process.env.TARGETED_CAP) || (realworld ? 300 : 1500));
   while (tsample.length > tcap) tsample.splice(Math.floor(rnd() * tsample.length), 1);
   const chosen = tsample.concat(generic);
   for (const [label, fn] of chosen) compare(kind, `${name}: ${label}`, fn(clone(doc)));
   // chained mutations: 2-3 random mutations applied in sequence (paths recomputed each step)
-  for (let i = 0; i < Number(process.env.CHAINS || 150); i++) {
+  for (let i = 0; i < Number((realworld ? process.env.CHAINS_RW : process.env.CHAINS) || (realworld ? 40 : 150)); i++) {
     let d = clone(doc); const labels = [];
     for (let j = 0; j < 2 + Math.floor(rnd() * 2); j++) {
       const ms = mutations(d, kind); if (!ms.length) break;
@@ -263,7 +302,9 @@ for (const { kind, name, doc } of corpus) {
 
 const fromCorpus = stats.total;
 // ------------------------------------------------------------------ 5. combinatorial probes (quality rules, servers, logical types)
-const base = () => ({ apiVersion: 'v3.1.0', kind: 'DataContract', id: 'c', version: '1', status: 'draft' });
+// the same probes for every ODCS version read (PROBE_VERSIONS=v3.1.0 to run only those of v3.1.0)
+for (const PV of (process.env.PROBE_VERSIONS || Object.keys(ODCS_VERSIONS).join(',')).split(',')) {
+const base = () => ({ apiVersion: PV, kind: 'DataContract', id: 'c', version: '1', status: 'draft' });
 {
   const opt = { type: [undefined, 'text', 'library', 'sql', 'custom', 'other'], metric: [undefined, 'rowCount', 'bogus', 7], rule: [undefined, 'r'],
     arguments: [undefined, {}], query: [undefined, 'q', 3], engine: [undefined, 'e'], implementation: [undefined, 'i', { a: 1 }, 5] };
@@ -274,17 +315,17 @@ const base = () => ({ apiVersion: 'v3.1.0', kind: 'DataContract', id: 'c', versi
   for (const c of combos) for (const os of opsets) {
     const q = { ...c };
     for (const o of os) { const [n, bad] = o.split(':'); q[n] = bad ? clone(BAD_OPS[n]) : clone(OPS[n]); }
-    compare('odcs', `quality ${JSON.stringify(q)}`, { ...base(), schema: [{ name: 't', quality: [q] }] });
+    compare('odcs', `${PV} quality ${JSON.stringify(q)}`, { ...base(), schema: [{ name: 't', quality: [q] }] });
   }
 }
 // per-type probes driven by the official type profiles: exact required set, each one missing, each extra key, wrong value types
 {
-  const offDefs = V.odcs.off.schema.$defs;
+  const offDefs = V[pairOf('odcs', base())].off.schema.$defs;
   for (const cond of offDefs.Server.allOf) {
     const t = cond.if.properties.type.const; const prof = offDefs.ServerSource[cond.then.$ref.split('/').pop()];
     const req = prof.required || []; const allowed = Object.keys(prof.properties);
     const mk = keys => { const s = { server: 's', type: t }; for (const k of keys) s[k] = SERVER_KEYS[k]; return s; };
-    const probe = (label, s) => compare('odcs', `server-profile ${t} ${label}`, { ...base(), servers: [s] });
+    const probe = (label, s) => compare('odcs', `${PV} server-profile ${t} ${label}`, { ...base(), servers: [s] });
     probe('exact required', mk(req));
     probe('all allowed', mk(allowed));
     for (const k of req) probe(`missing ${k}`, mk(req.filter(x => x !== k)));
@@ -302,18 +343,20 @@ for (const t of [...SERVER_TYPES, 'unknown', undefined]) {
   for (const k of full) variants.push([k], full.filter(x => x !== k));
   for (const v of variants) {
     const s = { server: 's' }; if (t) s.type = t; for (const k of v) s[k] = SERVER_KEYS[k];
-    compare('odcs', `server ${JSON.stringify(s)}`, { ...base(), servers: [s] });
-    if (v.includes('location')) compare('odcs', `server http ${t}`, { ...base(), servers: [{ ...s, location: 'https://x' }] });
-    if (v.includes('port')) compare('odcs', `server strport ${t}`, { ...base(), servers: [{ ...s, port: '1' }] });
+    compare('odcs', `${PV} server ${JSON.stringify(s)}`, { ...base(), servers: [s] });
+    if (v.includes('location')) compare('odcs', `${PV} server http ${t}`, { ...base(), servers: [{ ...s, location: 'https://x' }] });
+    if (v.includes('port')) compare('odcs', `${PV} server strport ${t}`, { ...base(), servers: [{ ...s, port: '1' }] });
   }
 }
 for (const lt of [...LOGICAL, undefined, 'decimal']) for (const lto of [undefined, ...LTO_ALL]) for (const extra of [{}, { items: {} }, { properties: [] }, { items: { properties: [{}] } }]) {
   const p = { name: 'p', ...clone(extra) }; if (lt) p.logicalType = lt; if (lto !== undefined) p.logicalTypeOptions = clone(lto);
-  compare('odcs', `property ${JSON.stringify(p)}`, { ...base(), schema: [{ name: 't', properties: [p] }] });
-  compare('odcs', `item ${JSON.stringify(p)}`, { ...base(), schema: [{ name: 't', properties: [{ name: 'a', logicalType: 'array', items: { ...p, name: undefined } }] }] });
+  compare('odcs', `${PV} property ${JSON.stringify(p)}`, { ...base(), schema: [{ name: 't', properties: [p] }] });
+  compare('odcs', `${PV} item ${JSON.stringify(p)}`, { ...base(), schema: [{ name: 't', properties: [{ name: 'a', logicalType: 'array', items: { ...p, name: undefined } }] }] });
 }
 
+}
 console.log(`differential: ${stats.total} documents (${fromCorpus} corpus mutations/chains + ${stats.total - fromCorpus} combinatorial probes; ${stats.acceptedBoth} accepted by both, ${stats.rejectedBoth} rejected by both), ${stats.disagree} disagreements`);
+console.log('documents per schema pair: ' + Object.entries(stats.byPair).map(([k, n]) => `${k === 'odcs' ? 'odcs-v3.1.0' : k} ${n}`).join(', '));
 for (const d of disagreements.slice(0, Number(process.env.SHOW || 25))) console.log(' DISAGREE', d.label, '\n   official', d.o, d.off.join(' | '), '\n   ours', !d.o, d.our.join(' | '));
 if (stats.disagree) failures++;
 console.log(failures ? `FAILED (${failures})` : 'ALL CHECKS PASSED');

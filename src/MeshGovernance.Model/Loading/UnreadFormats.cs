@@ -11,7 +11,10 @@ namespace MeshGovernance.Model.Loading;
 /// </summary>
 public static class UnreadFormats
 {
-    /// <summary>The ODCS versions read (v3.0.x by the v3.1 schema until their own schemas are added).</summary>
+    /// <summary>
+    /// The ODCS versions read, each judged by the schema of its own release (schemas/odcs-v3.0.0, -v3.0.1,
+    /// -v3.0.2 and -v3.1.schema.json; <see cref="DocumentKinds.SchemaFileName(DocumentKind, SourceMapping)"/>).
+    /// </summary>
     public static IReadOnlyList<string> OdcsVersions { get; } = ["v3.0.0", "v3.0.1", "v3.0.2", "v3.1.0"];
 
     /// <summary>The ODPS versions read (v0.9.0 by the v1.0 schema, as its apiVersion enum allows).</summary>

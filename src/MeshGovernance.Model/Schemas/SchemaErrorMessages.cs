@@ -48,6 +48,27 @@ internal static class SchemaErrorMessages
     }
 
     /// <summary>
+    /// The message of a finding made by the schema of an older release, naming it: "Property 'id' is not
+    /// allowed in ODCS v3.0.2 in schema[0].", "… (required when type is 'sql', in ODCS v3.0.2).", or the
+    /// first sentence followed by "(ODCS v3.0.2)".
+    /// </summary>
+    public static string InVersion(string message, string standard)
+    {
+        const string NotAllowed = "' is not allowed ";
+        var at = message.IndexOf(NotAllowed, StringComparison.Ordinal);
+        if (message.StartsWith("Property '", StringComparison.Ordinal) && at > 0)
+        {
+            return message[..(at + NotAllowed.Length)] + "in " + standard + " " + message[(at + NotAllowed.Length)..];
+        }
+
+        var end = message.IndexOf(". Did you mean", StringComparison.Ordinal);
+        end = end >= 0 ? end : message.EndsWith('.') ? message.Length - 1 : message.Length;
+        return message[..end].EndsWith(')')
+            ? message[..(end - 1)] + $", in {standard})" + message[end..]
+            : message[..end] + $" ({standard})" + message[end..];
+    }
+
+    /// <summary>
     /// The finding as a conditional rule's (MG1106), naming the conditions that require it:
     /// "(required when type is 'library' or rule is set)".
     /// </summary>

@@ -7,13 +7,14 @@ namespace MeshGovernance.Model.Schemas;
 
 /// <summary>
 /// Validates one parsed file against its kind's JSON Schema and reports each violation at the YAML node
-/// it concerns, with its JSON path and what was expected.
+/// it concerns, with its JSON path and what was expected. A contract is judged by the schema of the ODCS
+/// version its apiVersion declares; findings under an ODCS v3.0.x schema name that version.
 /// </summary>
 public static class SchemaValidator
 {
     public static IReadOnlyList<Diagnostic> Validate(SourceMapping root, DocumentKind kind, string? subject = null)
     {
-        var prepared = SchemaSet.Default.Get(kind);
+        var prepared = SchemaSet.Default.Get(kind, root);
         var json = SourceNodeJsonReader.ToJson(root);
         var errors = prepared.Schema.Validate(json);
         if (errors.Count == 0)
@@ -30,9 +31,11 @@ public static class SchemaValidator
 
         // One finding per node and problem: a property required by several conditional rules (or also
         // unconditionally) is reported once, naming every condition that holds.
+        var version = kind == DocumentKind.Contract ? DocumentKinds.DeclaredOdcsVersion(root) : null;
         return findings
             .GroupBy(f => f.Diagnostic)
             .Select(g => g.Any(f => f.Condition is null) ? g.Key : SchemaErrorMessages.WithConditions(g.Key, g.Select(f => f.Condition!).Distinct().ToList()))
+            .Select(d => version is null ? d : d with { Message = SchemaErrorMessages.InVersion(d.Message, "ODCS " + version) })
             .Distinct()
             .OrderBy(d => d.Line)
             .ThenBy(d => d.Column)

@@ -88,9 +88,12 @@ public class UnreadFormatTests
     [InlineData("v3.0.1")]
     [InlineData("v3.0.2")]
     [InlineData("v3.1.0")]
-    public void Odcs_v3_0_and_v3_1_are_read_as_before(string version)
+    public void Odcs_v3_0_and_v3_1_are_read_each_by_its_own_schema(string version)
     {
-        var loaded = Parse(TempMeshRepository.ValidContract.Replace("v3.1.0", version));
+        // In v3.0 the team is a list of members; the object form came with v3.1.
+        var contract = TempMeshRepository.ValidContract.Replace("v3.1.0", version);
+        contract = version == "v3.1.0" ? contract : contract.Replace("team:\n  name: sales-team", "team:\n  - username: ann", StringComparison.Ordinal);
+        var loaded = Parse(contract);
 
         Assert.Empty(loaded.Diagnostics);
         Assert.NotNull(loaded.Root);
