@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using MeshGovernance.Testing;
 using YamlDotNet.RepresentationModel;
+using static MeshGovernance.Cli.Tests.WorkflowYaml;
 
 namespace MeshGovernance.Cli.Tests;
 
@@ -288,7 +289,7 @@ public sealed partial class ActionInstallTests : IDisposable
     public void The_action_downloads_the_release_by_default_and_needs_dotnet_only_to_build_from_source()
     {
         var text = File.ReadAllText(ActionFile);
-        var action = LoadAction();
+        var action = Load("action.yml");
         var inputs = (YamlMappingNode)action["inputs"];
         Assert.Equal(string.Empty, Text((YamlMappingNode)inputs["version"], "default"));
         Assert.Equal("false", Text((YamlMappingNode)inputs["build-from-source"], "default"));
@@ -296,7 +297,7 @@ public sealed partial class ActionInstallTests : IDisposable
         Assert.False(inputs.Children.ContainsKey("meshgov-version"));
         Assert.Equal(["exit-code", "blocking", "sarif"], ((YamlMappingNode)action["outputs"]).Children.Keys.Select(k => ((YamlScalarNode)k).Value));
 
-        var steps = Steps(action);
+        var steps = ActionSteps(action);
         var download = "inputs.build-from-source != 'true'";
         var build = "inputs.build-from-source == 'true'";
         Assert.Equal(
@@ -441,7 +442,7 @@ public sealed partial class ActionInstallTests : IDisposable
     /// <summary>Runs a step's <c>run:</c> text from action.yml with bash, with the environment the runner and the step's <c>env:</c> would give it.</summary>
     private StepRun RunStep(string id, string os, string arch, string version = Version, string actionRef = "", Action<IDictionary<string, string?>>? configure = null)
     {
-        var step = Steps(LoadAction()).Single(s => Text(s, "id") == id);
+        var step = ActionSteps(Load("action.yml")).Single(s => Text(s, "id") == id);
         var gitHubPath = Path.Combine(_root, "github-path");
         var gitHubOutput = Path.Combine(_root, "github-output");
         File.WriteAllText(gitHubPath, string.Empty);
@@ -487,20 +488,6 @@ public sealed partial class ActionInstallTests : IDisposable
 
         return new StepRun(process.ExitCode, output.Result, error.Result, File.ReadAllText(gitHubPath), File.ReadAllText(gitHubOutput));
     }
-
-    private static YamlMappingNode LoadAction()
-    {
-        var stream = new YamlStream();
-        using var reader = new StreamReader(ActionFile);
-        stream.Load(reader);
-        return (YamlMappingNode)stream.Documents[0].RootNode;
-    }
-
-    private static List<YamlMappingNode> Steps(YamlMappingNode action) =>
-        ((YamlSequenceNode)((YamlMappingNode)action["runs"])["steps"]).Children.Cast<YamlMappingNode>().ToList();
-
-    private static string? Text(YamlMappingNode node, string key) =>
-        node.Children.TryGetValue(new YamlScalarNode(key), out var value) && value is YamlScalarNode scalar ? scalar.Value : null;
 
     [GeneratedRegex(@"^\s*(?:-\s+)?uses:\s*(.+)$", RegexOptions.Multiline)]
     private static partial Regex UsesLine();

@@ -2,12 +2,13 @@ using System.Diagnostics;
 using System.Text.Json;
 using MeshGovernance.Testing;
 using YamlDotNet.RepresentationModel;
+using static MeshGovernance.Cli.Tests.WorkflowYaml;
 
 namespace MeshGovernance.Cli.Tests;
 
 /// <summary>
-/// The files a mesh repository takes from us for GitHub Actions: the composite action's own script, run by
-/// bash with the inputs as Actions would pass them, and the template workflows' security settings.
+/// The composite action's check step, run by bash with the inputs as Actions would pass them (the template
+/// workflows are TemplateWorkflowTests', the install step ActionInstallTests').
 /// </summary>
 public sealed class GitHubActionFilesTests : IDisposable
 {
@@ -58,10 +59,10 @@ public sealed class GitHubActionFilesTests : IDisposable
     /// <summary>Runs the action's "meshgov check" step script with bash, as the runner would: inputs in the environment, meshgov on the PATH.</summary>
     private (int ExitCode, string Output, string Error, string GitHubOutput) RunActionStep(string repositoryRoot, string baseCommit, string? formats = null)
     {
-        var action = Load(Path.Combine(RepositoryPaths.ProjectRoot, "action.yml"));
+        var action = Load("action.yml");
         var inputs = (YamlMappingNode)action["inputs"];
         string Default(string input) => Text((YamlMappingNode)inputs[input], "default") ?? string.Empty;
-        var step = ((YamlSequenceNode)((YamlMappingNode)action["runs"])["steps"]).Children.Cast<YamlMappingNode>().Single(s => Text(s, "id") == "check");
+        var step = ActionSteps(action).Single(s => Text(s, "id") == "check");
 
         var tools = Path.Combine(_work.Root, "tools");
         Directory.CreateDirectory(tools);
@@ -97,23 +98,4 @@ public sealed class GitHubActionFilesTests : IDisposable
         Assert.True(process.WaitForExit(TimeSpan.FromMinutes(3)), "the action step did not finish within three minutes");
         return (process.ExitCode, output.Result, error.Result, File.ReadAllText(gitHubOutput));
     }
-
-    private static YamlMappingNode Load(string path)
-    {
-        var stream = new YamlStream();
-        using var reader = new StreamReader(path);
-        stream.Load(reader);
-        return (YamlMappingNode)stream.Documents[0].RootNode;
-    }
-
-    private static List<YamlMappingNode> Steps(YamlMappingNode workflow) =>
-        ((YamlMappingNode)workflow["jobs"]).Children.Values.Cast<YamlMappingNode>()
-            .SelectMany(job => ((YamlSequenceNode)job["steps"]).Children.Cast<YamlMappingNode>())
-            .ToList();
-
-    private static string? Text(YamlMappingNode node, string key) =>
-        node.Children.TryGetValue(new YamlScalarNode(key), out var value) && value is YamlScalarNode scalar ? scalar.Value : null;
-
-    private static List<(string, string)> Pairs(YamlMappingNode node) =>
-        node.Children.Select(e => (((YamlScalarNode)e.Key).Value!, ((YamlScalarNode)e.Value).Value!)).OrderBy(p => p.Item1, StringComparer.Ordinal).ToList();
 }

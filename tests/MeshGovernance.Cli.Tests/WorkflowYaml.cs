@@ -28,6 +28,10 @@ internal static class WorkflowYaml
     public static List<YamlMappingNode> Steps(YamlMappingNode job) =>
         Node(job, "steps") is YamlSequenceNode steps ? steps.Children.Cast<YamlMappingNode>().ToList() : [];
 
+    /// <summary>The steps of a composite action (<c>runs.steps</c> of action.yml).</summary>
+    public static List<YamlMappingNode> ActionSteps(YamlMappingNode action) =>
+        ((YamlSequenceNode)((YamlMappingNode)action["runs"])["steps"]).Children.Cast<YamlMappingNode>().ToList();
+
     public static List<YamlMappingNode> AllSteps(YamlMappingNode workflow) => Jobs(workflow).SelectMany(j => Steps(j.Job)).ToList();
 
     public static YamlNode? Node(YamlMappingNode node, string key) =>

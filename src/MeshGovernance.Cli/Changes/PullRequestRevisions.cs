@@ -29,6 +29,9 @@ internal sealed class PullRequestRevisions : IDisposable
     /// <summary>True when the head is the working tree (uncommitted and untracked files included).</summary>
     public required bool HeadIsWorkingTree { get; init; }
 
+    /// <summary>Where the mesh sits in its git repository (<c>meshes/sales/</c>), or empty at the top level.</summary>
+    public required string MeshFolder { get; init; }
+
     public MeshLoadResult Head { get; private set; } = null!;
 
     public MeshLoadResult MergeBase { get; private set; } = null!;
@@ -57,6 +60,7 @@ internal sealed class PullRequestRevisions : IDisposable
             HeadCommit = headCommit,
             MergeBaseCommit = mergeBase,
             HeadIsWorkingTree = headIsWorkingTree,
+            MeshFolder = prefix,
         };
         try
         {

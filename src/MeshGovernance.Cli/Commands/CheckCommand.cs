@@ -136,7 +136,7 @@ internal static class CheckCommand
             using var snapshots = revisions;
             // GitHub and code scanning resolve paths from the repository's root, which may hold the mesh in a sub-folder.
             var fromRepositoryRoot = actions is not null || targets.Any(t => t.Format == ReportFormat.Sarif)
-                ? report.InRepositoryFolder(FolderInRepository(root.FullName))
+                ? report.InRepositoryFolder(revisions?.MeshFolder ?? FolderInRepository(root.FullName))
                 : report;
             foreach (var (format, file) in targets)
             {
