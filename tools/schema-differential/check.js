@@ -5,6 +5,7 @@ const path = require('path');
 const yaml = require('js-yaml');
 const Ajv2019 = require('ajv/dist/2019');
 const Ajv7 = require('ajv');
+const addFormats = require('ajv-formats');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const C = process.env.MESHGOV_CORPUS || path.resolve(ROOT, '..', 'shared', 'corpus');
@@ -21,8 +22,10 @@ const OURS_ODPS = path.join(ROOT, 'schemas', 'odps-v1.0.schema.json');
 const dumpAt = process.argv.indexOf('--dump');
 const dumpFd = dumpAt > 0 ? fs.openSync(process.argv[dumpAt + 1], 'w') : null;
 
-const official = new Ajv2019({ strict: false, allErrors: true, logger: false });
-const ours = new Ajv7({ strict: false, allErrors: true, validateFormats: false });
+// formats checked as the standards' CI checks them (ajv-formats, full mode) on both sides; the .NET replay
+// then compares meshgov's own format checks (StandardFormats.cs) with ajv-formats'
+const official = addFormats(new Ajv2019({ strict: false, allErrors: true, logger: false }));
+const ours = addFormats(new Ajv7({ strict: false, allErrors: true }));
 const V = {
   odcs: { off: official.compile(JSON.parse(fs.readFileSync(`${C}/odcs/odcs-json-schema-v3.1.0.json`))),
           our: ours.compile(JSON.parse(fs.readFileSync(OURS_ODCS))) },
@@ -52,7 +55,9 @@ function walkSchema(s, p, cb) {
 }
 const ALLOWED = new Set(['$schema', 'title', 'description', 'definitions', 'type', 'properties', 'required', 'additionalProperties',
   'patternProperties', 'items', 'minItems', 'maxItems', 'uniqueItems', 'enum', 'pattern', 'minimum', 'maximum',
-  'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'allOf', 'anyOf', 'oneOf', 'not', '$ref', 'if', 'then', 'else']);
+  'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'allOf', 'anyOf', 'oneOf', 'not', '$ref', 'if', 'then', 'else', 'format']);
+// the formats meshgov checks (src/MeshGovernance.Model/Schemas/StandardFormats.cs); any other would be ignored
+const FORMATS = new Set(['date', 'date-time', 'uri']);
 for (const f of [...Object.values(ODCS_VERSIONS).map(v => v.ours), OURS_ODPS]) {
   const s = JSON.parse(fs.readFileSync(f));
   const text = fs.readFileSync(f, 'utf8');
@@ -63,6 +68,7 @@ for (const f of [...Object.values(ODCS_VERSIONS).map(v => v.ours), OURS_ODPS]) {
     if (node.$ref && !/^#\/definitions\/[A-Za-z]+$/.test(node.$ref)) fail(f, `ref ${node.$ref} at ${p}`);
     if (node.$ref && Object.keys(node).some(k => k !== '$ref' && k !== 'description')) fail(f, `$ref with siblings at ${p}`);
     if (node.pattern) new RegExp(node.pattern, 'u');
+    if ('format' in node && (typeof node.format !== 'string' || !FORMATS.has(node.format))) fail(f, `format ${JSON.stringify(node.format)} at ${p}`);
     if (typeof node.additionalProperties === 'object' && Object.keys(node.additionalProperties).length) fail(f, 'schema additionalProperties');
   });
   // every description: one line, non-empty
@@ -110,6 +116,16 @@ for (const [kind, dir, re] of [['odcs', `${C}/odcs`, /\.odcs\.yaml$/], ['odps', 
   }
   console.log(`realworld: ${n} ODCS v3.0.x files, ${agree} judged alike by the official schema of their version and ours` +
     (skipped.length ? `; not YAML js-yaml reads, skipped: ${skipped.join(', ')}` : ''));
+  // the v3.1.0 and ODPS v1.0.0 files: verdict only (the corpus examples above already carry their mutations)
+  const verdicts = { agree: 0, n: 0 };
+  for (const m of manifest.filter(m => (m.group === 'odcs-v3' && m.declaredVersion === 'v3.1.0') || (m.group === 'odps' && m.declaredVersion === 'v1.0.0'))) {
+    let doc; try { doc = load(`${RW}/${m.file}`); } catch (e) { continue; }
+    const kind = m.group === 'odps' ? 'odps' : 'odcs';
+    const pair = V[pairOf(kind, doc)]; const o = pair.off(doc), u = pair.our(doc); verdicts.n++;
+    if (o !== u) fail(`${m.file} (${m.declaredVersion}): official ${o}, ours ${u}`, errs(pair.off).slice(0, 4), errs(pair.our).slice(0, 4)); else verdicts.agree++;
+    corpus.push({ kind, name: path.basename(m.file), doc, verdictOnly: true });
+  }
+  console.log(`realworld: ${verdicts.n} ODCS v3.1.0 and ODPS v1.0.0 files, ${verdicts.agree} judged alike (formats included)`);
 }
 console.log(`corpus: ${corpus.filter(c => c.kind === 'odcs').length} ODCS + ${corpus.filter(c => c.kind === 'odps').length} ODPS files, ` +
   `${corpus.filter(c => V[pairOf(c.kind, c.doc)].our(c.doc)).length} valid against the schema of their declared version`);
@@ -167,6 +183,21 @@ for (const branch of V.odcs.off.schema.$defs.SchemaBaseProperty.allOf) {
 const SERVER_KEYS = { host: 'h', port: 5432, database: 'd', schema: 's', catalog: 'c', account: 'a', warehouse: 'w', project: 'p', dataset: 'ds',
   location: 'sftp://x/y', endpointUrl: 'https://e', path: './x', format: 'json', delimiter: 'new_line', stagingDir: 's3://x', region: 'eu', regionName: 'eu',
   serviceName: 'svc', stream: 'st' };
+const URI_PROBES = ['s3://bucket/{model}/*.json', 's3://bucket/path/*.json', 'https://example.com:8080/a?b=c#d', 'https://exa mple.com', 'no-scheme/path',
+  '/abs/path', 'C:\\data\\x', 'file:///tmp/x', 'mailto:team@example.com', 'urn:isbn:0451450523', 'http://[::1]:80/', 'http://[fe80::1%25eth0]/', 'http://[v1.x]/',
+  'http://[::ffff:192.168.0.1]/', 'http://[1:2:3:4:5:6:7:8]/', 'http://[1:2:3:4:5:6:7:8:9]/', 'http://[1::2::3]/', 'http://[::]/', 'http://[1:2:3:4:5:6:7::]/', 'http://[::256.1.1.1]/',
+  'http://host:port/', 'http://a@b@c/', 'http://%zz/', 'http://a%2/', 'abfss://container@account.dfs.core.windows.net/path', 'sftp://user:pw@host:22/dir/file.csv',
+  'https://ex.com/path%20x', 'https://ex.com/\u00fc', 'https://ex.com/a|b', 'https://ex.com/a\\b', 's3://bucket/year=2024/month=*/', '1http://x', 'ht_tp://x', 'x:', ':', '',
+  'https://ex.com/#frag#2', 'https://ex.com/?q=[1]', 'https://ex.com/?q=1?2', 'gs://b/o', 'https://x.com/\n', 'https://x.com/^', 'https://x.com/`', 'https://x.com/"q"',
+  'https://[::1', 'https://[::1]x/', 'HTTPS://X.COM', 'a+b-c.d:e', 'sftp://x/y', 'https://x.com/<a>', 'https://x.com:/', 'https://x.com:80:90/', 'https://u@[::1]:8/p'];
+const DATE_PROBES = ['2024-02-29', '2023-02-29', '2024-13-01', '2024-00-10', '2024-1-1', '24-01-01', '2024-04-31', '2024-04-30', '2024-01-01T00:00:00Z', '20240101',
+  '\uff12\uff10\uff12\uff14-01-01', '2024-01-01\n', '1900-02-29', '2000-02-29', '0000-01-01', '2024-12-31', '2024-12-32', ' 2024-01-01'];
+const DATE_TIME_PROBES = ['2023-10-01T10:00:00Z', '2023-10-01 10:00:00Z', '2023-10-01t10:00:00z', '2023-10-01T10:00:00', '2023-10-01T10:00:00+02:00',
+  '2023-10-01T10:00:00+0200', '2023-10-01T10:00:00+02', '2023-10-01T10:00:00.123456Z', '2023-10-01T10:00:00.Z', '2023-10-01T24:00:00Z', '2023-10-01T23:59:60Z',
+  '2023-10-01T22:59:60-01:00', '2023-10-01T23:59:60+01:00', '2023-10-01T00:59:60+01:00', '2023-10-01T10:00Z', '2023-10-01', '2023-10-01T10:00:00+24:00', '2023-10-01T10:00:00+02:60',
+  '2023-10-01TT10:00:00Z', '2023-10-01\t10:00:00Z', '2023-10-01\u00a010:00:00Z', '2023-10-01\u2003T10:00:00Z', '2023-10-01T10:00:00Z\n', '2023-02-30T10:00:00Z',
+  '2023-10-01T10:60:00Z', '2023-10-01T10:00:61Z', '2023-10-01T1:00:00Z', '2023-10-01T10:00:00+2:00', '2023-10-01T10:00:00-00:00', '2023-10-01\ufeff10:00:00Z',
+  '2023-10-01\u180e10:00:00Z']; // no U+0085: YAML 1.1 readers fold it as a line break inside a quoted scalar, js-yaml keeps it
 const REFS = ['a.b', 'a', 'a.b.c', 'schema/tbl/properties/id', '/schema/x/properties/y', 'https://x.com/c.yaml#/schema/x/properties/y', 'f.yaml#schema/a', 'x/-', '1a.b', '', 'a.b\n'];
 
 function typeChanges(v) {
@@ -275,7 +306,8 @@ function compare(kind, label, doc) {
 }
 
 // the real v3.0.x files are many: fewer mutations each (PER_FILE_RW, TARGETED_CAP_RW, CHAINS_RW)
-for (const { kind, name, doc, realworld } of corpus) {
+for (const { kind, name, doc, realworld, verdictOnly } of corpus) {
+  if (verdictOnly) { compare(kind, `${name}: as written`, doc); continue; }
   const PER_FILE = Number((realworld ? process.env.PER_FILE_RW : process.env.PER_FILE) || (realworld ? 200 : 600));
   let muts = mutations(doc, kind).concat(addTopLevel(kind));
   // keep targeted mutations, sample the generic ones
@@ -348,6 +380,21 @@ for (const t of [...SERVER_TYPES, 'unknown', undefined]) {
     if (v.includes('port')) compare('odcs', `${PV} server strport ${t}`, { ...base(), servers: [{ ...s, port: '1' }] });
   }
 }
+// format probes: every field with a format, with values on both sides of RFC 3986 / RFC 3339 as ajv-formats reads them
+for (const u of URI_PROBES) {
+  for (const t of ['api', 'athena', 'azure', 'glue', 'custom', 's3', 'sftp', 'local']) {
+    const s = { server: 's', type: t, location: u, stagingDir: u, schema: 's', format: 'csv', endpointUrl: u };
+    const allowed = { api: ['location'], athena: ['stagingDir', 'schema'], azure: ['location', 'format'], glue: ['location', 'format'], custom: ['location', 'endpointUrl'],
+      s3: ['location', 'endpointUrl'], sftp: ['location'], local: ['format'] }[t];
+    for (const k of Object.keys(s)) if (!['server', 'type', ...allowed].includes(k)) delete s[k];
+    compare('odcs', `${PV} format uri ${t} ${JSON.stringify(u)}`, { ...base(), servers: [s] });
+  }
+}
+for (const d of DATE_PROBES) {
+  const member = { username: 'u', dateIn: d, dateOut: d };
+  compare('odcs', `${PV} format date ${JSON.stringify(d)}`, { ...base(), team: PV === 'v3.1.0' ? { name: 't', members: [member] } : [member] });
+}
+for (const d of DATE_TIME_PROBES) compare('odcs', `${PV} format date-time ${JSON.stringify(d)}`, { ...base(), contractCreatedTs: d });
 for (const lt of [...LOGICAL, undefined, 'decimal']) for (const lto of [undefined, ...LTO_ALL]) for (const extra of [{}, { items: {} }, { properties: [] }, { items: { properties: [{}] } }]) {
   const p = { name: 'p', ...clone(extra) }; if (lt) p.logicalType = lt; if (lto !== undefined) p.logicalTypeOptions = clone(lto);
   compare('odcs', `${PV} property ${JSON.stringify(p)}`, { ...base(), schema: [{ name: 't', properties: [p] }] });

@@ -112,8 +112,8 @@ public static class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor SchemaValueNotAllowed = new(
         "MG1104", DiagnosticLevel.Error, "Value is not allowed",
-        "The value is not one of the allowed values or does not match the required pattern. The message " +
-        "lists what is allowed.");
+        "The value is not one of the allowed values, does not match the required pattern, or is not in the " +
+        "required format (a URI, a YYYY-MM-DD date, a date-time with its UTC offset). The message lists what is allowed.");
 
     public static readonly DiagnosticDescriptor SchemaOutOfRange = new(
         "MG1105", DiagnosticLevel.Error, "Value is out of range",

@@ -16,7 +16,7 @@ public static class SchemaValidator
     {
         var prepared = SchemaSet.Default.Get(kind, root);
         var json = SourceNodeJsonReader.ToJson(root);
-        var errors = prepared.Schema.Validate(json);
+        var errors = prepared.Schema.Validate(json, StandardFormatValidator.Settings);
         if (errors.Count == 0)
         {
             return [];
@@ -48,7 +48,10 @@ public static class SchemaValidator
     {
         if (error is not ChildSchemaValidationError child)
         {
-            diagnostics.Add((SchemaErrorMessages.Describe(error, context.Index, context.Root, context.Subject), condition));
+            // A value in the wrong format is wrong whatever made the schema check it (a server's type):
+            // no "required when" condition.
+            var isFormat = error.Kind is ValidationErrorKind.UriExpected or ValidationErrorKind.DateExpected or ValidationErrorKind.DateTimeExpected;
+            diagnostics.Add((SchemaErrorMessages.Describe(error, context.Index, context.Root, context.Subject), isFormat ? null : condition));
             return;
         }
 

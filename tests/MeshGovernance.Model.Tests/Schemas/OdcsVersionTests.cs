@@ -10,7 +10,8 @@ namespace MeshGovernance.Model.Tests.Schemas;
 /// <summary>
 /// Each ODCS contract is judged by the schema of the version it declares (v3.0.0, v3.0.1, v3.0.2 or
 /// v3.1.0): the real files of ../shared/corpus/realworld get the official verdict of their version, and
-/// the differences between the releases hold in both directions.
+/// the differences between the releases hold in both directions. Formats are checked as the standard's CI
+/// checks them.
 /// </summary>
 public class OdcsVersionTests
 {
@@ -38,9 +39,8 @@ public class OdcsVersionTests
 
             var file = entry.GetProperty("file").GetString()!;
             var verdict = expected.RootElement.GetProperty(Path.GetFileNameWithoutExtension(file));
-            // `format` is not checked yet (another part of issue 11): where the verdict with formats
-            // differs (2 of these files), the one without formats is the one to meet.
-            data.Add(file, version, verdict.GetProperty("validWithoutFormats").GetBoolean() && !verdict.TryGetProperty("yamlStrictError", out _));
+            // The verdict with formats checked, as the standard's CI checks them.
+            data.Add(file, version, verdict.GetProperty("valid").GetBoolean() && !verdict.TryGetProperty("yamlStrictError", out _));
         }
 
         return data;
@@ -157,4 +157,28 @@ public class OdcsVersionTests
     [InlineData("v3.0.2", "staging_dir", false)]
     public void Athena_requires_the_staging_directory_as_each_release_spells_it(string version, string key, bool valid) =>
         Assert.Equal(valid, Validate(version, $"servers:\n  - server: q\n    type: athena\n    schema: s\n    {key}: s3://bucket/results\n").Count == 0);
+
+    [Fact]
+    public void A_location_that_is_not_a_uri_is_reported_at_its_line_with_the_reason()
+    {
+        var finding = Assert.Single(Validate("v3.1.0", "servers:\n  - server: lake\n    type: s3\n    location: s3://bucket/{model}/*.json\n"));
+
+        Assert.Equal("servers[0].location must be a URI (RFC 3986); found 's3://bucket/{model}/*.json': its path contains '{', which a URI must percent-encode (as %7B).", finding.Message);
+        Assert.Equal(("MG1104", 9, 15), (finding.Id, finding.Line, finding.Column));
+    }
+
+    [Theory]
+    [InlineData("v3.0.2", "contractCreatedTs: 2023-10-01 10:00:00\n", "contractCreatedTs must be a date and time with its UTC offset")]
+    [InlineData("v3.1.0", "team:\n  name: t\n  members:\n    - username: ann\n      dateIn: 2023-02-29\n", "team.members[0].dateIn must be a date written YYYY-MM-DD")]
+    [InlineData("v3.0.0", "team:\n  - username: ann\n    dateOut: 2023-1-5\n", "team[0].dateOut must be a date written YYYY-MM-DD")]
+    public void Dates_and_timestamps_are_checked_as_rfc_3339(string version, string body, string message) =>
+        Assert.Contains(message, Assert.Single(Validate(version, body)).Message, StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("contractCreatedTs: 2023-10-01T10:00:00Z\n")]
+    [InlineData("contractCreatedTs: 2023-10-01 10:00:00+02:00\n")]
+    [InlineData("team:\n  name: t\n  members:\n    - username: ann\n      dateIn: 2024-02-29\n")]
+    [InlineData("servers:\n  - server: lake\n    type: s3\n    location: s3://bucket/orders/*.json\n")]
+    [InlineData("servers:\n  - server: x\n    type: custom\n    location: abfss://c@account.dfs.core.windows.net/p\n")]
+    public void Values_in_their_format_pass(string body) => Assert.Empty(Validate("v3.1.0", body));
 }
