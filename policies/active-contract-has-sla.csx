@@ -1,7 +1,7 @@
 // ---
 // id: active-contract-has-sla
 // title: Active data contracts promise service levels and name a support channel
-// enforcement: soft-mandatory
+// enforcement: advisory
 // category: reliability
 // rationale: >-
 //   Consumers of an active contract plan their own processes around it: when new data arrives, how long it

@@ -1,7 +1,7 @@
 // ---
 // id: asset-has-description
 // title: Data products and contracts have a name and say what they are for
-// enforcement: soft-mandatory
+// enforcement: advisory
 // category: documentation
 // rationale: >-
 //   A data mesh only works when people outside the owning team can find and understand data without a

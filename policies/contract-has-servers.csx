@@ -1,7 +1,7 @@
 // ---
 // id: contract-has-servers
 // title: Contracts in service say where the data is served in production
-// enforcement: soft-mandatory
+// enforcement: advisory
 // category: interoperability
 // rationale: >-
 //   A consumer who has read a contract next needs to connect to the data. A contract in service that names

@@ -7,11 +7,11 @@
 //   Ids are how products, contracts, pipelines, access roles and catalogs refer to each other, and they are
 //   expensive to change once consumers depend on them. One predictable scheme (lowercase, the domain first,
 //   the contract's major version last) lets anyone read where an id belongs and avoids near-duplicates that
-//   differ only in case or separators. A UUID, which ODCS recommends for contract ids, is as good: unique
-//   and never mistyped into a near-duplicate.
+//   differ only in case or separators. A UUID, which ODCS recommends for contract ids, or a URN is as good:
+//   unique and never mistyped into a near-duplicate.
 // scope: [teams, domains, products, contracts]
 // params:
-//   pattern: '^([a-z][a-z0-9-]*(\.[a-z0-9-]+)*|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$'
+//   pattern: '^([a-z][a-z0-9_-]*(\.[a-z0-9_-]+)*|urn(:[A-Za-z0-9][A-Za-z0-9._-]*)+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$'
 //   teamPattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$'
 //   domainPattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$'
 //   requireDomainPrefix: false
@@ -35,7 +35,7 @@ var teamPattern = Pattern("teamPattern");
 var domainPattern = Pattern("domainPattern");
 var requireDomainPrefix = Params.Boolean("requireDomainPrefix");
 var contractMajorSuffix = Params.Boolean("contractMajorSuffix");
-const string DefaultPattern = @"^([a-z][a-z0-9-]*(\.[a-z0-9-]+)*|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$";
+const string DefaultPattern = @"^([a-z][a-z0-9_-]*(\.[a-z0-9_-]+)*|urn(:[A-Za-z0-9][A-Za-z0-9._-]*)+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$";
 var majorSuffix = new Regex(@"\.v([0-9]+)$", RegexOptions.CultureInvariant);
 var semverMajor = new Regex(@"^v?([0-9]+)\.[0-9]+\.[0-9]+", RegexOptions.CultureInvariant);
 
@@ -66,7 +66,7 @@ foreach (var asset in Mesh.Products.Cast<DomainAsset>().Concat(Mesh.Contracts))
     if (!assetPattern.IsMatch(asset.Id))
     {
         var advice = Params.String("pattern") == DefaultPattern
-            ? $"use lowercase words joined by dashes, in dot-separated parts such as '{Expected(asset)}'{(requireDomainPrefix || contractMajorSuffix ? string.Empty : ", or a UUID")}"
+            ? $"use lowercase words joined by dashes or underscores, in dot-separated parts such as '{Expected(asset)}'{(requireDomainPrefix || contractMajorSuffix ? string.Empty : ", a URN (urn:...) or a UUID")}"
             : "rename it so that it matches";
         Fail(asset, "id", $"{kind} id '{asset.Id}' does not match the naming convention {assetPattern}; {advice}.");
         continue;

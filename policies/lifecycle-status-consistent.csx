@@ -11,9 +11,33 @@
 // scope: [products, contracts]
 // params:
 //   allowedStatuses: [proposed, draft, active, deprecated, retired]
+//   statusSynonyms:
+//     - current=active
+//     - production=active
+//     - live=active
+//     - released=active
+//     - development=draft
+//     - in development=draft
+//     - dev=draft
+//     - pending=proposed
+//     - sunset=deprecated
+//     - obsolete=retired
+//     - decommissioned=retired
 // ---
 var allowed = Params.List("allowedStatuses");
 var list = string.Join(", ", allowed);
+// Statuses other tools and the standards' own examples write ("current", "in development"), each with the
+// lifecycle status of this mesh it means: the advice names it, so that following the advice fixes the finding.
+var synonyms = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+foreach (var entry in Params.List("statusSynonyms"))
+{
+    var at = entry.IndexOf('=');
+    if (at <= 0 || !allowed.Contains(entry[(at + 1)..].Trim()))
+    {
+        throw new ArgumentException($"The parameter 'statusSynonyms' of lifecycle-status-consistent holds '{entry}'; write each entry as 'written=status', with a status of allowedStatuses ({list}).");
+    }
+    synonyms[entry[..at].Trim()] = entry[(at + 1)..].Trim();
+}
 
 foreach (var asset in Mesh.Products.Cast<DomainAsset>().Concat(Mesh.Contracts))
 {
@@ -21,7 +45,9 @@ foreach (var asset in Mesh.Products.Cast<DomainAsset>().Concat(Mesh.Contracts))
     {
         var kind = asset is DataProduct ? "Data product" : "Data contract";
         var known = allowed.FirstOrDefault(a => string.Equals(a, status.Trim(), StringComparison.OrdinalIgnoreCase));
-        var advice = known is not null ? $"write it as '{known}'" : $"use one of: {list}";
+        var advice = known is not null ? $"write it as '{known}'"
+            : synonyms.TryGetValue(status.Trim(), out var meant) ? $"this mesh calls that status '{meant}': write status: {meant}"
+            : $"use one of: {list}";
         Fail(asset, "status", $"{kind} '{asset.Id}' has the status '{status}', which is not a lifecycle status of this mesh; {advice}.");
     }
 }

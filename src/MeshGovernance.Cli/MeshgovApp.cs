@@ -18,6 +18,7 @@ public sealed class MeshgovApp(TextWriter output, TextWriter error, IReadOnlyDic
         {
             ValidateCommand.Create(output, error),
             CheckCommand.Create(output, error, _environment),
+            BaselineCommand.Create(output, error),
             PolicyCommand.Create(output, error),
             InitCommand.Create(output, error),
             ExplainCommand.Create(output, error),

@@ -116,7 +116,11 @@ internal sealed record CheckAnnotation(
             message += $" (waived until {waiver.Expires}, approved by {waiver.ApprovedBy}: {waiver.Justification})";
         }
 
-        if (finding.ExistingDebt)
+        if (finding.Baselined)
+        {
+            message += " (baselined: recorded in governance/baseline.yaml, so it does not block)";
+        }
+        else if (finding.ExistingDebt)
         {
             message += " (existing debt: this pull request does not touch it, so it does not block)";
         }

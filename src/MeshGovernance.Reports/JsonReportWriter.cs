@@ -33,6 +33,11 @@ public static class JsonReportWriter
         json.WriteNumber("files", summary.Files);
         json.WriteNumber("blocking", summary.Blocking);
         json.WriteNumber("waived", summary.Waived);
+        if (summary.Baselined > 0)
+        {
+            json.WriteNumber("baselined", summary.Baselined);
+        }
+
         json.WriteNumber("policies", report.Policies.Count(p => p.Enabled));
         if (report.Change is not null)
         {
@@ -83,6 +88,11 @@ public static class JsonReportWriter
             if (finding.ExistingDebt)
             {
                 json.WriteBoolean("existingDebt", true);
+            }
+
+            if (finding.Baselined)
+            {
+                json.WriteBoolean("baselined", true);
             }
 
             if (finding.Policy is { } policy)

@@ -21,7 +21,8 @@ public static class MarkdownReportWriter
     {
         var blocking = report.Diagnostics.Where(d => d.Blocking).ToList();
         var waived = report.Diagnostics.Where(d => d.IsWaived()).ToList();
-        var existingDebt = report.Diagnostics.Where(d => d.ExistingDebt && !d.IsWaived()).ToList();
+        var baselined = report.Diagnostics.Where(d => d.Baselined).ToList();
+        var existingDebt = report.Diagnostics.Where(d => d.ExistingDebt && !d.Baselined && !d.IsWaived()).ToList();
         var nonBlocking = report.Diagnostics.Where(d => !d.Blocking && !d.IsWaived() && !d.ExistingDebt).ToList();
 
         var page = new StringBuilder();
@@ -46,6 +47,11 @@ public static class MarkdownReportWriter
         if (existingDebt.Count > 0)
         {
             AppendDetails(page, $"Existing debt ({existingDebt.Count}): on subjects this pull request does not touch, not blocking", () => AppendFindings(page, existingDebt));
+        }
+
+        if (baselined.Count > 0)
+        {
+            AppendDetails(page, $"Baselined ({baselined.Count}): recorded in governance/baseline.yaml, not blocking", () => AppendFindings(page, baselined));
         }
 
         if (waived.Count > 0)
@@ -89,6 +95,10 @@ public static class MarkdownReportWriter
             var enabled = report.Policies.Count(p => p.Enabled);
             var ran = report.Policies.Count(p => p.Ran);
             parts.Add($"{summary.Waived} waived");
+            if (summary.Baselined > 0)
+            {
+                parts.Add($"{summary.Baselined} baselined");
+            }
             if (report.Change is not null)
             {
                 parts.Add($"{summary.ExistingDebt} existing debt");

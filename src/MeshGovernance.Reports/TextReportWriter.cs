@@ -12,7 +12,7 @@ public static class TextReportWriter
     {
         foreach (var finding in report.Diagnostics)
         {
-            output.WriteLine($"{OneLine(finding.File)}({finding.Line},{finding.Column}): {finding.Level.Name()} {finding.Id}: {OneLine(finding.Message)}{Waiver(finding)}{(finding.ExistingDebt ? " [existing debt: not touched by this change]" : string.Empty)}");
+            output.WriteLine($"{OneLine(finding.File)}({finding.Line},{finding.Column}): {finding.Level.Name()} {finding.Id}: {OneLine(finding.Message)}{Waiver(finding)}{Debt(finding)}");
         }
 
         var summary = report.Summary;
@@ -28,7 +28,7 @@ public static class TextReportWriter
             var ran = report.Policies.Count(p => p.Ran);
             var enabled = report.Policies.Count(p => p.Enabled);
             output.WriteLine(
-                $"{Plural(ran, "policy", "policies")} evaluated ({enabled - ran} could not run, {report.Policies.Count - enabled} disabled); {summary.Waived} waived; {Plural(summary.Blocking, "blocking finding")}.");
+                $"{Plural(ran, "policy", "policies")} evaluated ({enabled - ran} could not run, {report.Policies.Count - enabled} disabled); {summary.Waived} waived; {(summary.Baselined > 0 ? $"{summary.Baselined} baselined; " : string.Empty)}{Plural(summary.Blocking, "blocking finding")}.");
         }
 
         if (report.Change is { } change)
@@ -37,6 +37,11 @@ public static class TextReportWriter
                 $"Pull request{(change.Author is null ? string.Empty : " by " + OneLine(change.Author))}: {Plural(change.ChangedFiles, "changed file")}, {Short(change.BaseCommit)}..{Short(change.HeadCommit)}, judged with the policies of the {(change.PoliciesFromHead ? "HEAD (--policies-from head)" : "base")}; {summary.ExistingDebt} existing debt (not blocking).");
         }
     }
+
+    private static string Debt(Diagnostic finding) =>
+        finding.Baselined ? " [baselined: recorded in governance/baseline.yaml]"
+        : finding.ExistingDebt ? " [existing debt: not touched by this change]"
+        : string.Empty;
 
     private static string Waiver(Diagnostic finding) => finding.Policy?.Waiver is { } waiver
         ? $" [waived until {OneLine(waiver.Expires)}, approved by {OneLine(waiver.ApprovedBy)}: {OneLine(waiver.Justification)}]"

@@ -45,12 +45,12 @@ public static class CatalogJson
             policies = context.Results.Policies.Select(s => new
             {
                 id = s.Policy.Metadata.Id, title = s.Policy.Metadata.Title, enforcement = s.Policy.Metadata.Enforcement.ToName(),
-                enabled = s.Policy.Enabled, passed = s.Passed, failed = s.Failed, waived = s.Waived,
+                enabled = s.Policy.Enabled, passed = s.Passed, failed = s.Failed, waived = s.Waived, baselined = s.Baselined,
             }),
             diagnostics = context.Check.Diagnostics.Select(d => new
             {
                 id = d.Id, level = d.Level.ToString().ToLowerInvariant(), message = d.Message, file = d.File, line = d.Line, column = d.Column,
-                subject = d.Subject, policy = d.Policy?.PolicyId, waived = d.Policy?.Waived ?? false,
+                subject = d.Subject, policy = d.Policy?.PolicyId, waived = d.Policy?.Waived ?? false, baselined = d.Baselined,
             }),
         };
         return JsonSerializer.Serialize(catalog, Options);

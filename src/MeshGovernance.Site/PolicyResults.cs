@@ -9,19 +9,25 @@ public enum SubjectStatus
 {
     Passed,
     Waived,
+
+    /// <summary>Failing only with findings governance/baseline.yaml records (or waives): debt from before adoption.</summary>
+    Baselined,
     Failed,
 }
 
 /// <summary>One policy's verdict on one subject, with the findings behind it.</summary>
 public sealed record SubjectResult(PolicyOutcome Policy, string Subject, SubjectStatus Status, IReadOnlyList<Diagnostic> Findings);
 
-/// <summary>A policy with its pass, fail and waived counts.</summary>
-public sealed record PolicySummary(PolicyOutcome Policy, int Passed, int Failed, int Waived);
+/// <summary>A policy with its pass, fail, waived and baselined counts.</summary>
+public sealed record PolicySummary(PolicyOutcome Policy, int Passed, int Failed, int Waived, int Baselined = 0);
 
-/// <summary>The share of policy verdicts a domain or team passes (waived counts as passed, with its own count).</summary>
-public sealed record Scorecard(string Id, string Name, int Passed, int Waived, int Failed)
+/// <summary>
+/// The share of policy verdicts a domain or team passes (waived counts as passed, with its own count; baselined
+/// debt does not, and is counted apart from new failures).
+/// </summary>
+public sealed record Scorecard(string Id, string Name, int Passed, int Waived, int Failed, int Baselined = 0)
 {
-    public int Total => Passed + Waived + Failed;
+    public int Total => Passed + Waived + Failed + Baselined;
 
     /// <summary>Per cent of verdicts passed or waived; 100 when nothing was judged.</summary>
     public int Score => Total == 0 ? 100 : (int)Math.Floor(100.0 * (Passed + Waived) / Total);
@@ -62,7 +68,7 @@ public sealed class PolicyResults
         var summaries = new List<PolicySummary>();
         foreach (var policy in check.Policies.OrderBy(p => p.Metadata.Id, StringComparer.Ordinal))
         {
-            int passed = 0, failed = 0, waived = 0;
+            int passed = 0, failed = 0, waived = 0, baselined = 0;
             if (policy.Enabled && policy.Ran)
             {
                 foreach (var subject in policy.Subjects.Distinct(StringComparer.Ordinal))
@@ -71,11 +77,13 @@ public sealed class PolicyResults
                     var errors = own.Where(d => d.Level == DiagnosticLevel.Error).ToList();
                     var status = errors.Count == 0 ? SubjectStatus.Passed
                         : errors.All(d => d.Policy!.Waived) ? SubjectStatus.Waived
+                        : errors.All(d => d.Policy!.Waived || d.Baselined) ? SubjectStatus.Baselined
                         : SubjectStatus.Failed;
                     switch (status)
                     {
                         case SubjectStatus.Passed: passed++; break;
                         case SubjectStatus.Waived: waived++; break;
+                        case SubjectStatus.Baselined: baselined++; break;
                         default: failed++; break;
                     }
 
@@ -88,7 +96,7 @@ public sealed class PolicyResults
                 }
             }
 
-            summaries.Add(new PolicySummary(policy, passed, failed, waived));
+            summaries.Add(new PolicySummary(policy, passed, failed, waived, baselined));
         }
 
         var domains = mesh.Domains.Select(domain => Score(domain.Id, domain.Name,
@@ -104,6 +112,7 @@ public sealed class PolicyResults
         return new Scorecard(id, name,
             results.Count(r => r.Status == SubjectStatus.Passed),
             results.Count(r => r.Status == SubjectStatus.Waived),
-            results.Count(r => r.Status == SubjectStatus.Failed));
+            results.Count(r => r.Status == SubjectStatus.Failed),
+            results.Count(r => r.Status == SubjectStatus.Baselined));
     }
 }

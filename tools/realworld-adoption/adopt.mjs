@@ -79,7 +79,8 @@ for (const entry of manifest.filter((e) => groups.has(e.group))) {
   const schemaErrors = onFile.filter((f) => /^MG11/.test(f.id) && f.level === 'error');
   const engine = onFile.filter((f) => !f.policy && !/^MG11/.test(f.id));
   results.push({ id, group: entry.group, version: entry.declaredVersion, officialValid: official[id]?.valid ?? null,
-    schemaErrors: schemaErrors.length, blocking: blocking.map((f) => f.policy), engine: engine.map((f) => f.id) });
+    schemaErrors: schemaErrors.length, blocking: blocking.map((f) => f.policy), engine: engine.map((f) => f.id),
+    findings: blocking.map((f) => ({ policy: f.policy, line: f.line, message: f.message })) });
   rmSync(root, { recursive: true, force: true });
 }
 rmSync(work, { recursive: true, force: true });

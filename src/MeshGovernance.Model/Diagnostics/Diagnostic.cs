@@ -27,6 +27,13 @@ public sealed record Diagnostic(
     /// </summary>
     public bool ExistingDebt { get; init; }
 
+    /// <summary>
+    /// Set on a policy finding that governance/baseline.yaml records: debt the repository had when it adopted
+    /// meshgov. A baselined finding is existing debt too (<see cref="ExistingDebt"/> is set with it), on main as
+    /// in pull requests.
+    /// </summary>
+    public bool Baselined { get; init; }
+
     /// <summary>An error no waiver covers, on something the change touches: it fails the check.</summary>
     public bool Blocking => Level == DiagnosticLevel.Error && Policy?.Waived != true && !ExistingDebt;
 }

@@ -265,6 +265,17 @@ public static class DiagnosticCatalog
         "No finding matches this waiver: the problem it excused is fixed. Remove the waiver so it cannot hide " +
         "a new one.");
 
+    public static readonly DiagnosticDescriptor BaselineEntryFixed = new(
+        "MG1407", DiagnosticLevel.Notice, "Baseline entry matches no finding",
+        "The finding this entry of governance/baseline.yaml recorded is gone: it was fixed, or its subject was " +
+        "renamed or removed. Remove the entry ('meshgov baseline --prune' removes every such entry) so that it " +
+        "cannot hide the same finding if it comes back.");
+
+    public static readonly DiagnosticDescriptor BaselineEntryNotApplicable = new(
+        "MG1408", DiagnosticLevel.Warning, "Baseline entry cannot apply",
+        "The entry names a policy that does not exist, or one whose findings always block (hard-mandatory, or " +
+        "marked to block on existing debt): such findings cannot be baselined. Fix the findings, and remove the entry.");
+
     public static readonly DiagnosticDescriptor GovernanceChanged = new(
         "MG1501", DiagnosticLevel.Notice, "Pull request changes the rules",
         "This pull request changes a policy, the waivers or mesh.yaml. In a pull request the policies, waivers " +
@@ -290,7 +301,7 @@ public static class DiagnosticCatalog
         PolicyMetadataInvalid, PolicyCompileError, PolicyRestrictedApi, PolicyTimedOut, PolicyRecursedTooDeep,
         PolicyAllocatedTooMuch, PolicyFailed, PolicyConfigurationInvalid, PolicyIdDuplicate, PolicyDirectiveRefused,
         WaiverPolicyUnknown, WaiverForHardMandatory, WaiverSubjectUnknown, WaiverExpired, WaiverExpiresSoon, WaiverUnused,
-        GovernanceChanged, PoliciesFromHead,
+        BaselineEntryFixed, BaselineEntryNotApplicable, GovernanceChanged, PoliciesFromHead,
     ];
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById =

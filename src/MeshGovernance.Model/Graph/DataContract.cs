@@ -186,7 +186,8 @@ public sealed class SlaProperty : MeshNode
         Property = source.GetString("property") ?? string.Empty;
         Value = source["value"] is SourceScalar value && !value.IsNull ? value.Value : null;
         Unit = source.GetString("unit");
-        Element = source.GetString("element");
+        // ODCS v3.0 called the element an SLA applies to its column.
+        Element = source.GetString("element") ?? source.GetString("column");
     }
 
     public string Property { get; }

@@ -25,6 +25,7 @@ public abstract class DomainAsset : MeshNode
         Limitations = description?.GetString("limitations");
         Tags = source.GetStrings("tags");
         Support = ReadOnly.List(source.GetMappings("support").Select(s => new SupportChannel(s, Id)));
+        TeamMembers = ReadOnly.List(AssetTeamMember.MappingsOf(source).Select(m => new AssetTeamMember(m, this)));
     }
 
     public string Id { get; }
@@ -48,6 +49,9 @@ public abstract class DomainAsset : MeshNode
     public string? TeamId { get; }
 
     public Team? Team { get; internal set; }
+
+    /// <summary>The members the file lists for its team (<c>team.members</c>, or ODCS v3.0's list form of <c>team</c>).</summary>
+    public IReadOnlyList<AssetTeamMember> TeamMembers { get; }
 
     public string? Purpose { get; }
 

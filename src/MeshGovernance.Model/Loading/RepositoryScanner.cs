@@ -88,7 +88,7 @@ public sealed class RepositoryScanner
 
     /// <summary>
     /// governance/ belongs to the governance group and may hold anything (docs, policy test fixtures);
-    /// only waivers.yaml and the policy scripts directly under policies/ are mesh files.
+    /// only waivers.yaml, baseline.yaml and the policy scripts directly under policies/ are mesh files.
     /// </summary>
     private void ScanGovernance(string folder)
     {
@@ -97,6 +97,10 @@ public sealed class RepositoryScanner
             if (entry is FileInfo && entry.Name is "waivers.yaml" or "waivers.yml" && Admit(entry) is { } waivers)
             {
                 _files.Add(new MeshFile(Relative(waivers), waivers, DocumentKind.Waivers, null, "waivers"));
+            }
+            else if (entry is FileInfo && entry.Name is "baseline.yaml" or "baseline.yml" && Admit(entry) is { } baseline)
+            {
+                _files.Add(new MeshFile(Relative(baseline), baseline, DocumentKind.Baseline, null, "baseline"));
             }
             else if (entry is DirectoryInfo && entry.Name == "policies" && Admit(entry) is { } policies)
             {

@@ -11,6 +11,7 @@ public enum DocumentKind
     Product,
     Contract,
     Waivers,
+    Baseline,
 }
 
 public static class DocumentKinds
@@ -37,6 +38,7 @@ public static class DocumentKinds
         DocumentKind.Product => "odps-v1.0.schema.json",
         DocumentKind.Contract => "odcs-v3.1.schema.json",
         DocumentKind.Waivers => "waivers.schema.json",
+        DocumentKind.Baseline => "baseline.schema.json",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

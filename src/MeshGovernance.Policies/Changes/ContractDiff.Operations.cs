@@ -45,11 +45,11 @@ internal sealed partial class ContractDiff
             });
 
     // An SLA property may be stated once per element (`latency` of two tables) and per driver (an operational
-    // and a regulatory `timeOfAvailability`), so both are part of the key.
+    // and a regulatory `timeOfAvailability`), so both are part of the key. ODCS v3.0 wrote the element as `column`.
     private void CompareSla(SourceNode? b, SourceNode? h, SourceMapping contract) =>
         CompareItems(b, h,
             m => m.GetString("property") is { } property
-                ? property + (m.GetString("element") is { } element ? "@" + element : "") + (m.GetString("driver") is { } driver ? "/" + driver : "")
+                ? property + ((m.GetString("element") ?? m.GetString("column")) is { } element ? "@" + element : "") + (m.GetString("driver") is { } driver ? "/" + driver : "")
                 : null,
             new ListRules("slaProperties", "sla-changed",
                 "sla-added", (key, y) => $"SLA '{key}' is added: {SlaValue.Describe(y)}",
@@ -80,7 +80,7 @@ internal sealed partial class ContractDiff
             }
         }
 
-        foreach (var field in UnionOfKeys(b, h).Where(k => k is not "property" and not "element" and not "driver" and not "value" and not "valueExt" and not "unit"))
+        foreach (var field in UnionOfKeys(b, h).Where(k => k is not "property" and not "element" and not "column" and not "driver" and not "value" and not "valueExt" and not "unit"))
         {
             var rule = field == "description" ? "description-changed" : "metadata-changed";
             CompareValue(rule, $"{path}.{field}", $"{field} of SLA '{key}'", b[field], h[field], h);

@@ -4,6 +4,7 @@ using MeshGovernance.Model.Diagnostics;
 using MeshGovernance.Model.Graph;
 using MeshGovernance.Model.Loading;
 using MeshGovernance.Model.Schemas;
+using MeshGovernance.Policies.Baselines;
 using MeshGovernance.Policies.Changes;
 using MeshGovernance.Policies.Compilation;
 using MeshGovernance.Policies.Execution;
@@ -15,7 +16,7 @@ namespace MeshGovernance.Policies.Engine;
 
 /// <summary>
 /// Evaluates the enabled policies over a loaded mesh: compiles (or loads from the cache) each policy, runs
-/// them in parallel within their budgets, sets levels from enforcement, applies the waivers, and returns
+/// them in parallel within their budgets, sets levels from enforcement, applies the waivers and the baseline, and returns
 /// everything with the validation diagnostics in one ordered list.
 /// </summary>
 public static class PolicyEngine
@@ -56,9 +57,22 @@ public static class PolicyEngine
                 waiverDiagnostics).ToList();
         }
 
-        var diagnostics = MarkExistingDebt(load.Diagnostics, findings, enabled, options)
+        // The baseline of the trusted revision, as for waivers: a pull request cannot record its own new findings.
+        IReadOnlyList<Diagnostic> validation = load.Diagnostics;
+        IReadOnlyList<Diagnostic> baselineDiagnostics = [];
+        var baselineFile = (options.Trusted ?? load).Files.FirstOrDefault(f => f.File.Kind == DocumentKind.Baseline && f.Root is not null);
+        if (baselineFile is not null)
+        {
+            var baseline = new BaselineApplier(BaselineEntry.ReadAll(baselineFile.Root!), enabled, policies.Policies.Select(p => p.Id).ToHashSet(StringComparer.Ordinal));
+            validation = baseline.Mark(validation);
+            findings = baseline.Mark(findings).ToList();
+            baselineDiagnostics = baseline.Diagnostics();
+        }
+
+        var diagnostics = MarkExistingDebt(validation, findings, enabled, options)
             .Concat(policies.Diagnostics)
             .Concat(waiverDiagnostics)
+            .Concat(baselineDiagnostics)
             .OrderBy(d => d.File, StringComparer.Ordinal)
             .ThenBy(d => d.Line)
             .ThenBy(d => d.Column)
