@@ -62,7 +62,8 @@ public static class BaselineFile
         text.Append("findings:\n");
         foreach (var entry in entries)
         {
-            text.Append("  - fingerprint: ").Append(entry.Fingerprint).Append('\n');
+            // Quoted: a hexadecimal fingerprint such as 63839298502246e6 would read as a number.
+            text.Append("  - fingerprint: ").Append(Quoted(entry.Fingerprint)).Append('\n');
             text.Append("    rule: ").Append(Quoted(entry.Rule)).Append('\n');
             if (entry.Subject is { Length: > 0 } subject)
             {

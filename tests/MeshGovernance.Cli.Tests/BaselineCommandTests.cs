@@ -1,0 +1,146 @@
+using MeshGovernance.Testing;
+
+namespace MeshGovernance.Cli.Tests;
+
+/// <summary>
+/// <c>meshgov baseline</c> on a copy of the example mesh with findings added: what it records passes the next
+/// check, anything new fails it, fixed entries are reported and pruned, and a pull request cannot record its
+/// own findings.
+/// </summary>
+public sealed class BaselineCommandTests : IDisposable
+{
+    private const string Consents = "domains/customers/contracts/customer-consents.odcs.yaml";
+    private const string Profiles = "domains/customers/contracts/customer-profiles.odcs.yaml";
+    private const string Today = "2026-11-22";
+
+    private readonly GitMeshRepository _repo = GitMeshRepository.FromFolder(RepositoryPaths.Template);
+
+    public void Dispose() => _repo.Dispose();
+
+    private CliRun Check(params string[] extra) =>
+        CliRun.Of(["check", "--repo", _repo.Root, "--no-cache", "--today", Today, "--format", "json", .. extra]);
+
+    private CliRun Baseline(params string[] extra) => CliRun.Of(["baseline", "--repo", _repo.Root, "--no-cache", "--today", Today, .. extra]);
+
+    private void RemoveName(string contract) => _repo.Replace(contract, "\nname: " + contract.Split('/')[^1].Replace(".odcs.yaml", string.Empty, StringComparison.Ordinal) + "\n", "\n");
+
+    private static IReadOnlyList<System.Text.Json.JsonElement> Blocking(CliRun run) => run.Findings()
+        .Where(f => f.GetProperty("level").GetString() == "error" && !f.GetProperty("waived").GetBoolean() && !f.TryGetProperty("baselined", out _))
+        .ToList();
+
+    [Fact]
+    public void What_is_recorded_today_passes_and_a_new_finding_fails_tomorrow()
+    {
+        RemoveName(Consents);
+        Assert.Equal(1, Check().ExitCode);
+
+        var baseline = Baseline();
+        Assert.True(baseline.ExitCode == 0, baseline.Error);
+        Assert.Contains("recorded 1 finding(s): 1 new, 0 already recorded; 0 entries removed as fixed", baseline.Output, StringComparison.Ordinal);
+        var file = _repo.Read("governance/baseline.yaml");
+        Assert.Contains("rule: \"asset-has-description\"", file, StringComparison.Ordinal);
+        Assert.Contains($"file: \"{Consents}\"", file, StringComparison.Ordinal);
+
+        var today = Check();
+        Assert.Equal(0, today.ExitCode);
+        var recorded = Assert.Single(today.Findings(), f => f.TryGetProperty("baselined", out _));
+        Assert.Equal("customers.customer-consents.v1", recorded.GetProperty("subject").GetString());
+
+        // Lines moved above it do not make the recorded finding new.
+        _repo.Replace(Consents, "apiVersion: v3.1.0\n", "# Reviewed by the customers team.\n\napiVersion: v3.1.0\n");
+        Assert.Equal(0, Check().ExitCode);
+
+        RemoveName(Profiles);
+        var tomorrow = Check();
+        Assert.Equal(1, tomorrow.ExitCode);
+        var blocking = Assert.Single(Blocking(tomorrow));
+        Assert.Equal("customers.customer-profiles.v1", blocking.GetProperty("subject").GetString());
+        var text = CliRun.Of("check", "--repo", _repo.Root, "--no-cache", "--today", Today);
+        Assert.Contains("[baselined: recorded in governance/baseline.yaml]", text.Output, StringComparison.Ordinal);
+        Assert.Contains("; 1 baselined; 1 blocking finding.", text.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_fixed_finding_makes_its_entry_removable_and_prune_removes_it_without_recording_new_ones()
+    {
+        var original = _repo.Read(Consents);
+        RemoveName(Consents);
+        Assert.Equal(0, Baseline().ExitCode);
+        _repo.Write(Consents, original);
+        RemoveName(Profiles);
+
+        var check = Check();
+        var removable = check.Single("MG1407");
+        Assert.Equal(("notice", "governance/baseline.yaml"), (removable.GetProperty("level").GetString(), removable.GetProperty("file").GetString()));
+        Assert.Contains($"No finding of 'asset-has-description' on 'customers.customer-consents.v1' in {Consents} matches this baseline entry any more", removable.GetProperty("message").GetString(), StringComparison.Ordinal);
+
+        var prune = Baseline("--prune");
+        Assert.Contains("recorded 0 finding(s): 0 new, 0 already recorded; 1 entry removed as fixed", prune.Output, StringComparison.Ordinal);
+        Assert.Contains("findings: []", _repo.Read("governance/baseline.yaml"), StringComparison.Ordinal);
+        Assert.Equal(1, Check().ExitCode);
+    }
+
+    [Fact]
+    public void A_dry_run_prints_the_baseline_and_writes_nothing()
+    {
+        RemoveName(Consents);
+
+        var run = Baseline("--dry-run");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("# Findings this repository had when it adopted meshgov", run.Output, StringComparison.Ordinal);
+        Assert.Contains("would record 1 finding(s)", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_repo.Root, "governance", "baseline.yaml")));
+    }
+
+    [Fact]
+    public void Findings_of_hard_mandatory_policies_are_never_recorded()
+    {
+        // An active product may only consume active contracts: consumers-use-usable-contracts is hard-mandatory.
+        _repo.Replace("domains/orders/contracts/order-events-v2.odcs.yaml", "\nstatus: active\n", "\nstatus: draft\n");
+
+        var run = Baseline();
+
+        Assert.Contains("blocking finding(s) cannot be recorded", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("consumers-use-usable-contracts", _repo.Read("governance/baseline.yaml"), StringComparison.Ordinal);
+        Assert.Equal(1, Check().ExitCode);
+    }
+
+    [Fact]
+    public void An_entry_for_a_rule_that_cannot_be_baselined_is_a_warning()
+    {
+        _repo.Write("governance/baseline.yaml", """
+            apiVersion: meshgov/v1
+            kind: Baseline
+            findings:
+              - fingerprint: 0123456789abcdef
+                rule: no-such-policy
+                file: domains/customers/contracts/customer-consents.odcs.yaml
+              - fingerprint: 0123456789abcdef
+                rule: contract-has-owner
+                file: domains/customers/contracts/customer-consents.odcs.yaml
+            """);
+
+        var findings = Check().Findings().Where(f => f.GetProperty("id").GetString() == "MG1408").ToList();
+
+        Assert.Equal(2, findings.Count);
+        Assert.Contains(findings, f => f.GetProperty("message").GetString()!.Contains("'no-such-policy', which is no policy of this mesh", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.GetProperty("message").GetString()!.Contains("'contract-has-owner', whose findings always block", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_pull_request_cannot_baseline_its_own_new_finding()
+    {
+        _repo.Commit("the example mesh");
+        var mainBranch = _repo.Git("rev-parse", "HEAD").Trim();
+        _repo.Branch("drop-the-name");
+        RemoveName(Consents);
+        Assert.Equal(0, Baseline().ExitCode);
+        _repo.Commit("drop the name and record it");
+
+        var pullRequest = Check("--base", mainBranch);
+
+        Assert.Equal(1, pullRequest.ExitCode);
+        Assert.Equal("customers.customer-consents.v1", Assert.Single(Blocking(pullRequest)).GetProperty("subject").GetString());
+    }
+}
