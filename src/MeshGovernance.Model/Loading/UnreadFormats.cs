@@ -17,8 +17,14 @@ public static class UnreadFormats
     /// </summary>
     public static IReadOnlyList<string> OdcsVersions { get; } = ["v3.0.0", "v3.0.1", "v3.0.2", "v3.1.0"];
 
-    /// <summary>The ODPS versions read (v0.9.0 by the v1.0 schema, as its apiVersion enum allows).</summary>
-    public static IReadOnlyList<string> OdpsVersions { get; } = ["v0.9.0", "v1.0.0"];
+    /// <summary>
+    /// The ODPS versions read. v0.9.0, the standard's early draft, is not: its schema differs from v1.0.0's (team
+    /// as a bare list, ports without tags), so reading it by v1.0.0 would judge it by rules it was not written to.
+    /// </summary>
+    public static IReadOnlyList<string> OdpsVersions { get; } = ["v1.0.0"];
+
+    /// <summary>ODPS versions published as early drafts, superseded by a release.</summary>
+    private static readonly string[] DraftOdps = ["v0.9.0"];
 
     /// <summary>ODCS versions published as drafts but not released.</summary>
     private static readonly string[] UnreleasedOdcs = ["v3.2.0"];
@@ -98,7 +104,7 @@ public static class UnreadFormats
                 return Create(key, $"ODCS {Normalised(version)} is not yet released, so meshgov does not read it: meshgov reads up to v3.1.0. Write the contract as ODCS v3.1.0 (apiVersion: v3.1.0) until {Normalised(version)} is released and supported.", subject);
             }
 
-            if (declaredKind == "DataProduct" && OdpsVersions.Contains(version, StringComparer.Ordinal))
+            if (declaredKind == "DataProduct" && (OdpsVersions.Contains(version, StringComparer.Ordinal) || DraftOdps.Contains(version, StringComparer.Ordinal)))
             {
                 return Misplaced(root, subject, "an ODPS data product", "products/", ".odps.yaml");
             }
@@ -109,6 +115,11 @@ public static class UnreadFormats
         if (OdpsVersions.Contains(version, StringComparer.Ordinal))
         {
             return null;
+        }
+
+        if (DraftOdps.Contains(version, StringComparer.Ordinal))
+        {
+            return Create(key, $"ODPS {version} is the standard's early draft, which meshgov does not read: meshgov reads data products as ODPS v1.0.0. Set apiVersion: v1.0.0 and write team as a mapping with its members under members (team: {{ name: ..., members: [...] }}), the change between the two that most products meet; then fix what 'meshgov validate' reports.", subject);
         }
 
         if (declaredKind == "DataContract" && (IsMajor(version, 2) || IsMajor(version, 3)))

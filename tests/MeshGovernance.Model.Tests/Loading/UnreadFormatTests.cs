@@ -63,7 +63,11 @@ public class UnreadFormatTests
         },
         {
             DocumentKind.Product, "kind: DataProduct\napiVersion: v2.0.0\nid: p\n", 2, 1,
-            "apiVersion 'v2.0.0' is not a version of ODPS that meshgov knows, so the product is not read: meshgov reads ODPS v0.9.0, v1.0.0."
+            "apiVersion 'v2.0.0' is not a version of ODPS that meshgov knows, so the product is not read: meshgov reads ODPS v1.0.0."
+        },
+        {
+            DocumentKind.Product, "apiVersion: v0.9.0\nkind: DataProduct\nid: p\nteam:\n  - username: ann\n", 1, 1,
+            "ODPS v0.9.0 is the standard's early draft, which meshgov does not read: meshgov reads data products as ODPS v1.0.0. Set apiVersion: v1.0.0 and write team as a mapping"
         },
         {
             DocumentKind.Product, "apiVersion: v3.1.0\nkind: DataContract\nid: sales.orders.v1\n", 2, 1,
@@ -160,7 +164,7 @@ public class UnreadFormatTests
         foreach (var entry in document.RootElement.EnumerateArray())
         {
             var group = entry.GetProperty("group").GetString()!;
-            if (group is "odcs-v2" or "odcs-future" or "unsupported")
+            if (group is "odcs-v2" or "odcs-future" or "unsupported" or "odps")
             {
                 data.Add(group, entry.GetProperty("file").GetString()!);
             }
@@ -174,18 +178,21 @@ public class UnreadFormatTests
     public void Every_real_file_of_a_format_not_read_gets_exactly_one_diagnostic_in_a_mesh(string group, string file)
     {
         var source = Path.Combine(RepositoryPaths.Corpus, "realworld", file);
-        using var repo = TempMeshRepository.Valid().WriteBytes("domains/sales/contracts/real.odcs.yaml", File.ReadAllBytes(source));
+        var path = group == "odps" ? "domains/sales/products/real.odps.yaml" : "domains/sales/contracts/real.odcs.yaml";
+        using var repo = TempMeshRepository.Valid().WriteBytes(path, File.ReadAllBytes(source));
 
         var result = MeshLoader.Load(repo.Root);
 
         var finding = Assert.Single(result.Diagnostics);
-        Assert.Equal(("MG1016", "domains/sales/contracts/real.odcs.yaml"), (finding.Id, finding.File));
+        Assert.Equal(("MG1016", path), (finding.Id, finding.File));
         Assert.Contains(group switch
         {
             "odcs-v2" => "ODCS v2",
             "odcs-future" => "ODCS v3.2.0 is not yet released",
+            "odps" => "ODPS v0.9.0 is the standard's early draft, which meshgov does not read",
             _ => "Data Contract Specification",
         }, finding.Message);
         Assert.Single(result.Mesh.Contracts);
+        Assert.Single(result.Mesh.Products);
     }
 }
