@@ -11,7 +11,7 @@ namespace MeshGovernance.Cli.Changes;
 /// </summary>
 internal static class PullRequestCheck
 {
-    /// <summary>The paths whose changes alter the rules: policies, waivers and the policy settings in mesh.yaml.</summary>
+    /// <summary>The paths whose changes alter the rules: policies, waivers, the baseline and the policy settings in mesh.yaml.</summary>
     private static readonly string[] RulePaths = ["governance/", "mesh.yaml"];
 
     public static (CheckResult Result, CheckReport Report) Run(PullRequestRevisions revisions, bool policiesFromHead, string? author, PolicyEngineOptions options)
@@ -35,7 +35,7 @@ internal static class PullRequestCheck
         .Where(f => RulePaths.Any(p => (f.HeadPath ?? f.BasePath!).StartsWith(p, StringComparison.Ordinal) || (f.BasePath ?? string.Empty).StartsWith(p, StringComparison.Ordinal)))
         .Select(f => DiagnosticCatalog.GovernanceChanged.Create(
             SourceSpan.StartOf(f.HeadPath ?? f.BasePath!),
-            $"This pull request {Verb(f.Kind)} '{f.HeadPath ?? f.BasePath}'. It is judged by the base revision's policies, waivers and policy settings; the change applies once merged, after the governance group approves it."))
+            $"This pull request {Verb(f.Kind)} '{f.HeadPath ?? f.BasePath}'. It is judged by the base revision's policies, waivers, baseline and policy settings; the change applies once merged, after the governance group approves it."))
         .ToList();
 
     private static Diagnostic PoliciesFromHead() => DiagnosticCatalog.PoliciesFromHead.Create(
