@@ -81,6 +81,28 @@ public sealed class BaselineCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_site_shows_baselined_debt_apart_from_new_failures()
+    {
+        RemoveName(Consents);
+        Assert.Equal(0, Baseline().ExitCode);
+        RemoveName(Profiles);
+        var site = Path.Combine(_repo.Root, "_site");
+
+        var run = CliRun.Of("site", "--repo", _repo.Root, "--out", site, "--no-cache", "--today", Today);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var governance = File.ReadAllText(Path.Combine(site, "governance", "index.html"));
+        Assert.Contains("<th scope=\"col\">Baselined</th>", governance, StringComparison.Ordinal);
+        var row = governance[governance.IndexOf("id=\"policy-asset-has-description\"", StringComparison.Ordinal)..];
+        row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
+        // Failed, waived, baselined: one contract without a name is baselined, the other fails.
+        Assert.EndsWith("<td>1</td><td>0</td><td>1</td>", System.Text.RegularExpressions.Regex.Replace(row, @"\s+", string.Empty), StringComparison.Ordinal);
+        var domain = File.ReadAllText(Path.Combine(site, "domains", "customers", "index.html"));
+        Assert.Contains(", 1 baselined)", domain, StringComparison.Ordinal);
+        Assert.Contains("class=\"badge baselined\"", domain + string.Concat(Directory.GetFiles(site, "*.html", SearchOption.AllDirectories).Select(File.ReadAllText)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_dry_run_prints_the_baseline_and_writes_nothing()
     {
         RemoveName(Consents);

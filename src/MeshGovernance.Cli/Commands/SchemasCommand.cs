@@ -14,7 +14,7 @@ internal static class SchemasCommand
             HelpName = "DIR",
             DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(".meshgov", "schemas")),
         };
-        var command = new Command("schemas", "Write the JSON Schemas of the five kinds of mesh file, so editors validate YAML as you type.") { outDir };
+        var command = new Command("schemas", "Write the JSON Schemas of the kinds of mesh file (the five of the mesh, the waivers and the baseline of governance/, and ODCS v3.0.0 to v3.0.2), so editors validate YAML as you type.") { outDir };
         command.SetAction(parse =>
         {
             var target = parse.GetValue(outDir)!;
