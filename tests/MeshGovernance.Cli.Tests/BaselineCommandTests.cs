@@ -151,6 +151,23 @@ public sealed class BaselineCommandTests : IDisposable
     }
 
     [Fact]
+    public void In_a_pull_request_that_edits_a_baselined_contract_its_recorded_finding_does_not_block()
+    {
+        RemoveName(Consents);
+        Assert.Equal(0, Baseline().ExitCode);
+        var main = _repo.Commit("adopt meshgov with a baseline");
+        _repo.Branch("tag-consents");
+        _repo.Replace(Consents, "tags: [customer, consent, gdpr, events]", "tags: [customer, consent, gdpr, events, marketing]");
+        _repo.Commit("tag the consents");
+
+        var pullRequest = Check("--base", main);
+
+        Assert.True(pullRequest.ExitCode == 0, string.Join(Environment.NewLine, Blocking(pullRequest)));
+        var recorded = Assert.Single(pullRequest.Findings(), f => f.TryGetProperty("baselined", out _));
+        Assert.Equal(Consents, recorded.GetProperty("file").GetString());
+    }
+
+    [Fact]
     public void A_pull_request_cannot_baseline_its_own_new_finding()
     {
         _repo.Commit("the example mesh");
