@@ -26,6 +26,7 @@ public sealed class MeshgovApp(TextWriter output, TextWriter error, IReadOnlyDic
             CodeOwnersCommand.Create(output, error),
             DiffCommand.Create(output, error),
             SiteCommand.Create(output, error),
+            MigrateCommand.Create(output, error),
         };
 
         var version = root.Options.OfType<VersionOption>().Single();
