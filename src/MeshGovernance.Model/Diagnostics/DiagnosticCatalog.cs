@@ -89,11 +89,11 @@ public static class DiagnosticCatalog
         "MG1016", DiagnosticLevel.Error, "File is in a format or version meshgov does not read",
         "meshgov reads data contracts as ODCS v3.0.x and v3.1.0 and data products as ODPS v1.0.0. This file is " +
         "another format or version (ODCS v2.x, a not yet released ODCS version, the Data Contract Specification, " +
-        "the Data Product Specification, an unknown apiVersion, or a product where a contract belongs), so it is " +
-        "not checked against a schema, is not part of the mesh, and no policy runs on it. The message says what " +
-        "the file is and how to bring it to a format meshgov reads: migrate ODCS v2 contracts to v3.1.0, convert " +
-        "Data Contract Specification files with 'datacontract export --format odcs', write ODCS v3.1.0 until a " +
-        "newer version is released and supported.");
+        "the Data Product Specification, ODPS v0.9.0, an unknown apiVersion, or a product where a contract " +
+        "belongs), so it is not checked against a schema, is not part of the mesh, and no policy runs on it. The " +
+        "message says what the file is and how to bring it to a format meshgov reads: migrate ODCS v2 contracts to " +
+        "v3.1.0, convert Data Contract Specification files with 'meshgov migrate', write ODCS v3.1.0 until a newer " +
+        "version is released and supported.");
 
     public static readonly DiagnosticDescriptor SchemaRequired = new(
         "MG1101", DiagnosticLevel.Error, "Required property is missing",

@@ -130,7 +130,8 @@ public sealed class QualityRule : MeshNode
         SubjectId = subjectId;
         Name = source.GetString("name");
         Type = source.GetString("type") ?? "library";
-        Metric = source.GetString("metric") ?? source.GetString("rule");
+        // ODCS v3.0 named library checks by rule (nullCheck, duplicateCount): read as the v3.1 metric it is.
+        Metric = source.GetString("metric") ?? (source.GetString("rule") is { } rule ? Migration.QualityRuleMapping.Find(rule)?.Metric ?? rule : null);
         Query = source.GetString("query");
         Engine = source.GetString("engine");
         Dimension = source.GetString("dimension");

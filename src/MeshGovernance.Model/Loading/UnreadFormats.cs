@@ -52,7 +52,7 @@ public static class UnreadFormats
         {
             var what = $"This is a Data Contract Specification{VersionOf(root, dcs)} file, which meshgov does not read";
             var message = kind == DocumentKind.Contract
-                ? $"{what}: meshgov reads data contracts as {Odcs}. Convert it to ODCS with datacontract-cli (datacontract export --format odcs <file>) and replace this file with the result."
+                ? $"{what}: meshgov reads data contracts as {Odcs}. Convert it in place with 'meshgov migrate <file>' (it writes ODCS v3.1.0 and lists what it could not carry over)."
                 : $"{what}, and a data contract is no product: meshgov reads products as ODPS v1.0.0. Convert the contract to ODCS (datacontract export --format odcs <file>) and put it in contracts/ as a .odcs.yaml file.";
             return Create(dcs, message, subject);
         }

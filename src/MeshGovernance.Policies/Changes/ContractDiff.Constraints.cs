@@ -19,11 +19,12 @@ internal sealed partial class ContractDiff
             return;
         }
 
-        var keys = (before?.Entries ?? []).Concat(after?.Entries ?? []).Select(e => e.Key.Value).Distinct(StringComparer.Ordinal);
-        foreach (var key in keys)
+        var was = EffectiveOptions(before);
+        var now = EffectiveOptions(after);
+        foreach (var key in was.Keys.Concat(now.Keys).Distinct(StringComparer.Ordinal))
         {
-            var x = before?[key];
-            var y = after?[key];
+            var x = was.GetValueOrDefault(key);
+            var y = now.GetValueOrDefault(key);
             // `uniqueItems: false` (or an old-style `exclusiveMaximum: false`) says what saying nothing says.
             if (SourceNodes.Equivalent(x, y) || (IsUnset(x) && IsUnset(y)))
             {
@@ -43,6 +44,33 @@ internal sealed partial class ContractDiff
             };
             Add(tightened ? "constraint-tightened" : "constraint-loosened", path, message, x, y, after ?? (SourceNode)headElement);
         }
+    }
+
+    /// <summary>
+    /// The options by key, with ODCS v3.0's boolean exclusive bounds read as v3.1 writes them:
+    /// <c>maximum: 100, exclusiveMaximum: true</c> is <c>exclusiveMaximum: 100</c>, so that migrating a contract
+    /// from v3.0 to v3.1 changes no constraint.
+    /// </summary>
+    private static Dictionary<string, SourceNode?> EffectiveOptions(SourceMapping? options)
+    {
+        var effective = new Dictionary<string, SourceNode?>(StringComparer.Ordinal);
+        foreach (var entry in options?.Entries ?? [])
+        {
+            effective[entry.Key.Value] = entry.Value;
+        }
+
+        foreach (var (flag, bound) in new[] { ("exclusiveMaximum", "maximum"), ("exclusiveMinimum", "minimum") })
+        {
+            if (effective.GetValueOrDefault(flag) is SourceScalar { Kind: ScalarKind.Boolean } exclusive
+                && exclusive.Value.Equals("true", StringComparison.OrdinalIgnoreCase)
+                && effective.GetValueOrDefault(bound) is { } value && !SourceNodes.IsNothing(value))
+            {
+                effective[flag] = value;
+                effective.Remove(bound);
+            }
+        }
+
+        return effective;
     }
 
     private static bool IsUnset(SourceNode? option) =>

@@ -35,7 +35,7 @@ public class UnreadFormatTests
         },
         {
             DocumentKind.Contract, "# a DCS file\ndataContractSpecification: 1.1.0\nid: orders\ninfo:\n  title: Orders\n", 2, 1,
-            "This is a Data Contract Specification 1.1.0 file, which meshgov does not read: meshgov reads data contracts as ODCS v3.0.x and v3.1.0. Convert it to ODCS with datacontract-cli (datacontract export --format odcs <file>)"
+            "This is a Data Contract Specification 1.1.0 file, which meshgov does not read: meshgov reads data contracts as ODCS v3.0.x and v3.1.0. Convert it in place with 'meshgov migrate <file>'"
         },
         {
             DocumentKind.Contract, "version: 1.0.0\nkind: DataContract\napiVersion: v3.2.0\n", 3, 1,

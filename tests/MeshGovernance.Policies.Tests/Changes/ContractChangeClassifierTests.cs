@@ -84,6 +84,18 @@ public class ContractChangeClassifierTests
     }
 
     [Fact]
+    public void A_v3_0_exclusive_flag_is_read_as_the_bound_it_makes_exclusive()
+    {
+        var v30 = ContractChangeCases.Replace(ContractChangeCases.Contract, "maxLength: 320", "maximum: 320\n          exclusiveMaximum: true");
+        var v31 = ContractChangeCases.Replace(ContractChangeCases.Contract, "maxLength: 320", "exclusiveMaximum: 320");
+        var tighter = ContractChangeCases.Replace(ContractChangeCases.Contract, "maxLength: 320", "exclusiveMaximum: 300");
+
+        Assert.Empty(Compare(v30, v31).Changes);
+        var change = Assert.Single(Compare(v30, tighter).Changes);
+        Assert.Equal(("constraint-tightened", ChangeSeverity.Breaking), (change.Rule, change.Severity));
+    }
+
+    [Fact]
     public void Equal_values_written_differently_are_not_changes()
     {
         var before = ContractChangeCases.Contract;
