@@ -62,7 +62,7 @@ internal static class BaselineCommand
             }
 
             var recorded = recordedFile?.Root is { } recordedRoot ? BaselineEntry.ReadAll(recordedRoot) : [];
-            var plan = BaselineFile.Build(result, policies, recorded, parse.GetValue(prune));
+            var plan = BaselineFile.Build(result, policies, new FindingFingerprint(load), recorded, parse.GetValue(prune));
             var text = BaselineFile.ToYaml(plan.Entries);
             var target = recordedFile?.File.FullPath ?? Path.Combine(root.FullName, BaselineFile.RepositoryPath);
             var relative = recordedFile?.File.RelativePath ?? BaselineFile.RepositoryPath;

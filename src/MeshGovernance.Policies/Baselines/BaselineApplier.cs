@@ -13,9 +13,11 @@ internal sealed class BaselineApplier
     private readonly Dictionary<string, Queue<BaselineEntry>> _remaining = new(StringComparer.Ordinal);
     private readonly IReadOnlyDictionary<string, PolicyDefinition> _enabled;
     private readonly List<Diagnostic> _diagnostics = [];
+    private readonly FindingFingerprint _fingerprint;
 
-    public BaselineApplier(IReadOnlyList<BaselineEntry> entries, IReadOnlyList<PolicyDefinition> enabled, ISet<string> knownPolicies)
+    public BaselineApplier(IReadOnlyList<BaselineEntry> entries, IReadOnlyList<PolicyDefinition> enabled, ISet<string> knownPolicies, FindingFingerprint fingerprint)
     {
+        _fingerprint = fingerprint;
         _enabled = enabled.ToDictionary(p => p.Id, StringComparer.Ordinal);
         foreach (var entry in entries)
         {
@@ -39,7 +41,7 @@ internal sealed class BaselineApplier
 
     /// <summary>The findings, those the baseline records marked baselined (and so existing debt).</summary>
     public IReadOnlyList<Diagnostic> Mark(IReadOnlyList<Diagnostic> findings) => findings
-        .Select(f => BaselineRules.Recordable(f, _enabled) && _remaining.TryGetValue(FindingFingerprint.Of(f), out var queue) && queue.TryDequeue(out _)
+        .Select(f => BaselineRules.Recordable(f, _enabled) && _remaining.TryGetValue(_fingerprint.Of(f), out var queue) && queue.TryDequeue(out _)
             ? f with { Baselined = true, ExistingDebt = true }
             : f)
         .ToList();

@@ -15,14 +15,14 @@ public static class BaselineFile
     /// <summary>What a new baseline would hold, and how it differs from the recorded one.</summary>
     public sealed record Plan(IReadOnlyList<BaselineEntry> Entries, int Added, int Kept, int Removed, int NotRecordable);
 
-    public static Plan Build(CheckResult result, PolicySet policies, IReadOnlyList<BaselineEntry> recorded, bool prune)
+    public static Plan Build(CheckResult result, PolicySet policies, FindingFingerprint fingerprint, IReadOnlyList<BaselineEntry> recorded, bool prune)
     {
         var enabled = policies.Policies.Where(p => p.Enabled).ToDictionary(p => p.Id, StringComparer.Ordinal);
         var recordable = result.Diagnostics.Where(d => BaselineRules.Recordable(d, enabled)).ToList();
         var notRecordable = result.Diagnostics.Count(d => d.Blocking && !BaselineRules.Recordable(d, enabled));
 
         // Recorded entries matched to today's findings, one finding per entry.
-        var available = recordable.GroupBy(FindingFingerprint.Of).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var available = recordable.GroupBy(fingerprint.Of).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var kept = new List<BaselineEntry>();
         foreach (var entry in recorded)
         {
@@ -35,7 +35,7 @@ public static class BaselineFile
 
         var entries = prune
             ? kept
-            : recordable.Select(d => new BaselineEntry(FindingFingerprint.Of(d), d.Id, d.Subject, d.File, d.Message)).ToList();
+            : recordable.Select(d => new BaselineEntry(fingerprint.Of(d), d.Id, d.Subject, d.File, fingerprint.PathOf(d), d.Message)).ToList();
         var ordered = entries
             .OrderBy(e => e.File, StringComparer.Ordinal)
             .ThenBy(e => e.Rule, StringComparer.Ordinal)
@@ -71,6 +71,11 @@ public static class BaselineFile
             }
 
             text.Append("    file: ").Append(Quoted(entry.File)).Append('\n');
+            if (entry.At is { Length: > 0 } at)
+            {
+                text.Append("    at: ").Append(Quoted(at)).Append('\n');
+            }
+
             if (entry.Message is { } message)
             {
                 text.Append("    message: ").Append(Quoted(message)).Append('\n');

@@ -1,19 +1,32 @@
 using System.Security.Cryptography;
 using System.Text;
 using MeshGovernance.Model.Diagnostics;
+using MeshGovernance.Model.Loading;
+using MeshGovernance.Model.Yaml;
 
 namespace MeshGovernance.Policies.Baselines;
 
 /// <summary>
-/// What identifies a finding across commits: its rule (policy or MG id), file, subject and message, but not
-/// its line or column, so that edits elsewhere in the file do not make a recorded finding look new. Two
-/// findings alike in all four share a fingerprint; the baseline then records it once per finding.
+/// What identifies a finding across commits: its rule (policy or MG id), file, subject, and the path of the
+/// place it points at (<c>schema[orders].properties[email]</c>), but neither its line, so that edits elsewhere
+/// in the file do not make a recorded finding look new, nor its message, so that a meshgov release that words
+/// a message better does not either. Findings alike in all four share a fingerprint; the baseline then
+/// records it once per finding.
 /// </summary>
-public static class FindingFingerprint
+public sealed class FindingFingerprint
 {
-    public static string Of(Diagnostic finding)
+    private readonly Dictionary<string, SourceMapping> _roots;
+
+    public FindingFingerprint(MeshLoadResult load) =>
+        _roots = load.Files.Where(f => f.Root is not null).ToDictionary(f => f.File.RelativePath, f => f.Root!, StringComparer.Ordinal);
+
+    public string Of(Diagnostic finding)
     {
-        var text = string.Join('\n', finding.Id, finding.File, finding.Subject ?? string.Empty, finding.Message);
+        var text = string.Join('\n', finding.Id, finding.File, finding.Subject ?? string.Empty, PathOf(finding));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)), 0, 8);
     }
+
+    /// <summary>The path of the place the finding points at, or empty for a file meshgov could not read.</summary>
+    public string PathOf(Diagnostic finding) =>
+        _roots.TryGetValue(finding.File, out var root) ? SourcePath.At(root, finding.Line, finding.Column) : string.Empty;
 }

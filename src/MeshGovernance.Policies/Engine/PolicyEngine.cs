@@ -63,7 +63,8 @@ public static class PolicyEngine
         var baselineFile = (options.Trusted ?? load).Files.FirstOrDefault(f => f.File.Kind == DocumentKind.Baseline && f.Root is not null);
         if (baselineFile is not null)
         {
-            var baseline = new BaselineApplier(BaselineEntry.ReadAll(baselineFile.Root!), enabled, policies.Policies.Select(p => p.Id).ToHashSet(StringComparer.Ordinal));
+            var baseline = new BaselineApplier(
+                BaselineEntry.ReadAll(baselineFile.Root!), enabled, policies.Policies.Select(p => p.Id).ToHashSet(StringComparer.Ordinal), new FindingFingerprint(load));
             validation = baseline.Mark(validation);
             findings = baseline.Mark(findings).ToList();
             baselineDiagnostics = baseline.Diagnostics();
