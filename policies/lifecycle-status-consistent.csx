@@ -28,15 +28,20 @@ var allowed = Params.List("allowedStatuses");
 var list = string.Join(", ", allowed);
 // Statuses other tools and the standards' own examples write ("current", "in development"), each with the
 // lifecycle status of this mesh it means: the advice names it, so that following the advice fixes the finding.
+// A synonym for a status this mesh does not have (a mesh without 'proposed') is left out, not an error.
 var synonyms = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 foreach (var entry in Params.List("statusSynonyms"))
 {
     var at = entry.IndexOf('=');
-    if (at <= 0 || !allowed.Contains(entry[(at + 1)..].Trim()))
+    if (at <= 0 || at == entry.Length - 1)
     {
-        throw new ArgumentException($"The parameter 'statusSynonyms' of lifecycle-status-consistent holds '{entry}'; write each entry as 'written=status', with a status of allowedStatuses ({list}).");
+        throw new ArgumentException($"The parameter 'statusSynonyms' of lifecycle-status-consistent holds '{entry}'; write each entry as 'written=status', such as 'current=active'.");
     }
-    synonyms[entry[..at].Trim()] = entry[(at + 1)..].Trim();
+    var meant = allowed.FirstOrDefault(a => string.Equals(a, entry[(at + 1)..].Trim(), StringComparison.OrdinalIgnoreCase));
+    if (meant is not null)
+    {
+        synonyms[entry[..at].Trim()] = meant;
+    }
 }
 
 foreach (var asset in Mesh.Products.Cast<DomainAsset>().Concat(Mesh.Contracts))

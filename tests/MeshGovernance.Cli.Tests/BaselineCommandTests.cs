@@ -103,6 +103,50 @@ public sealed class BaselineCommandTests : IDisposable
     }
 
     [Fact]
+    public void Entries_of_a_policy_that_is_switched_off_are_kept_and_not_called_fixed()
+    {
+        RemoveName(Consents);
+        Assert.Equal(0, Baseline().ExitCode);
+        _repo.Replace("mesh.yaml", "  contract-has-servers:\n", "  asset-has-description:\n    enabled: false\n  contract-has-servers:\n");
+        _repo.Replace("mesh.yaml", "  asset-has-description:\n    enforcement: soft-mandatory\n    params:\n      minPurposeLength: 40\n", string.Empty);
+
+        Assert.DoesNotContain(Check().Findings(), f => f.GetProperty("id").GetString() == "MG1407");
+        var prune = Baseline("--prune");
+
+        Assert.Contains("recorded 1 finding(s): 0 new, 1 already recorded; 0 entries removed as fixed", prune.Output, StringComparison.Ordinal);
+        Assert.Contains("rule: \"asset-has-description\"", _repo.Read("governance/baseline.yaml"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_entry_edited_by_hand_does_not_excuse_anything()
+    {
+        RemoveName(Consents);
+        Assert.Equal(0, Baseline().ExitCode);
+        _repo.Replace("governance/baseline.yaml", $"file: \"{Consents}\"", $"file: \"{Profiles}\"");
+        RemoveName(Profiles);
+
+        var check = Check();
+
+        Assert.Equal(1, check.ExitCode);
+        Assert.Contains("its fingerprint does not match its rule, file, subject and place", check.Single("MG1408").GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_baseline_is_never_written_through_a_symbolic_link()
+    {
+        using var elsewhere = TempMeshRepository.Empty();
+        RemoveName(Consents);
+        Directory.Move(Path.Combine(_repo.Root, "governance"), Path.Combine(elsewhere.Root, "governance"));
+        File.CreateSymbolicLink(Path.Combine(_repo.Root, "governance"), Path.Combine(elsewhere.Root, "governance"));
+
+        var run = Baseline();
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("governance/baseline.yaml is, or sits in, a symbolic link", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(elsewhere.Root, "governance", "baseline.yaml")));
+    }
+
+    [Fact]
     public void A_dry_run_prints_the_baseline_and_writes_nothing()
     {
         RemoveName(Consents);

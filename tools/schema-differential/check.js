@@ -185,7 +185,8 @@ const SERVER_KEYS = { host: 'h', port: 5432, database: 'd', schema: 's', catalog
   serviceName: 'svc', stream: 'st' };
 const URI_PROBES = ['s3://bucket/{model}/*.json', 's3://bucket/path/*.json', 'https://example.com:8080/a?b=c#d', 'https://exa mple.com', 'no-scheme/path',
   '/abs/path', 'C:\\data\\x', 'file:///tmp/x', 'mailto:team@example.com', 'urn:isbn:0451450523', 'http://[::1]:80/', 'http://[fe80::1%25eth0]/', 'http://[v1.x]/',
-  'http://[::ffff:192.168.0.1]/', 'http://[1:2:3:4:5:6:7:8]/', 'http://[1:2:3:4:5:6:7:8:9]/', 'http://[1::2::3]/', 'http://[::]/', 'http://[1:2:3:4:5:6:7::]/', 'http://[::256.1.1.1]/',
+  'http://[::ffff:192.168.0.1]/', 'http://[1:2:3:4:5:6:7:8]/', 'http://[1:2:3:4:5:6:7:8:9]/', 'http://[1::2::3]/', 'http://[::]/', 'http://[1:2:3:4:5:6:7::]/', 'http://[::256.1.1.1]/', 'http://[::ffff:010.0.0.1]/',
+  'http://[::ffff:00.0.0.1]/', 'http://[::ffff:299.0.0.1]/', 'http://[::ffff:1.2.3]/',
   'http://host:port/', 'http://a@b@c/', 'http://%zz/', 'http://a%2/', 'abfss://container@account.dfs.core.windows.net/path', 'sftp://user:pw@host:22/dir/file.csv',
   'https://ex.com/path%20x', 'https://ex.com/\u00fc', 'https://ex.com/a|b', 'https://ex.com/a\\b', 's3://bucket/year=2024/month=*/', '1http://x', 'ht_tp://x', 'x:', ':', '',
   'https://ex.com/#frag#2', 'https://ex.com/?q=[1]', 'https://ex.com/?q=1?2', 'gs://b/o', 'https://x.com/\n', 'https://x.com/^', 'https://x.com/`', 'https://x.com/"q"',

@@ -24,7 +24,7 @@ internal static class BaselineCommand
             Description = "Print the baseline that would be written, and write nothing.",
         };
         var policyOptions = new PolicyOptions();
-        var command = new Command("baseline", $"Record the findings the repository has today in {BaselineFile.RepositoryPath}, so that a check reports them as existing debt and fails only on new ones (on main and in pull requests). Records policy findings that can be waived and schema and reference errors; files that cannot be read and hard-mandatory policies are never recorded. Review the file like code: CODEOWNERS routes governance/ to the governance group.")
+        var command = new Command("baseline", $"Record the findings the repository has today in {BaselineFile.RepositoryPath}, so that a check reports them as existing debt and fails only on new ones (on main and in pull requests). Records policy findings that can be waived and the schema and reference errors of products, contracts, domains and teams; files that cannot be read and hard-mandatory policies are never recorded. Review the file like code: CODEOWNERS routes governance/ to the governance group.")
         {
             repository,
             prune,
@@ -54,6 +54,13 @@ internal static class BaselineCommand
                 return ExitCodes.UsageOrConfiguration;
             }
 
+            // A policy that did not run has no findings today, not no debt: recording now would drop its entries.
+            if (result.Policies.Where(p => p.Enabled && !p.Ran).Select(p => p.Metadata.Id).ToList() is { Count: > 0 } failed)
+            {
+                error.WriteLine($"error: {string.Join(", ", failed.Select(id => $"'{id}'"))} could not run (see 'meshgov check'), so the findings to record are not known; fix {(failed.Count == 1 ? "it" : "them")} first.");
+                return ExitCodes.UsageOrConfiguration;
+            }
+
             var recordedFile = load.Files.FirstOrDefault(f => f.File.Kind == DocumentKind.Baseline);
             if (recordedFile is { Root: null })
             {
@@ -62,20 +69,16 @@ internal static class BaselineCommand
             }
 
             var recorded = recordedFile?.Root is { } recordedRoot ? BaselineEntry.ReadAll(recordedRoot) : [];
-            var plan = BaselineFile.Build(result, policies, new FindingFingerprint(load), recorded, parse.GetValue(prune));
+            var plan = BaselineFile.Build(result, policies, load, recorded, parse.GetValue(prune));
             var text = BaselineFile.ToYaml(plan.Entries);
-            var target = recordedFile?.File.FullPath ?? Path.Combine(root.FullName, BaselineFile.RepositoryPath);
             var relative = recordedFile?.File.RelativePath ?? BaselineFile.RepositoryPath;
             if (parse.GetValue(dryRun))
             {
                 output.Write(text);
             }
-            else
+            else if (Write(root.FullName, relative, text, error) is false)
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                var temporary = target + ".tmp-" + Environment.ProcessId;
-                File.WriteAllText(temporary, text);
-                File.Move(temporary, target, overwrite: true);
+                return ExitCodes.UsageOrConfiguration;
             }
 
             var verb = parse.GetValue(dryRun) ? "would record" : "recorded";
@@ -83,11 +86,56 @@ internal static class BaselineCommand
                 $"{relative}: {verb} {plan.Entries.Count} finding(s): {plan.Added} new, {plan.Kept} already recorded; {plan.Removed} entr{(plan.Removed == 1 ? "y" : "ies")} removed as fixed.");
             if (plan.NotRecordable > 0)
             {
-                error.WriteLine($"note: {plan.NotRecordable} blocking finding(s) cannot be recorded (unreadable files, hard-mandatory policies, policies that always block, engine errors); 'meshgov check' lists them, and they must be fixed.");
+                error.WriteLine($"note: {plan.NotRecordable} blocking finding(s) cannot be recorded (unreadable files, hard-mandatory policies, policies that always block, errors in mesh.yaml or governance/, engine errors); 'meshgov check' lists them, and they must be fixed.");
             }
 
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Writes the baseline atomically, inside the repository only: never through a symbolic link (the file or
+    /// governance/ may point elsewhere), with a temporary file of an unguessable name. False after saying why.
+    /// </summary>
+    private static bool Write(string root, string relative, string text, TextWriter error)
+    {
+        var path = Path.Combine(root, relative.Replace('/', Path.DirectorySeparatorChar));
+        var folder = Path.GetDirectoryName(path)!;
+        try
+        {
+            Directory.CreateDirectory(folder);
+            if (!RealPaths.IsInside(folder, root) || new FileInfo(path).LinkTarget is not null || new DirectoryInfo(folder).LinkTarget is not null)
+            {
+                error.WriteLine($"error: {relative} is, or sits in, a symbolic link; meshgov writes the baseline only to a plain file inside the repository.");
+                return false;
+            }
+
+            var temporary = Path.Combine(folder, $".baseline.meshgov-{Guid.NewGuid():N}.tmp");
+            try
+            {
+                using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+                {
+                    stream.Write(new System.Text.UTF8Encoding(false).GetBytes(text));
+                    stream.Flush(flushToDisk: true);
+                }
+
+                File.Move(temporary, path, overwrite: true);
+            }
+            finally
+            {
+                if (File.Exists(temporary))
+                {
+                    File.Delete(temporary);
+                }
+            }
+
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"error: {relative}: cannot write the baseline: {ex.Message}");
+            return false;
+        }
     }
 }

@@ -20,6 +20,21 @@ public static class ContractMigrator
     /// <param name="file">The file's repo-relative path, for the notes.</param>
     public static MigrationResult Migrate(string text, string file)
     {
+        try
+        {
+            return MigrateChecked(text, file);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or InsufficientExecutionStackException)
+        {
+            // The migrations check their own output (it must read back as YAML, edits must not overlap); a file
+            // that defeats those checks is refused, unchanged, rather than half-written.
+            return MigrationResult.Refuse(file, DiagnosticCatalog.NestingTooDeep.Create(SourceSpan.StartOf(file),
+                $"meshgov could not migrate this file ({ex.Message}); it is left unchanged. Simplify its nesting, or migrate it by hand with docs/migrating.md."));
+        }
+    }
+
+    private static MigrationResult MigrateChecked(string text, string file)
+    {
         var read = YamlDocumentReader.Read(text, file);
         if (read.Root is not { } root)
         {

@@ -26,6 +26,26 @@ internal sealed partial class DataContractSpecificationMigration
     private readonly Dictionary<OutNode, SourceNode> _origins = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<string> _usedDefinitions = new(StringComparer.Ordinal);
 
+    /// <summary>The definitions being written out, outermost first: a <c>$ref</c> to one of them is a cycle.</summary>
+    private readonly List<string> _expanding = [];
+
+    /// <summary>Nodes (<see cref="SourceNode.ExpandedSize"/>) written out again for definitions already written out once.</summary>
+    private long _expandedNodes;
+
+    /// <summary>The first <c>$ref</c> left unexpanded because of <see cref="MaxExpandedNodes"/>, and how many were.</summary>
+    private (SourceScalar At, string Path)? _capHit;
+    private int _capped;
+
+    /// <summary>
+    /// How many nodes the definitions may add to a file by being written out more than once. A definition's first
+    /// use is free (it is bounded by the file); repeats are not, so that definitions referring to each other
+    /// several times (each one twice the next, thirty deep) cannot make the migration exponential.
+    /// </summary>
+    internal const int MaxExpandedNodes = 10_000;
+
+    /// <summary>The nesting of a model's field in the document: root, schema, the object, properties, the property.</summary>
+    private const int FieldDepth = 5;
+
     private DataContractSpecificationMigration(string file, SourceMapping root, YamlComments comments)
     {
         _file = file;
@@ -303,6 +323,12 @@ internal sealed partial class DataContractSpecificationMigration
             }
         }
 
+        if (_capHit is var (capAt, capPath))
+        {
+            Note(MigrationNoteKind.Attention, capAt,
+                $"the definitions refer to each other so often that writing them all out would add more than {MaxExpandedNodes:N0} nodes to the contract: from the $ref of '{capPath}' on, a definition written out once already is not written out again ({_capped:N0} $ref{(_capped == 1 ? " is" : "s are")} kept as custom properties instead). Write the fields out, or share fewer definitions.");
+        }
+
         Order(odcs, TopLevelOrder);
         return odcs;
     }
@@ -444,7 +470,7 @@ internal sealed partial class DataContractSpecificationMigration
                 if (field is SourceMapping f)
                 {
                     var position = primaryKey.IndexOf(fieldName.Value);
-                    properties.Items.Add(Property(fieldName, f, position >= 0 ? position + 1 : null, $"{name.Value}.{fieldName.Value}"));
+                    properties.Items.Add(Property(fieldName, f, position >= 0 ? position + 1 : null, $"{name.Value}.{fieldName.Value}", FieldDepth));
                 }
             }
 
@@ -483,9 +509,25 @@ internal sealed partial class DataContractSpecificationMigration
         return result;
     }
 
-    private OutMapping Property(SourceScalar name, SourceMapping original, int? primaryKeyPosition, string path)
+    /// <param name="depth">How deep the property's mapping is in the document (the root mapping is 1).</param>
+    private OutMapping Property(SourceScalar name, SourceMapping original, int? primaryKeyPosition, string path, int depth)
     {
-        var field = Resolve(original, path);
+        var field = Resolve(original, path, depth, out var expanded);
+        try
+        {
+            return Property(name, original, field, primaryKeyPosition, path, depth);
+        }
+        finally
+        {
+            if (expanded)
+            {
+                _expanding.RemoveAt(_expanding.Count - 1);
+            }
+        }
+    }
+
+    private OutMapping Property(SourceScalar name, SourceMapping original, FieldView field, int? primaryKeyPosition, string path, int depth)
+    {
         var result = From(new OutMapping(), original);
         Put(result, "name", From(OutScalar.String(name.Value), name), name);
         if (field.Get("title") is { } title && !SourceText.IsEmptyScalar(title))
@@ -586,7 +628,7 @@ internal sealed partial class DataContractSpecificationMigration
             {
                 if (nestedField is SourceMapping f)
                 {
-                    properties.Items.Add(Property(nestedName, f, null, $"{path}.{nestedName.Value}"));
+                    properties.Items.Add(Property(nestedName, f, null, $"{path}.{nestedName.Value}", depth + 2));
                 }
             }
 
@@ -595,7 +637,7 @@ internal sealed partial class DataContractSpecificationMigration
 
         if (field.Get("items") is SourceMapping items)
         {
-            var item = Property(field.KeyOf("items")!, items, null, path + "[]");
+            var item = Property(field.KeyOf("items")!, items, null, path + "[]", depth + 1);
             item.Remove("name");
             Put(result, "items", item, null);
         }
@@ -723,9 +765,15 @@ internal sealed partial class DataContractSpecificationMigration
         return definitions;
     }
 
-    /// <summary>A field with its <c>$ref</c> resolved: the definition's values, overridden by the field's own.</summary>
-    private FieldView Resolve(SourceMapping field, string path)
+    /// <summary>
+    /// A field with its <c>$ref</c> resolved: the definition's values, overridden by the field's own. A reference
+    /// that would recurse (the definition is being written out already), nest the document too deep, or go past
+    /// <see cref="MaxExpandedNodes"/> is not expanded but kept, as written, as a custom property.
+    /// </summary>
+    /// <param name="expanded">True when the definition was pushed on <see cref="_expanding"/>: the caller pops it.</param>
+    private FieldView Resolve(SourceMapping field, string path, int depth, out bool expanded)
     {
+        expanded = false;
         var view = new FieldView(field);
         if (field.KeyNode("$ref") is not { } refKey || field["$ref"] is not SourceScalar { IsNull: false } reference)
         {
@@ -742,6 +790,39 @@ internal sealed partial class DataContractSpecificationMigration
             return view;
         }
 
+        if (_expanding.IndexOf(name) is var start and >= 0)
+        {
+            var cycle = string.Join(" → ", _expanding.Skip(start).Append(name).Select(d => $"'{d}'"));
+            view.Leftover(refKey, reference);
+            Note(MigrationNoteKind.Attention, refKey,
+                $"$ref '{reference.Value}' of '{path}': definition '{name}' refers to itself ({cycle}), so it cannot be written out in the property: not expanded here, the $ref is kept as a custom property. Write out the levels the data has, or model the link as a relationship.");
+            return view;
+        }
+
+        // The deepest a definition's values go once written out (a value kept as a custom property nests two levels more).
+        if (depth + definition.Height + 2 > YamlLimits.Default.MaxDepth)
+        {
+            view.Leftover(refKey, reference);
+            Note(MigrationNoteKind.Attention, refKey,
+                $"$ref '{reference.Value}' of '{path}': written out here, definition '{name}' would nest the contract deeper than {YamlLimits.Default.MaxDepth} levels: not expanded, the $ref is kept as a custom property. Flatten the definitions.");
+            return view;
+        }
+
+        if (_usedDefinitions.Contains(name))
+        {
+            if (_capHit is not null || _expandedNodes + definition.ExpandedSize > MaxExpandedNodes)
+            {
+                _capHit ??= (refKey, path);
+                _capped++;
+                view.Leftover(refKey, reference);
+                return view;
+            }
+
+            _expandedNodes += definition.ExpandedSize;
+        }
+
+        _expanding.Add(name);
+        expanded = true;
         if (_usedDefinitions.Add(name))
         {
             foreach (var metadata in new[] { "domain", "name" }.Select(definition.KeyNode).OfType<SourceScalar>())

@@ -39,7 +39,7 @@ internal static class SchemaErrorMessages
             ValidationErrorKind.TooFewProperties => (DiagnosticCatalog.SchemaOutOfRange, $"{path} must have at least {schema?.MinProperties} properties."),
             ValidationErrorKind.TooManyProperties => (DiagnosticCatalog.SchemaOutOfRange, $"{path} may have at most {schema?.MaxProperties} properties."),
             ValidationErrorKind.NotOneOf or ValidationErrorKind.NotAnyOf => (DiagnosticCatalog.SchemaNoAlternative, $"{path} matches more than one of the allowed forms, or none; see the schema for the forms allowed here."),
-            ValidationErrorKind.UriExpected => (DiagnosticCatalog.SchemaValueNotAllowed, $"{path} must be a URI (RFC 3986); found {Found(node)}: {StandardFormats.FirstUriError((node as SourceScalar)?.Value ?? string.Empty) ?? "it is not one"}."),
+            ValidationErrorKind.UriExpected => (DiagnosticCatalog.SchemaValueNotAllowed, $"{path} must be a URI (RFC 3986); found {Found(node)}: {(node is SourceScalar uri ? StandardFormats.FirstUriError(uri.Value) : null) ?? "it is not one"}."),
             ValidationErrorKind.DateExpected => (DiagnosticCatalog.SchemaValueNotAllowed, $"{path} must be a date written YYYY-MM-DD, such as 2024-05-31; found {Found(node)}."),
             ValidationErrorKind.DateTimeExpected => (DiagnosticCatalog.SchemaValueNotAllowed, $"{path} must be a date and time with its UTC offset, such as 2024-05-31T09:30:00Z (RFC 3339); found {Found(node)}."),
             ValidationErrorKind.ExcludedSchemaValidates => (DiagnosticCatalog.SchemaValueNotAllowed, $"{path} has a form the schema excludes here."),

@@ -258,11 +258,12 @@ public static class StandardFormats
         return elided >= 0 ? groups <= 7 : groups == 8;
     }
 
+    /// <summary>Four octets as ajv-formats' URI grammar reads them: up to 255, and leading zeros allowed ("010").</summary>
     private static bool IsIpv4(string text)
     {
         var octets = text.Split('.');
         return octets.Length == 4 && octets.All(o => o.Length is >= 1 and <= 3 && o.All(char.IsAsciiDigit)
-            && (o.Length == 1 || o[0] != '0') && int.Parse(o, System.Globalization.CultureInfo.InvariantCulture) <= 255);
+            && int.Parse(o, System.Globalization.CultureInfo.InvariantCulture) <= 255);
     }
 
     /// <summary>ECMAScript's \\s (WhiteSpace and LineTerminator), which differs from .NET's (U+0085, U+FEFF).</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using MeshGovernance.Model.Diagnostics;
+using MeshGovernance.Model.Loading;
 using MeshGovernance.Policies.Engine;
 
 namespace MeshGovernance.Policies.Baselines;
@@ -15,34 +16,49 @@ public static class BaselineFile
     /// <summary>What a new baseline would hold, and how it differs from the recorded one.</summary>
     public sealed record Plan(IReadOnlyList<BaselineEntry> Entries, int Added, int Kept, int Removed, int NotRecordable);
 
-    public static Plan Build(CheckResult result, PolicySet policies, FindingFingerprint fingerprint, IReadOnlyList<BaselineEntry> recorded, bool prune)
+    public static Plan Build(CheckResult result, PolicySet policies, MeshLoadResult load, IReadOnlyList<BaselineEntry> recorded, bool prune)
     {
-        var enabled = policies.Policies.Where(p => p.Enabled).ToDictionary(p => p.Id, StringComparer.Ordinal);
-        var recordable = result.Diagnostics.Where(d => BaselineRules.Recordable(d, enabled)).ToList();
-        var notRecordable = result.Diagnostics.Count(d => d.Blocking && !BaselineRules.Recordable(d, enabled));
+        var fingerprint = new FindingFingerprint(load);
+        var ranIds = result.Policies.Where(o => o.Enabled && o.Ran).Select(o => o.Metadata.Id).ToHashSet(StringComparer.Ordinal);
+        var ran = policies.Policies.Where(p => ranIds.Contains(p.Id)).ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var recordable = result.Diagnostics.Where(d => BaselineRules.Recordable(d, ran)).ToList();
+        var waived = result.Diagnostics.Where(d => d.Policy is { Waived: true } policy && d.Id == policy.PolicyId).ToList();
+        var notRecordable = result.Diagnostics.Count(d => d.Blocking && !BaselineRules.Recordable(d, ran));
 
-        // Recorded entries matched to today's findings, one finding per entry.
-        var available = recordable.GroupBy(fingerprint.Of).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        // Recorded entries matched to today's findings, one finding per entry; a finding waived since it was
+        // recorded keeps its entry, which is needed again when the waiver expires.
+        var available = recordable.Concat(waived).GroupBy(fingerprint.Of).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var recordableFingerprints = recordable.Select(fingerprint.Of).ToHashSet(StringComparer.Ordinal);
         var kept = new List<BaselineEntry>();
+        var keptWaived = new List<BaselineEntry>();
+        var unknown = new List<BaselineEntry>();
         foreach (var entry in recorded)
         {
             if (available.TryGetValue(entry.Fingerprint, out var count) && count > 0)
             {
                 available[entry.Fingerprint] = count - 1;
-                kept.Add(entry with { Source = null });
+                (recordableFingerprints.Contains(entry.Fingerprint) ? kept : keptWaived).Add(entry with { Source = null });
+            }
+            else if ((!ran.ContainsKey(entry.Rule) && !BaselineRules.IsValidationRule(entry.Rule)) || fingerprint.IsUnreadable(entry.File))
+            {
+                // A policy that is disabled or did not run, a file that cannot be read today: not known to be fixed.
+                unknown.Add(entry with { Source = null });
             }
         }
 
         var entries = prune
-            ? kept
-            : recordable.Select(d => new BaselineEntry(fingerprint.Of(d), d.Id, d.Subject, d.File, fingerprint.PathOf(d), d.Message)).ToList();
+            ? [.. kept, .. keptWaived, .. unknown]
+            : recordable.Select(d => new BaselineEntry(fingerprint.Of(d), d.Id, d.Subject, d.File, fingerprint.PathOf(d), d.Message))
+                .Concat(keptWaived).Concat(unknown).ToList();
         var ordered = entries
             .OrderBy(e => e.File, StringComparer.Ordinal)
             .ThenBy(e => e.Rule, StringComparer.Ordinal)
             .ThenBy(e => e.Subject, StringComparer.Ordinal)
+            .ThenBy(e => e.At, StringComparer.Ordinal)
             .ThenBy(e => e.Message, StringComparer.Ordinal)
             .ToList();
-        return new Plan(ordered, ordered.Count - kept.Count, kept.Count, recorded.Count - kept.Count, notRecordable);
+        var carried = kept.Count + keptWaived.Count + unknown.Count;
+        return new Plan(ordered, ordered.Count - carried, carried, recorded.Count - carried, notRecordable);
     }
 
     public static string ToYaml(IReadOnlyList<BaselineEntry> entries)
@@ -89,19 +105,26 @@ public static class BaselineFile
     private static string Quoted(string value)
     {
         var quoted = new StringBuilder("\"", value.Length + 2);
-        foreach (var c in value)
+        for (var i = 0; i < value.Length; i++)
         {
+            var c = value[i];
             _ = c switch
             {
                 '"' => quoted.Append("\\\""),
                 '\\' => quoted.Append("\\\\"),
                 '\n' => quoted.Append("\\n"),
                 '\t' => quoted.Append("\\t"),
-                _ when char.IsControl(c) || c is '\u2028' or '\u2029' or '\u0085' or '\uFEFF' => quoted.Append($"\\u{(int)c:X4}"),
+                _ when char.IsControl(c) || c is '\u2028' or '\u2029' or '\u0085' or '\uFEFF' or '\uFFFE' or '\uFFFF' => quoted.Append($"\\u{(int)c:X4}"),
+                // A lone surrogate is no character YAML can hold: written as the replacement character.
+                _ when char.IsSurrogate(c) && !IsPairedAt(value, i) => quoted.Append('\uFFFD'),
                 _ => quoted.Append(c),
             };
         }
 
         return quoted.Append('"').ToString();
     }
+
+    private static bool IsPairedAt(string value, int i) => char.IsHighSurrogate(value[i])
+        ? i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])
+        : i > 0 && char.IsHighSurrogate(value[i - 1]);
 }

@@ -8,12 +8,14 @@ public static class BaselineRules
 {
     /// <summary>
     /// An error no waiver covers, of a policy whose findings may be existing debt, or of the schema or reference
-    /// rules (MG11xx, MG12xx). Files that cannot be read (MG10xx) and the engine's own errors are never debt.
+    /// rules (MG11xx, MG12xx) in products, contracts, domains and teams. Files that cannot be read (MG10xx), the
+    /// engine's own errors and errors in mesh.yaml or governance/ are never debt.
     /// </summary>
     public static bool Recordable(Diagnostic finding, IReadOnlyDictionary<string, PolicyDefinition> enabledPolicies) =>
         finding.Level == DiagnosticLevel.Error && finding.Policy switch
         {
-            null => IsValidationRule(finding.Id),
+            // Debt in what domains own; an error in mesh.yaml or governance/ (a waiver without approval) is not.
+            null => IsValidationRule(finding.Id) && (finding.File.StartsWith("domains/", StringComparison.Ordinal) || finding.File.StartsWith("teams/", StringComparison.Ordinal)),
             { Waived: false } attribution => finding.Id == attribution.PolicyId
                 && enabledPolicies.TryGetValue(attribution.PolicyId, out var policy) && CanRecord(policy),
             _ => false,

@@ -15,18 +15,23 @@ namespace MeshGovernance.Policies.Baselines;
 /// </summary>
 public sealed class FindingFingerprint
 {
-    private readonly Dictionary<string, SourceMapping> _roots;
+    private readonly Dictionary<string, SourceMapping?> _files;
 
     public FindingFingerprint(MeshLoadResult load) =>
-        _roots = load.Files.Where(f => f.Root is not null).ToDictionary(f => f.File.RelativePath, f => f.Root!, StringComparer.Ordinal);
+        _files = load.Files.ToDictionary(f => f.File.RelativePath, f => f.Root, StringComparer.Ordinal);
 
-    public string Of(Diagnostic finding)
-    {
-        var text = string.Join('\n', finding.Id, finding.File, finding.Subject ?? string.Empty, PathOf(finding));
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)), 0, 8);
-    }
+    public string Of(Diagnostic finding) => Hash(finding.Id, finding.File, finding.Subject, PathOf(finding));
 
     /// <summary>The path of the place the finding points at, or empty for a file meshgov could not read.</summary>
     public string PathOf(Diagnostic finding) =>
-        _roots.TryGetValue(finding.File, out var root) ? SourcePath.At(root, finding.Line, finding.Column) : string.Empty;
+        _files.GetValueOrDefault(finding.File) is { } root ? SourcePath.At(root, finding.Line, finding.Column) : string.Empty;
+
+    /// <summary>A file of the mesh that could not be read today: its recorded findings are not known to be gone.</summary>
+    public bool IsUnreadable(string file) => _files.TryGetValue(file, out var root) && root is null;
+
+    public static string Hash(string rule, string file, string? subject, string path)
+    {
+        var text = string.Join('\n', rule, file, subject ?? string.Empty, path);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)), 0, 8);
+    }
 }

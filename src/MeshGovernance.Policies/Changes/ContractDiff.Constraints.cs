@@ -21,6 +21,7 @@ internal sealed partial class ContractDiff
 
         var was = EffectiveOptions(before);
         var now = EffectiveOptions(after);
+        CompareBoundsOfOtherKinds(at, was, now, after ?? (SourceNode)headElement);
         foreach (var key in was.Keys.Concat(now.Keys).Distinct(StringComparer.Ordinal))
         {
             var x = was.GetValueOrDefault(key);
@@ -45,6 +46,45 @@ internal sealed partial class ContractDiff
             Add(tightened ? "constraint-tightened" : "constraint-loosened", path, message, x, y, after ?? (SourceNode)headElement);
         }
     }
+
+    /// <summary>
+    /// A bound that changes kind (<c>exclusiveMaximum: 100</c> to <c>maximum: 100</c>, or the reverse) is one
+    /// change of one bound, compared by value and then by kind: an inclusive bound at the same value lets one
+    /// more value through. Both keys are then left out of the key-by-key comparison.
+    /// </summary>
+    private void CompareBoundsOfOtherKinds(ElementAt at, Dictionary<string, SourceNode?> was, Dictionary<string, SourceNode?> now, SourceNode where)
+    {
+        foreach (var (inclusive, exclusive) in new[] { ("maximum", "exclusiveMaximum"), ("minimum", "exclusiveMinimum") })
+        {
+            var wasKey = BoundKey(was, inclusive, exclusive);
+            var nowKey = BoundKey(now, inclusive, exclusive);
+            if (wasKey is null || nowKey is null || wasKey == nowKey || was.ContainsKey(nowKey) || now.ContainsKey(wasKey))
+            {
+                continue;
+            }
+
+            var (x, y) = (was[wasKey], now[nowKey]);
+            was.Remove(wasKey);
+            now.Remove(nowKey);
+            var upper = inclusive == "maximum";
+            var order = Rank(x, y);
+            var tightened = order switch
+            {
+                null => true,
+                0 => nowKey == exclusive,
+                _ => upper ? order < 0 : order > 0,
+            };
+            var label = $"the {(upper ? "upper" : "lower")} bound of '{at.Name}'";
+            Add(tightened ? "constraint-tightened" : "constraint-loosened", $"{at.Path}.logicalTypeOptions.{nowKey}",
+                $"{label} {(tightened ? "tightens" : "loosens")} from {wasKey} {SourceNodes.Display(x)} to {nowKey} {SourceNodes.Display(y)}", x, y, where);
+        }
+    }
+
+    /// <summary>The key of the bound a side states: the exclusive one when it is a value, else the inclusive one.</summary>
+    private static string? BoundKey(Dictionary<string, SourceNode?> options, string inclusive, string exclusive) =>
+        options.GetValueOrDefault(exclusive) is { } bound && !SourceNodes.IsNothing(bound) && bound is not SourceScalar { Kind: ScalarKind.Boolean } ? exclusive
+        : options.GetValueOrDefault(inclusive) is { } value && !SourceNodes.IsNothing(value) ? inclusive
+        : null;
 
     /// <summary>
     /// The options by key, with ODCS v3.0's boolean exclusive bounds read as v3.1 writes them:

@@ -64,7 +64,10 @@ public static class PolicyEngine
         if (baselineFile is not null)
         {
             var baseline = new BaselineApplier(
-                BaselineEntry.ReadAll(baselineFile.Root!), enabled, policies.Policies.Select(p => p.Id).ToHashSet(StringComparer.Ordinal), new FindingFingerprint(load));
+                BaselineEntry.ReadAll(baselineFile.Root!),
+                enabled.Where(p => runs[p.Id].Ran).ToList(),
+                policies.Policies.Select(p => p.Id).ToHashSet(StringComparer.Ordinal),
+                new FindingFingerprint(load));
             validation = baseline.Mark(validation);
             findings = baseline.Mark(findings).ToList();
             baselineDiagnostics = baseline.Diagnostics();

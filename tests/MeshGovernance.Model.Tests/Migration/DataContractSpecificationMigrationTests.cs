@@ -230,4 +230,161 @@ public sealed class DataContractSpecificationMigrationTests
         var order = YamlDocumentReader.Read(result.Text!, "o").Root!.GetMappings("schema").Single().GetMappings("properties").First();
         Assert.Equal(("$ref", "https://example.com/definitions.yaml#/order_id"), (order.GetMappings("customProperties").Single().GetString("property"), order.GetMappings("customProperties").Single().GetString("value")));
     }
+
+    private const string SelfReferencing = """
+        dataContractSpecification: 1.2.1
+        id: tree
+        info:
+          title: Tree
+          version: 1.0.0
+          status: active
+        models:
+          nodes:
+            type: table
+            fields:
+              root:
+                $ref: '#/definitions/node'
+        definitions:
+          node:
+            type: object
+            fields:
+              label:
+                type: string
+              children:
+                type: array
+                items:
+                  $ref: '#/definitions/node'
+        """;
+
+    [Fact]
+    public void A_definition_that_refers_to_itself_is_written_out_once_and_its_ref_kept()
+    {
+        var result = Migrate(SelfReferencing);
+
+        Assert.Equal(MigrationOutcome.Migrated, result.Outcome);
+        var note = Assert.Single(result.Notes, n => n.Kind == MigrationNoteKind.Attention);
+        Assert.Contains("definition 'node' refers to itself ('node' → 'node')", note.Message, StringComparison.Ordinal);
+        Assert.Contains("kept as a custom property", note.Message, StringComparison.Ordinal);
+        Assert.Equal(("orders.datacontract.yaml", 22, 11), (note.File, note.Line, note.Column));
+        var root = YamlDocumentReader.Read(result.Text!, "o").Root!.GetMappings("schema").Single().GetMappings("properties").Single();
+        Assert.Equal(("root", "object"), (root.GetString("name"), root.GetString("logicalType")));
+        var children = root.GetMappings("properties").Single(p => p.GetString("name") == "children");
+        var kept = children.GetMapping("items")!.GetMappings("customProperties").Single();
+        Assert.Equal(("$ref", "#/definitions/node"), (kept.GetString("property"), kept.GetString("value")));
+        Assert.Empty(MigrationCorpus.SchemaErrors(result.Text!));
+    }
+
+    [Fact]
+    public void A_definition_that_refers_to_itself_through_another_is_written_out_once_and_its_ref_kept()
+    {
+        var yaml = SelfReferencing.Replace("""
+                  children:
+                    type: array
+                    items:
+                      $ref: '#/definitions/node'
+            """, """
+                  parent:
+                    $ref: '#/definitions/link'
+              link:
+                type: object
+                fields:
+                  target:
+                    $ref: '#/definitions/node'
+            """, StringComparison.Ordinal);
+        Assert.NotEqual(SelfReferencing, yaml);
+
+        var result = Migrate(yaml);
+
+        Assert.Equal(MigrationOutcome.Migrated, result.Outcome);
+        var note = Assert.Single(result.Notes, n => n.Kind == MigrationNoteKind.Attention);
+        Assert.Contains("definition 'node' refers to itself ('node' → 'link' → 'node')", note.Message, StringComparison.Ordinal);
+        Assert.Equal((25, 9), (note.Line, note.Column));
+        var root = YamlDocumentReader.Read(result.Text!, "o").Root!.GetMappings("schema").Single().GetMappings("properties").Single();
+        var target = root.GetMappings("properties").Single(p => p.GetString("name") == "parent").GetMappings("properties").Single();
+        Assert.Equal("target", target.GetString("name"));
+        var kept = target.GetMappings("customProperties").Single();
+        Assert.Equal(("$ref", "#/definitions/node"), (kept.GetString("property"), kept.GetString("value")));
+        Assert.Empty(MigrationCorpus.SchemaErrors(result.Text!));
+    }
+
+    [Fact]
+    public void Definitions_that_refer_to_each_other_many_times_are_written_out_up_to_a_cap()
+    {
+        // d0 refers to d1 twice, d1 to d2 twice, …: written out in full, 2^25 properties.
+        const int Levels = 25;
+        var yaml = new System.Text.StringBuilder("""
+            dataContractSpecification: 1.2.1
+            id: wide
+            info:
+              title: Wide
+              version: 1.0.0
+              status: active
+            models:
+              things:
+                type: table
+                fields:
+                  top:
+                    $ref: '#/definitions/d0'
+            definitions:
+
+            """.ReplaceLineEndings("\n"));
+        for (var i = 0; i < Levels; i++)
+        {
+            yaml.Append($"  d{i}:\n    type: object\n    fields:\n");
+            if (i + 1 < Levels)
+            {
+                yaml.Append($"      left:\n        $ref: '#/definitions/d{i + 1}'\n      right:\n        $ref: '#/definitions/d{i + 1}'\n");
+            }
+            else
+            {
+                yaml.Append("      leaf:\n        type: string\n");
+            }
+        }
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var result = Migrate(yaml.ToString());
+        watch.Stop();
+
+        Assert.Equal(MigrationOutcome.Migrated, result.Outcome);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed}");
+        var note = Assert.Single(result.Notes, n => n.Kind == MigrationNoteKind.Attention);
+        Assert.Contains("more than 10,000 nodes", note.Message, StringComparison.Ordinal);
+        Assert.Contains("kept as custom properties", note.Message, StringComparison.Ordinal);
+        var written = YamlDocumentReader.Read(result.Text!, "o");
+        Assert.Empty(written.Diagnostics);
+        var kept = Mappings(written.Root!).SelectMany(m => m.GetMappings("customProperties")).Count(c => c.GetString("property") == "$ref");
+        Assert.True(kept > 0);
+        Assert.Contains($"({kept:N0} $refs are kept as custom properties instead)", note.Message, StringComparison.Ordinal);
+        Assert.True(result.Text!.Length < 2_000_000, $"{result.Text!.Length:N0} characters");
+    }
+
+    [Fact]
+    public void A_chain_of_definitions_too_deep_to_write_out_stops_with_its_ref_kept()
+    {
+        // d0 refers to d1, d1 to d2, …: written out, 2 levels each, past the 64 levels a file may nest.
+        var yaml = new System.Text.StringBuilder("dataContractSpecification: 1.2.1\nid: deep\ninfo:\n  title: Deep\n  version: 1.0.0\n  status: active\n"
+            + "models:\n  things:\n    type: table\n    fields:\n      top:\n        $ref: '#/definitions/d0'\ndefinitions:\n");
+        for (var i = 0; i < 40; i++)
+        {
+            yaml.Append($"  d{i}:\n    type: object\n    fields:\n      next:\n        $ref: '#/definitions/d{i + 1}'\n");
+        }
+
+        yaml.Append("  d40:\n    type: string\n");
+
+        var result = Migrate(yaml.ToString());
+
+        Assert.Equal(MigrationOutcome.Migrated, result.Outcome);
+        var note = Assert.Single(result.Notes, n => n.Kind == MigrationNoteKind.Attention);
+        Assert.Contains("deeper than 64 levels", note.Message, StringComparison.Ordinal);
+        var written = YamlDocumentReader.Read(result.Text!, "o");
+        Assert.Empty(written.Diagnostics);
+        Assert.Single(Mappings(written.Root!).SelectMany(m => m.GetMappings("customProperties")), c => c.GetString("property") == "$ref");
+    }
+
+    private static IEnumerable<SourceMapping> Mappings(SourceNode node) => node switch
+    {
+        SourceMapping mapping => mapping.Entries.SelectMany(e => Mappings(e.Value)).Prepend(mapping),
+        SourceSequence sequence => sequence.Items.SelectMany(Mappings),
+        _ => [],
+    };
 }

@@ -47,6 +47,7 @@ public class StandardFormatsTests
     [InlineData("urn:isbn:0451450523")]
     [InlineData("http://[::1]:80/")]
     [InlineData("http://[::ffff:192.168.0.1]/")]
+    [InlineData("http://[::ffff:010.0.0.1]/")] // leading zeros, as ajv-formats' grammar allows
     [InlineData("https://ex.com/path%20x")]
     [InlineData("http://host:port/")] // read as an empty authority and the path /host:port/, as ajv-formats does
     public void Uri_accepted(string text) => Assert.Null(StandardFormats.FirstUriError(text));

@@ -90,9 +90,16 @@ public class ContractChangeClassifierTests
         var v31 = ContractChangeCases.Replace(ContractChangeCases.Contract, "maxLength: 320", "exclusiveMaximum: 320");
         var tighter = ContractChangeCases.Replace(ContractChangeCases.Contract, "maxLength: 320", "exclusiveMaximum: 300");
 
+        var inclusive = ContractChangeCases.Replace(ContractChangeCases.Contract, "maxLength: 320", "maximum: 320");
+
         Assert.Empty(Compare(v30, v31).Changes);
         var change = Assert.Single(Compare(v30, tighter).Changes);
         Assert.Equal(("constraint-tightened", ChangeSeverity.Breaking), (change.Rule, change.Severity));
+        // Dropping the exclusive flag lets 320 through: one loosened bound, not a removed and an added one.
+        var dropped = Assert.Single(Compare(v30, inclusive).Changes);
+        Assert.Equal("constraint-loosened", dropped.Rule);
+        Assert.Contains("the upper bound of 'orders.customer_email' loosens from exclusiveMaximum 320 to maximum 320", dropped.Message, StringComparison.Ordinal);
+        Assert.Equal("constraint-tightened", Assert.Single(Compare(inclusive, v31).Changes).Rule);
     }
 
     [Fact]
