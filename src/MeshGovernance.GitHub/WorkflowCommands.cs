@@ -101,6 +101,10 @@ public static class WorkflowCommands
                 '\n' => "%0A",
                 ':' when properties => "%3A",
                 ',' when properties => "%2C",
+                // The runner decodes only the escapes above; any other control character (ESC starts a terminal
+                // sequence, NUL cuts the line) or invisible character is shown as \uXXXX instead of passed raw.
+                '\t' => "\t",
+                _ when char.IsControl(c) || Model.Diagnostics.InvisibleCharacters.IsInvisible(c) => $"\\u{(int)c:x4}",
                 _ => c.ToString(),
             });
         }

@@ -51,6 +51,9 @@ public static class MarkdownEscaping
                 case var control when char.IsControl(control):
                     cell.Append(' ');
                     break;
+                case var invisible when Model.Diagnostics.InvisibleCharacters.IsInvisible(invisible):
+                    cell.Append('\\').Append(Model.Diagnostics.InvisibleCharacters.Shown(invisible));
+                    break;
                 default:
                     cell.Append(c);
                     break;

@@ -50,15 +50,17 @@ public static class TextReportWriter
     /// <summary>
     /// Escapes control characters: messages quote file names, keys and values from the repository, and a
     /// newline in one must not start a line of its own (a forged finding, or a workflow command in CI logs).
+    /// Bidirectional controls and line separators are shown too (<see cref="InvisibleCharacters"/>).
     /// </summary>
     public static string OneLine(string text) =>
-        text.Any(char.IsControl)
+        text.Any(c => char.IsControl(c) || InvisibleCharacters.IsInvisible(c))
             ? string.Concat(text.Select(c => c switch
             {
                 '\n' => "\\n",
                 '\r' => "\\r",
                 '\t' => "\\t",
                 _ when char.IsControl(c) => $"\\u{(int)c:x4}",
+                _ when InvisibleCharacters.IsInvisible(c) => InvisibleCharacters.Shown(c),
                 _ => c.ToString(),
             }))
             : text;

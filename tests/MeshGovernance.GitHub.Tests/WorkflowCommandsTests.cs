@@ -9,6 +9,13 @@ public sealed class WorkflowCommandsTests
     }
 
     [Fact]
+    public void Terminal_escapes_nul_and_invisible_characters_are_shown_not_passed_raw()
+    {
+        Assert.Equal("red \\u001b[31m cut\\u0000 txt.\\u202eexe line\\u2028two\ttab",
+            WorkflowCommands.EscapeData("red \u001b[31m cut\u0000 txt.\u202eexe line\u2028two\ttab"));
+    }
+
+    [Fact]
     public void PropertiesAlsoEscapeColonAndComma()
     {
         Assert.Equal("a%3Ab%2Cc%25d%0Ae", WorkflowCommands.EscapeProperty("a:b,c%d\ne"));

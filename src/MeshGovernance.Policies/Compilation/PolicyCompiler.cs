@@ -110,10 +110,11 @@ internal static class PolicyCompiler
 
                 if (baseFile is null || ScriptIncludes.Resolve(path, Path.GetDirectoryName(baseFile)!, source.LoadFolder) is null)
                 {
-                    var why = source.LoadFolder is null
-                        ? "built-in policies load nothing"
+                    var why = source.LoadFolder is null ? "built-in policies load nothing"
+                        : path.Any(char.IsControl) ? "a path with a control character names no file a policy may load"
                         : "'#load' only reaches .csx files that exist inside the policies folder (no links leaving it)";
-                    errors.Add(Create(DiagnosticCatalog.PolicyDirectiveRefused, load.GetLocation(), $"'#load \"{path}\"' is refused: {why}.", display, policyId));
+                    var shown = string.Concat(path.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
+                    errors.Add(Create(DiagnosticCatalog.PolicyDirectiveRefused, load.GetLocation(), $"'#load \"{shown}\"' is refused: {why}.", display, policyId));
                 }
             }
         }

@@ -14,7 +14,9 @@ internal static partial class ScriptIncludes
     /// <summary>The full path a <c>#load</c> names, or null when it is refused (outside the folder, not .csx, a link leaving it, absent).</summary>
     public static string? Resolve(string path, string baseDirectory, string? loadFolder)
     {
-        if (loadFolder is null || path.Length == 0 || !path.EndsWith(".csx", StringComparison.Ordinal))
+        // A control character (a NUL makes Path.GetFullPath throw) names no file a policy may load: the
+        // directive stays unresolved, which Roslyn reports at the directive.
+        if (loadFolder is null || path.Length == 0 || !path.EndsWith(".csx", StringComparison.Ordinal) || path.Any(char.IsControl))
         {
             return null;
         }
@@ -42,7 +44,8 @@ internal static partial class ScriptIncludes
             {
                 if (Resolve(directive, directory, loadFolder) is { } full && seen.Add(full) && new FileInfo(full).Length <= MaxFileBytes)
                 {
-                    var loaded = File.ReadAllText(full);
+                    // A pipe or a device reports no length, and opening a pipe blocks: read as empty.
+                    var loaded = new FileInfo(full).Length == 0 ? string.Empty : File.ReadAllText(full);
                     found.Add((full, loaded));
                     pending.Push((loaded, Path.GetDirectoryName(full)!));
                 }

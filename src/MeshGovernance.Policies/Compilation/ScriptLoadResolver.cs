@@ -44,6 +44,12 @@ internal sealed class ScriptLoadResolver(string mainPath, string? mainFullPath, 
             return new MemoryStream(Encoding.UTF8.GetBytes(text));
         }
 
+        // Opening a pipe blocks until someone writes to it; a pipe or a device reports no length: read as empty.
+        if (new FileInfo(resolvedPath).Length == 0)
+        {
+            return new MemoryStream();
+        }
+
         var stream = File.OpenRead(resolvedPath);
         if (stream.Length > ScriptIncludes.MaxFileBytes)
         {

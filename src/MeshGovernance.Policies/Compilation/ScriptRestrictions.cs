@@ -69,11 +69,11 @@ internal static class ScriptRestrictions
                 var symbol = model.GetSymbolInfo(node).Symbol;
                 if (symbol is not null && Forbidden(symbol) is { } name)
                 {
-                    Report(node.GetLocation(), $"'{name}' is outside what policies may use");
+                    Report(node.GetLocation(), $"'{name}', which is outside what policies may use");
                 }
                 else if (node is ExpressionSyntax && model.GetTypeInfo(node).Type is { } type && Forbidden(type) is { } typeName)
                 {
-                    Report(node.GetLocation(), $"a value of type '{typeName}' is outside what policies may use");
+                    Report(node.GetLocation(), $"a value of type '{typeName}', which is outside what policies may use");
                 }
             }
 

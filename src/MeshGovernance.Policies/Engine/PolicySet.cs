@@ -62,6 +62,13 @@ public sealed record PolicySet(IReadOnlyList<PolicyDefinition> Policies, IReadOn
             try
             {
                 var info = new FileInfo(script.FullPath);
+                if (info.Length == 0)
+                {
+                    // Also a pipe or a device, which report no length: opening a pipe would block the run.
+                    problems.Add(DiagnosticCatalog.FileUnreadable.Create(SourceSpan.StartOf(script.RelativePath), "The policy script is empty, or not a regular file (a pipe or a device), so it does not run. Write the policy in it, or delete it."));
+                    continue;
+                }
+
                 if (info.Length > MaxScriptBytes)
                 {
                     problems.Add(DiagnosticCatalog.FileTooLarge.Create(SourceSpan.StartOf(script.RelativePath), $"The policy script is {info.Length} bytes; policies are limited to {MaxScriptBytes} bytes. Move shared code into a file loaded with #load."));

@@ -12,14 +12,14 @@ public static class PolicyBudget
     [ThreadStatic]
     private static BudgetState? t_state;
 
-    /// <summary>Stops the policy when its time or memory budget is spent, or its calls nest too deep.</summary>
+    /// <summary>
+    /// Stops the policy when its time or memory budget is spent, or its calls nest too deep. Policy code runs
+    /// only on its policy's thread: reached from any other (a callback the host or the runtime calls later, on
+    /// its own thread), it would run without a budget, so it is refused there.
+    /// </summary>
     public static void Tick()
     {
-        var state = t_state;
-        if (state is null)
-        {
-            return;
-        }
+        var state = t_state ?? throw new PolicyCodeOutsideItsRunException();
 
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
@@ -46,6 +46,10 @@ public static class PolicyBudget
 
     internal static void Leave() => t_state = null;
 }
+
+/// <summary>Policy code called on a thread that runs no policy, where no budget could stop it.</summary>
+public sealed class PolicyCodeOutsideItsRunException()
+    : InvalidOperationException("Policy code ran outside its policy's run (on another thread, or after the run ended), where no budget can stop it; it is refused.");
 
 internal enum BudgetExceeded
 {

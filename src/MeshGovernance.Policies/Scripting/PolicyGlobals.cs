@@ -68,8 +68,18 @@ public class PolicyGlobals
     private void Add(FindingKind kind, MeshNode node, SourceSpan span, string message)
     {
         ArgumentNullException.ThrowIfNull(node);
-        _findings.Add(new ScriptFinding(kind, span.File == node.File ? span : node.Span, node.SubjectId, message ?? string.Empty));
+        _findings.Add(new ScriptFinding(kind, span.File == node.File && IsPlace(span) ? span : node.Span, node.SubjectId, message ?? string.Empty));
     }
+
+    /// <summary>
+    /// A span a file can have: lines and columns from 1, the end not before the start, within what a file of
+    /// the loader's largest size can hold. A policy may build any span; one outside those falls back to the node.
+    /// </summary>
+    private static bool IsPlace(SourceSpan span) =>
+        span.Line >= 1 && span.Column >= 1 && span.Line <= MaxPosition && span.Column <= MaxPosition
+        && (span.EndLine > span.Line || (span.EndLine == span.Line && span.EndColumn >= span.Column)) && span.EndLine <= MaxPosition && span.EndColumn <= MaxPosition;
+
+    private static readonly int MaxPosition = (int)Math.Min(int.MaxValue - 1, Model.Yaml.YamlLimits.Default.MaxFileBytes + 1);
 }
 
 internal enum FindingKind

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using MeshGovernance.Model.Diagnostics;
+using MeshGovernance.Policies.Scripting;
+using MeshGovernance.Testing;
+
+namespace MeshGovernance.Policies.Tests;
+
+/// <summary>Policy code and policy files that tried to escape their bounds in small ways (issue 12, part 9 and 6).</summary>
+public sealed class HostileInputSmallTests
+{
+    [Fact]
+    public void Policy_code_reached_off_its_policy_thread_is_refused()
+    {
+        var thrown = Record.Exception(PolicyBudget.Tick);
+
+        Assert.IsType<PolicyCodeOutsideItsRunException>(thrown);
+    }
+
+    [Fact]
+    public void A_span_no_file_can_have_falls_back_to_the_node()
+    {
+        using var repo = TempMeshRepository.Valid();
+
+        var result = PolicyHarness.Check(repo, null, ("spans", PolicyHarness.Script("spans", """
+            var product = Mesh.Products[0];
+            Fail(product, new MeshGovernance.Model.Diagnostics.SourceSpan(product.File, int.MaxValue, -5, int.MaxValue, -5), "far away");
+            Fail(product, new MeshGovernance.Model.Diagnostics.SourceSpan(product.File, 0, 0, 0, 0), "nowhere");
+            Fail(product, new MeshGovernance.Model.Diagnostics.SourceSpan(product.File, 3, 1, 3, 8), "here");
+            """)));
+
+        var findings = result.Diagnostics.Where(d => d.Id == "spans").ToDictionary(d => d.Message, d => (d.Line, d.Column));
+        Assert.Equal((1, 1), findings["far away"]);
+        Assert.Equal((1, 1), findings["nowhere"]);
+        Assert.Equal((3, 1), findings["here"]);
+    }
+
+    [Fact]
+    public void A_load_directive_with_a_nul_byte_is_refused_at_the_directive()
+    {
+        using var repo = TempMeshRepository.Valid();
+
+        var result = PolicyHarness.Check(repo, null, ("nul", PolicyHarness.Script("nul", "#load \"lib\0.csx\"\nFail(Mesh.Products[0], \"x\");")));
+
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal(("MG1310", "governance/policies/nul.csx", 8), (error.Id, error.File, error.Line));
+        Assert.Equal("'#load \"lib\\u0000.csx\"' is refused: a path with a control character names no file a policy may load.", error.Message);
+    }
+
+    [Fact]
+    public void A_pipe_named_like_a_policy_or_loaded_by_one_does_not_hang_the_run()
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+        {
+            return; // named pipes are made with mkfifo
+        }
+
+        using var repo = TempMeshRepository.Valid();
+        repo.Write("governance/policies/uses-lib.csx", PolicyHarness.Script("uses-lib", "#load \"lib.csx\"\nFail(Mesh.Products[0], \"ran\");"));
+        MakeFifo(repo.PathOf("governance/policies/pipe.csx"));
+        MakeFifo(repo.PathOf("governance/policies/lib.csx"));
+
+        var watch = Stopwatch.StartNew();
+        var result = PolicyHarness.Check(repo);
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60));
+        Assert.Contains(result.Diagnostics, d => d.Id == "MG1002" && d.File == "governance/policies/pipe.csx" && d.Message.Contains("not a regular file", StringComparison.Ordinal));
+        Assert.Contains(result.Diagnostics, d => d.Id == "uses-lib" && d.Message == "ran");
+    }
+
+    private static void MakeFifo(string path)
+    {
+        using var mkfifo = Process.Start(new ProcessStartInfo("mkfifo", [path]) { RedirectStandardError = true })!;
+        mkfifo.WaitForExit();
+        Assert.Equal(0, mkfifo.ExitCode);
+    }
+}
