@@ -67,6 +67,29 @@ public sealed class HostileInputSmallTests
         Assert.Contains(result.Diagnostics, d => d.Id == "uses-lib" && d.Message == "ran");
     }
 
+    [Fact]
+    public void Every_policy_starts_on_the_invariant_culture()
+    {
+        using var repo = TempMeshRepository.Valid();
+        var previous = System.Globalization.CultureInfo.DefaultThreadCurrentCulture;
+        // meshgov runs in globalization-invariant mode; a changed copy of the invariant culture is what a policy could set.
+        var comma = (System.Globalization.CultureInfo)System.Globalization.CultureInfo.InvariantCulture.Clone();
+        comma.NumberFormat.NumberDecimalSeparator = ",";
+        System.Globalization.CultureInfo.DefaultThreadCurrentCulture = comma;
+        try
+        {
+            var result = PolicyHarness.Check(repo, null, ("culture", PolicyHarness.Script("culture", """
+                Fail(Mesh.Products[0], 1.5.ToString());
+                """)));
+
+            Assert.Equal("1.5", Assert.Single(result.Diagnostics, d => d.Id == "culture").Message);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.DefaultThreadCurrentCulture = previous;
+        }
+    }
+
     private static void MakeFifo(string path)
     {
         using var mkfifo = Process.Start(new ProcessStartInfo("mkfifo", [path]) { RedirectStandardError = true })!;

@@ -46,6 +46,13 @@ public sealed class RestrictionTests
     [InlineData("record Loop(int Depth);", "MG1303")]
     [InlineData("IProgress<int> p = new Progress<int>(_ => { while (true) { } }); p.Report(0);", "MG1303")]
     [InlineData("CultureInfo.DefaultThreadCurrentCulture = new CultureInfo(\"tr-TR\");", "MG1303")]
+    [InlineData("(CultureInfo.DefaultThreadCurrentCulture, _) = (new CultureInfo(\"tr-TR\"), 0);", "MG1303")]
+    [InlineData("((CultureInfo.DefaultThreadCurrentUICulture, _), _) = ((new CultureInfo(\"tr-TR\"), 0), 0);", "MG1303")]
+    [InlineData("Regex.CacheSize++;", "MG1303")]
+    [InlineData("--Regex.CacheSize;", "MG1303")]
+    [InlineData("Regex.CacheSize += 5;", "MG1303")]
+    [InlineData("(Regex.CacheSize, _) = (0, 0);", "MG1303")]
+    [InlineData("System.Text.Encoding.RegisterProvider(null!);", "MG1303")]
     [InlineData("async System.Threading.Tasks.Task<int> F() => 1;", "MG1303")]
     public void Language_features_that_escape_the_budgets_are_refused(string statement, string id)
     {

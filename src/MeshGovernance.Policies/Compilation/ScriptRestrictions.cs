@@ -55,9 +55,16 @@ internal static class ScriptRestrictions
                     continue;
                 }
 
-                if (node is AssignmentExpressionSyntax assignment && ProcessWideSetting(model.GetSymbolInfo(assignment.Left).Symbol) is { } setting)
+                if (WrittenTargets(node).Select(target => ProcessWideSetting(model.GetSymbolInfo(target).Symbol)).FirstOrDefault(s => s is not null) is { } setting)
                 {
                     Report(node.GetLocation(), $"'{setting}', a setting of the whole process, which other policies would see");
+                    continue;
+                }
+
+                if (node is InvocationExpressionSyntax && model.GetSymbolInfo(node).Symbol is IMethodSymbol { IsStatic: true } registration
+                    && ProcessWideRegistrations.Contains(registration.ContainingType.ToDisplayString() + "." + registration.Name))
+                {
+                    Report(node.GetLocation(), $"'{registration.ContainingType.ToDisplayString()}.{registration.Name}', a registration for the whole process, whose code meshgov itself would run");
                     continue;
                 }
 
@@ -107,6 +114,30 @@ internal static class ScriptRestrictions
         AnonymousFunctionExpressionSyntax lambda when lambda.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword) => "async lambdas (policies run synchronously)",
         _ => null,
     };
+
+    /// <summary>Library methods that register code or settings for the whole process.</summary>
+    private static readonly HashSet<string> ProcessWideRegistrations =
+    [
+        "System.Text.Encoding.RegisterProvider",
+    ];
+
+    /// <summary>
+    /// What a node writes to: the left of an assignment (each element of a deconstruction), the operand of
+    /// <c>++</c>/<c>--</c>, and what a <c>ref</c> or <c>out</c> takes the address of, through which it can be written.
+    /// </summary>
+    private static IEnumerable<ExpressionSyntax> WrittenTargets(SyntaxNode node) => node switch
+    {
+        AssignmentExpressionSyntax assignment => Flatten(assignment.Left),
+        PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression } prefix => [prefix.Operand],
+        PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PostIncrementExpression or (int)SyntaxKind.PostDecrementExpression } postfix => [postfix.Operand],
+        RefExpressionSyntax reference => [reference.Expression],
+        ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.RefKeyword or (int)SyntaxKind.OutKeyword } argument => [argument.Expression],
+        _ => [],
+    };
+
+    private static IEnumerable<ExpressionSyntax> Flatten(ExpressionSyntax target) => target is TupleExpressionSyntax tuple
+        ? tuple.Arguments.SelectMany(a => Flatten(a.Expression))
+        : [target];
 
     /// <summary>A static property or field of the libraries (CultureInfo.DefaultThreadCurrentCulture...) being assigned.</summary>
     private static string? ProcessWideSetting(ISymbol? symbol) => symbol switch

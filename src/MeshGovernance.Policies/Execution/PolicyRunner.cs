@@ -51,6 +51,10 @@ internal static class PolicyRunner
         {
             try
             {
+                // Every policy starts on the invariant culture, whatever the process's default: one policy's
+                // results must not depend on the machine, or on what another policy did.
+                System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+                System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
                 State = new BudgetState(budget.Timeout, budget.MaxAllocatedBytes);
                 PolicyBudget.Enter(State);
                 Stop = Evaluate(State);
