@@ -90,6 +90,25 @@ public sealed class HostileInputSmallTests
         }
     }
 
+    [Fact]
+    public void A_policy_reports_a_bounded_number_of_findings_and_of_characters()
+    {
+        using var repo = TempMeshRepository.Valid();
+
+        var result = PolicyHarness.Check(repo, null, ("flood", PolicyHarness.Script("flood", """
+            var product = Mesh.Products[0];
+            var huge = new string('x', 1_000_000);
+            for (var i = 0; i < 100_050; i++) Fail(product, i == 0 ? huge : "again");
+            """)));
+
+        var findings = result.Diagnostics.Where(d => d.Id == "flood").ToList();
+        Assert.Equal(100_001, findings.Count);
+        Assert.Equal(2000, findings.Max(f => f.Message.Length));
+        var more = Assert.Single(findings, f => f.Subject is null);
+        Assert.Equal((DiagnosticLevel.Error, "governance/policies/flood.csx"), (more.Level, more.File));
+        Assert.StartsWith("Policy 'flood' reported 50 more finding(s), not shown", more.Message, StringComparison.Ordinal);
+    }
+
     private static void MakeFifo(string path)
     {
         using var mkfifo = Process.Start(new ProcessStartInfo("mkfifo", [path]) { RedirectStandardError = true })!;

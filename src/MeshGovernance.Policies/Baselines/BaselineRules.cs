@@ -16,7 +16,7 @@ public static class BaselineRules
         {
             // Debt in what domains own; an error in mesh.yaml or governance/ (a waiver without approval) is not.
             null => IsValidationRule(finding.Id) && (finding.File.StartsWith("domains/", StringComparison.Ordinal) || finding.File.StartsWith("teams/", StringComparison.Ordinal)),
-            { Waived: false } attribution => finding.Id == attribution.PolicyId
+            { Waived: false } attribution => finding.Id == attribution.PolicyId && finding.Subject is not null
                 && enabledPolicies.TryGetValue(attribution.PolicyId, out var policy) && CanRecord(policy),
             _ => false,
         };

@@ -137,6 +137,14 @@ public static class PolicyEngine
                 f.Subject,
                 attribution))
             .ToList();
+        if (outcome.FindingsNotKept > 0)
+        {
+            // As blocking as the findings it stands for, and about no subject, so no waiver or baseline covers it.
+            findings.Add(new Diagnostic(policy.Id, LevelOf(FindingKind.Violation, policy.Enforcement),
+                $"Policy '{policy.Id}' reported {outcome.FindingsNotKept} more finding(s), not shown: a policy reports at most {PolicyGlobals.MaxFindings}. Fix the ones shown, or narrow the policy.",
+                SourceSpan.StartOf(policy.Source.Path), null, attribution));
+        }
+
         return (findings, true, outcome.Duration);
     }
 

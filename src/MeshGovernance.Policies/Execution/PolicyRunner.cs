@@ -37,7 +37,7 @@ internal static class PolicyRunner
             }
         }
 
-        return new PolicyRunOutcome(run.Stop is null ? globals.Findings : [], run.Stop, Stopwatch.GetElapsedTime(started));
+        return new PolicyRunOutcome(run.Stop is null ? globals.Findings : [], run.Stop, Stopwatch.GetElapsedTime(started), run.Stop is null ? globals.FindingsNotKept : 0);
     }
 
     /// <summary>One evaluation on the policy's own thread; nothing the policy throws may leave it.</summary>

@@ -10,6 +10,12 @@ namespace MeshGovernance.Policies.Scripting;
 /// </summary>
 public class PolicyGlobals
 {
+    /// <summary>Findings one policy reports at most; the rest are counted (<see cref="FindingsNotKept"/>).</summary>
+    public const int MaxFindings = 100_000;
+
+    /// <summary>Characters of a finding's message kept; a longer one is cut, ending with "…".</summary>
+    public const int MaxMessageChars = 2000;
+
     private readonly List<ScriptFinding> _findings = [];
 
     public PolicyGlobals(Mesh mesh, PolicyParameters parameters, DateOnly today, ChangeUnderReview? change = null)
@@ -59,6 +65,9 @@ public class PolicyGlobals
 
     internal IReadOnlyList<ScriptFinding> Findings => _findings;
 
+    /// <summary>Findings past <see cref="MaxFindings"/>: counted, not kept, so that no policy can fill the report.</summary>
+    internal int FindingsNotKept { get; private set; }
+
     private void Add(FindingKind kind, MeshNode node, string? key, string message)
     {
         ArgumentNullException.ThrowIfNull(node);
@@ -68,7 +77,24 @@ public class PolicyGlobals
     private void Add(FindingKind kind, MeshNode node, SourceSpan span, string message)
     {
         ArgumentNullException.ThrowIfNull(node);
-        _findings.Add(new ScriptFinding(kind, span.File == node.File && IsPlace(span) ? span : node.Span, node.SubjectId, message ?? string.Empty));
+        if (_findings.Count >= MaxFindings)
+        {
+            FindingsNotKept++;
+            return;
+        }
+
+        _findings.Add(new ScriptFinding(kind, span.File == node.File && IsPlace(span) ? span : node.Span, node.SubjectId, Bounded(message ?? string.Empty)));
+    }
+
+    private static string Bounded(string message)
+    {
+        if (message.Length <= MaxMessageChars)
+        {
+            return message;
+        }
+
+        var cut = char.IsHighSurrogate(message[MaxMessageChars - 2]) ? MaxMessageChars - 2 : MaxMessageChars - 1;
+        return string.Concat(message.AsSpan(0, cut), "…");
     }
 
     /// <summary>
