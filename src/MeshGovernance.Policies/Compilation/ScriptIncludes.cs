@@ -15,7 +15,7 @@ internal static partial class ScriptIncludes
     public static string? Resolve(string path, string baseDirectory, string? loadFolder)
     {
         // A control character (a NUL makes Path.GetFullPath throw) names no file a policy may load: the
-        // directive stays unresolved, which Roslyn reports at the directive.
+        // directive stays unresolved, which the compiler reports at the directive (MG1310).
         if (loadFolder is null || path.Length == 0 || !path.EndsWith(".csx", StringComparison.Ordinal) || path.Any(char.IsControl))
         {
             return null;
