@@ -109,6 +109,19 @@ public sealed class HostileInputSmallTests
         Assert.StartsWith("Policy 'flood' reported 50 more finding(s), not shown", more.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("\r")]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    [InlineData("\u2028")]
+    [InlineData("\u0085")]
+    public void The_cache_key_sees_a_load_directive_after_any_line_break_the_compiler_knows(string lineBreak)
+    {
+        var text = "// ---" + lineBreak + "  #load \"lib.csx\"" + lineBreak + "# load \"other.csx\"" + lineBreak + "Fail(Mesh.Products[0], \"x\");";
+
+        Assert.Equal(["lib.csx", "other.csx"], MeshGovernance.Policies.Compilation.ScriptIncludes.Directives(text));
+    }
+
     private static void MakeFifo(string path)
     {
         using var mkfifo = Process.Start(new ProcessStartInfo("mkfifo", [path]) { RedirectStandardError = true })!;

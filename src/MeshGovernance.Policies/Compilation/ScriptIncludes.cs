@@ -58,6 +58,9 @@ internal static partial class ScriptIncludes
     private static bool IsInside(string full, string folder) =>
         full.StartsWith(folder.EndsWith(Path.DirectorySeparatorChar) ? folder : folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
-    [GeneratedRegex("^\\s*#\\s*load\\s*\"([^\"]*)\"", RegexOptions.Multiline)]
+    // A directive starts a line, which C# ends with any of CR, LF, U+0085, U+2028 and U+2029 (a bare CR too): a
+    // pattern that knew only LF missed a directive the compiler read, and the cache kept a changed library's old
+    // build. Reading more than the compiler does (a directive in a comment) only adds a file to the key.
+    [GeneratedRegex("(?:\\A|(?<=[\\r\\n\\u0085\\u2028\\u2029]))[^\\S\\r\\n\\u0085\\u2028\\u2029]*#[^\\S\\r\\n\\u0085\\u2028\\u2029]*load[^\\S\\r\\n\\u0085\\u2028\\u2029]*\"([^\"\\r\\n\\u0085\\u2028\\u2029]*)\"")]
     private static partial Regex LoadDirective();
 }
