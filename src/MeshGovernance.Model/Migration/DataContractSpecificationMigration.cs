@@ -168,6 +168,25 @@ internal sealed partial class DataContractSpecificationMigration
         }
     }
 
+    /// <summary>Keys with no ODCS field, and each entry of a DCS <c>config</c> block, as custom properties of the target.</summary>
+    private void KeepAsCustom(OutMapping target, IEnumerable<KeyValuePair<SourceScalar, SourceNode>> entries, Func<string, string> configWhy, Func<string, string> why)
+    {
+        foreach (var (key, value) in entries)
+        {
+            if (key.Value == "config" && value is SourceMapping config)
+            {
+                foreach (var (configKey, configValue) in config.Entries)
+                {
+                    AddCustom(target, configKey.Value, configValue, configKey, configWhy(configKey.Value));
+                }
+
+                continue;
+            }
+
+            AddCustom(target, key.Value, value, key, why(key.Value));
+        }
+    }
+
     private void AddCustom(OutMapping target, string property, SourceNode value, SourceScalar? sourceKey, string? why = null, MigrationNoteKind kind = MigrationNoteKind.Info)
     {
         if (target["customProperties"] is not OutSequence list)
@@ -491,20 +510,9 @@ internal sealed partial class DataContractSpecificationMigration
             Put(result, "quality", Quality(quality), qualityKey);
         }
 
-        foreach (var (key, value) in model.Entries.Where(e => e.Key.Value is not ("title" or "type" or "description" or "fields" or "primaryKey" or "quality")))
-        {
-            if (key.Value == "config" && value is SourceMapping config)
-            {
-                foreach (var (configKey, configValue) in config.Entries)
-                {
-                    AddCustom(result, configKey.Value, configValue, configKey, $"config.{configKey.Value} of model '{name.Value}' has no field in ODCS: kept as a custom property of the schema object");
-                }
-
-                continue;
-            }
-
-            AddCustom(result, key.Value, value, key, $"'{key.Value}' of model '{name.Value}' has no field of its own in an ODCS schema object: kept as a custom property");
-        }
+        KeepAsCustom(result, model.Entries.Where(e => e.Key.Value is not ("title" or "type" or "description" or "fields" or "primaryKey" or "quality")),
+            key => $"config.{key} of model '{name.Value}' has no field in ODCS: kept as a custom property of the schema object",
+            key => $"'{key}' of model '{name.Value}' has no field of its own in an ODCS schema object: kept as a custom property");
 
         return result;
     }
@@ -705,20 +713,9 @@ internal sealed partial class DataContractSpecificationMigration
                     : $"{option} of '{path}' is no logicalTypeOptions of logical type '{logicalType}' in ODCS v3.1: kept as a custom property");
         }
 
-        foreach (var (key, value) in field.Entries.Where(e => !known.Contains(e.Key.Value)))
-        {
-            if (key.Value == "config" && value is SourceMapping config)
-            {
-                foreach (var (configKey, configValue) in config.Entries)
-                {
-                    AddCustom(result, configKey.Value, configValue, configKey, $"config.{configKey.Value} of '{path}' has no field in ODCS: kept as a custom property");
-                }
-
-                continue;
-            }
-
-            AddCustom(result, key.Value, value, key, $"'{key.Value}' of '{path}' has no field of its own in an ODCS property: kept as a custom property");
-        }
+        KeepAsCustom(result, field.Entries.Where(e => !known.Contains(e.Key.Value)),
+            key => $"config.{key} of '{path}' has no field in ODCS: kept as a custom property",
+            key => $"'{key}' of '{path}' has no field of its own in an ODCS property: kept as a custom property");
 
         return result;
     }

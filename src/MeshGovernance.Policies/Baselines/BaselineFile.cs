@@ -21,14 +21,16 @@ public static class BaselineFile
         var fingerprint = new FindingFingerprint(load);
         var ranIds = result.Policies.Where(o => o.Enabled && o.Ran).Select(o => o.Metadata.Id).ToHashSet(StringComparer.Ordinal);
         var ran = policies.Policies.Where(p => ranIds.Contains(p.Id)).ToDictionary(p => p.Id, StringComparer.Ordinal);
-        var recordable = result.Diagnostics.Where(d => BaselineRules.Recordable(d, ran)).ToList();
-        var waived = result.Diagnostics.Where(d => d.Policy is { Waived: true } policy && d.Id == policy.PolicyId).ToList();
+        // Each finding's place is looked up once: the fingerprint and the entry's 'at' come from it.
+        var recordable = result.Diagnostics.Where(d => BaselineRules.Recordable(d, ran))
+            .Select(d => (Finding: d, At: fingerprint.PathOf(d))).Select(f => (f.Finding, f.At, Fingerprint: FindingFingerprint.Hash(f.Finding.Id, f.Finding.File, f.Finding.Subject, f.At))).ToList();
+        var waived = result.Diagnostics.Where(d => d.Policy is { Waived: true } policy && d.Id == policy.PolicyId).Select(fingerprint.Of);
         var notRecordable = result.Diagnostics.Count(d => d.Blocking && !BaselineRules.Recordable(d, ran));
 
         // Recorded entries matched to today's findings, one finding per entry; a finding waived since it was
         // recorded keeps its entry, which is needed again when the waiver expires.
-        var available = recordable.Concat(waived).GroupBy(fingerprint.Of).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var recordableFingerprints = recordable.Select(fingerprint.Of).ToHashSet(StringComparer.Ordinal);
+        var available = recordable.Select(r => r.Fingerprint).Concat(waived).CountBy(f => f, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
+        var recordableFingerprints = recordable.Select(r => r.Fingerprint).ToHashSet(StringComparer.Ordinal);
         var kept = new List<BaselineEntry>();
         var keptWaived = new List<BaselineEntry>();
         var unknown = new List<BaselineEntry>();
@@ -48,7 +50,7 @@ public static class BaselineFile
 
         var entries = prune
             ? [.. kept, .. keptWaived, .. unknown]
-            : recordable.Select(d => new BaselineEntry(fingerprint.Of(d), d.Id, d.Subject, d.File, fingerprint.PathOf(d), d.Message))
+            : recordable.Select(r => new BaselineEntry(r.Fingerprint, r.Finding.Id, r.Finding.Subject, r.Finding.File, r.At, r.Finding.Message))
                 .Concat(keptWaived).Concat(unknown).ToList();
         var ordered = entries
             .OrderBy(e => e.File, StringComparer.Ordinal)
