@@ -14,18 +14,19 @@ public sealed class MeshgovApp(TextWriter output, TextWriter error, IReadOnlyDic
 
     public int Run(IReadOnlyList<string> args)
     {
+        using var workers = new PolicyWorkers(_environment);
         var root = new RootCommand("meshgov: policy-as-code governance for a data mesh. Validates domains, ODPS data products and ODCS data contracts kept as YAML in one repository, and evaluates the federated policies over them.")
         {
             ValidateCommand.Create(output, error),
-            CheckCommand.Create(output, error, _environment),
-            BaselineCommand.Create(output, error),
-            PolicyCommand.Create(output, error),
+            CheckCommand.Create(output, error, _environment, workers),
+            BaselineCommand.Create(output, error, workers),
+            PolicyCommand.Create(output, error, workers),
             InitCommand.Create(output, error),
             ExplainCommand.Create(output, error),
             SchemasCommand.Create(output, error),
             CodeOwnersCommand.Create(output, error),
             DiffCommand.Create(output, error),
-            SiteCommand.Create(output, error),
+            SiteCommand.Create(output, error, workers),
             MigrateCommand.Create(output, error),
         };
 

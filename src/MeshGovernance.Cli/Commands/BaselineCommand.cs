@@ -12,7 +12,7 @@ namespace MeshGovernance.Cli.Commands;
 /// </summary>
 internal static class BaselineCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, PolicyWorkers workers)
     {
         var repository = CommonOptions.Repository();
         var prune = new Option<bool>("--prune")
@@ -23,7 +23,7 @@ internal static class BaselineCommand
         {
             Description = "Print the baseline that would be written, and write nothing.",
         };
-        var policyOptions = new PolicyOptions();
+        var policyOptions = new PolicyOptions(workers);
         var command = new Command("baseline", $"Record the findings the repository has today in {BaselineFile.RepositoryPath}, so that a check reports them as existing debt and fails only on new ones (on main and in pull requests). Records policy findings that can be waived and the schema and reference errors of products, contracts, domains and teams; files that cannot be read and hard-mandatory policies are never recorded. Review the file like code: CODEOWNERS routes governance/ to the governance group.")
         {
             repository,

@@ -16,7 +16,7 @@ namespace MeshGovernance.Cli.Commands;
 /// </summary>
 internal static class CheckCommand
 {
-    public static Command Create(TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?> environment)
+    public static Command Create(TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?> environment, PolicyWorkers workers)
     {
         var repository = CommonOptions.Repository();
         var formats = new Option<string[]>("--format", "-f")
@@ -36,7 +36,7 @@ internal static class CheckCommand
         {
             Description = "Print to standard error how policies were obtained (cache or compiler) and how long they took.",
         };
-        var policyOptions = new PolicyOptions();
+        var policyOptions = new PolicyOptions(workers);
         var pullRequest = new PullRequestOptions();
         var policiesFrom = new Option<string>("--policies-from")
         {
@@ -275,9 +275,8 @@ internal static class CheckCommand
             CultureInfo.InvariantCulture,
             $"loading: {loading.TotalSeconds:0.000} s; schema validation: {fileCache?.Hits ?? 0} files from cache, {fileCache?.Misses.ToString(CultureInfo.InvariantCulture) ?? "all"} validated"));
 
-        var compilerLoaded = AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == "Microsoft.CodeAnalysis.CSharp");
         error.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"policies: {statistics.Policies} ({statistics.FromCache} from cache, {statistics.Compiled} compiled) in {statistics.CompileTime.TotalSeconds:0.000} s; evaluated in {statistics.EvaluationTime.TotalSeconds:0.000} s; compiler loaded: {(compilerLoaded ? "yes" : "no")}"));
+            $"policies: {statistics.Policies} ({statistics.FromCache} from cache, {statistics.Compiled} compiled) in {statistics.CompileTime.TotalSeconds:0.000} s; evaluated in {statistics.EvaluationTime.TotalSeconds:0.000} s; compiler loaded: {(statistics.CompilerLoaded ? "yes" : "no")}{(statistics.Isolated ? " (in the worker process)" : string.Empty)}"));
     }
 }

@@ -7,7 +7,7 @@ using MeshGovernance.Policies.Execution;
 namespace MeshGovernance.Cli.Commands;
 
 /// <summary>The options every command that runs policies shares: budget, cache, and the day to judge on.</summary>
-internal sealed class PolicyOptions
+internal sealed class PolicyOptions(PolicyWorkers workers)
 {
     public Option<double> Timeout { get; } = new("--policy-timeout")
     {
@@ -65,6 +65,7 @@ internal sealed class PolicyOptions
             Budget = PolicyBudgetOptions.Default with { Timeout = TimeSpan.FromSeconds(seconds) },
             Cache = cache,
             Today = today,
+            Worker = workers.Pool,
         };
     }
 }

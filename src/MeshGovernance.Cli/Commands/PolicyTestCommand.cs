@@ -13,7 +13,7 @@ namespace MeshGovernance.Cli.Commands;
 /// </summary>
 internal static class PolicyTestCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, PolicyWorkers workers)
     {
         var repository = CommonOptions.Repository();
         var only = new Option<string?>("--policy", "-p")
@@ -25,7 +25,7 @@ internal static class PolicyTestCommand
         {
             Description = "Skip the built-in pack's tests; run only governance/policies/.",
         };
-        var policyOptions = new PolicyOptions();
+        var policyOptions = new PolicyOptions(workers);
         var command = new Command("test", "Run the policies' test cases: governance/policies/<id>.tests.yaml beside each policy, and the built-in pack's own. Exit code 0 when every case passes, 1 when one fails.")
         {
             repository,

@@ -12,7 +12,7 @@ namespace MeshGovernance.Cli.Commands;
 /// </summary>
 internal static class SiteCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, PolicyWorkers workers)
     {
         var repository = CommonOptions.Repository();
         var outFolder = new Option<DirectoryInfo>("--out", "-o")
@@ -42,7 +42,7 @@ internal static class SiteCommand
         {
             Description = "Print to standard error how long each phase of the build took.",
         };
-        var policyOptions = new PolicyOptions();
+        var policyOptions = new PolicyOptions(workers);
         var command = new Command("site", "Publish the data product catalog and governance reports as a static site: search, domain, product, contract, team and governance pages, catalog.json and a sitemap.")
         {
             repository,

@@ -236,6 +236,12 @@ public static class DiagnosticCatalog
         "Policies may not reference assemblies (#r): compiled code would escape the checks every policy goes " +
         "through. '#load' may only name another .csx file inside the policies folder.");
 
+    public static readonly DiagnosticDescriptor PolicyCompileTimedOut = new(
+        "MG1311", DiagnosticLevel.Error, "Policy did not compile in time",
+        "Compiling the policy took longer than meshgov allows (60 seconds), so its compilation was ended and the " +
+        "policy did not run; the other policies ran. The compiler's work can grow very fast with deeply nested " +
+        "lambdas and overloaded calls: split the expression into named methods or local variables.");
+
     public static readonly DiagnosticDescriptor WaiverPolicyUnknown = new(
         "MG1401", DiagnosticLevel.Error, "Waiver names an unknown policy",
         "Each waiver in governance/waivers.yaml names the id of an enabled policy. Correct the id, or remove " +
@@ -299,7 +305,7 @@ public static class DiagnosticCatalog
         DomainMissing, OutputContractUnknown, InputContractUnknown, DomainOwnerUnknown, TeamUnknown,
         TeamMemberDuplicate, ProductIdDuplicate, ContractIdDuplicate, DomainFolderMismatch, IdFileNameMismatch,
         PolicyMetadataInvalid, PolicyCompileError, PolicyRestrictedApi, PolicyTimedOut, PolicyRecursedTooDeep,
-        PolicyAllocatedTooMuch, PolicyFailed, PolicyConfigurationInvalid, PolicyIdDuplicate, PolicyDirectiveRefused,
+        PolicyAllocatedTooMuch, PolicyFailed, PolicyConfigurationInvalid, PolicyIdDuplicate, PolicyDirectiveRefused, PolicyCompileTimedOut,
         WaiverPolicyUnknown, WaiverForHardMandatory, WaiverSubjectUnknown, WaiverExpired, WaiverExpiresSoon, WaiverUnused,
         BaselineEntryFixed, BaselineEntryNotApplicable, GovernanceChanged, PoliciesFromHead,
     ];

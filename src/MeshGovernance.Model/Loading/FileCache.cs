@@ -86,8 +86,14 @@ public sealed class FileCache
         try
         {
             var path = TreePath(key);
-            return File.Exists(path) && SourceTreeFormat.Read(File.ReadAllBytes(path), file) is { } tree
-                ? new YamlReadResult(tree.Root, tree.Diagnostics)
+            if (!File.Exists(path))
+            {
+                return null;
+            }
+
+            var bytes = File.ReadAllBytes(path);
+            return SourceTreeFormat.Read(bytes, file) is { } tree
+                ? new YamlReadResult(tree.Root, tree.Diagnostics) { CompactTree = bytes }
                 : null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -96,21 +102,24 @@ public sealed class FileCache
         }
     }
 
-    /// <summary>Keeps a file's node tree, through a temporary file and a rename. Best effort.</summary>
-    internal void AddTree(string key, SourceMapping root, IReadOnlyList<Diagnostic> diagnostics)
+    /// <summary>Keeps a file's node tree, through a temporary file and a rename (best effort); returns the compact form.</summary>
+    internal byte[] AddTree(string key, SourceMapping root, IReadOnlyList<Diagnostic> diagnostics)
     {
+        var bytes = SourceTreeFormat.Write(root, diagnostics);
         try
         {
             Directory.CreateDirectory(_trees);
             var path = TreePath(key);
             var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-            File.WriteAllBytes(temporary, SourceTreeFormat.Write(root, diagnostics));
+            File.WriteAllBytes(temporary, bytes);
             File.Move(temporary, path, overwrite: true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // A tree that cannot be kept is scanned again next time, nothing else.
         }
+
+        return bytes;
     }
 
     private string TreePath(string key) =>

@@ -89,7 +89,7 @@ public static class MeshFileReader
             parsed = YamlDocumentReader.Read(text, file.RelativePath, limits);
             if (key is not null && parsed.Root is not null)
             {
-                cache!.AddTree(key, parsed.Root, parsed.Diagnostics);
+                parsed = parsed with { CompactTree = cache!.AddTree(key, parsed.Root, parsed.Diagnostics) };
             }
         }
 
@@ -116,7 +116,7 @@ public static class MeshFileReader
         }
 
         var diagnostics = parsed.Diagnostics.Select(d => d with { Subject = subject }).Concat(schemaDiagnostics).ToList();
-        return new LoadedFile(file, parsed.Root, diagnostics);
+        return new LoadedFile(file, parsed.Root, diagnostics) { CompactTree = parsed.CompactTree };
     }
 
     private static string? SubjectOf(DocumentKind kind, SourceMapping root) =>

@@ -42,6 +42,9 @@ public static class MeshLoader
         }
     }
 
+    /// <summary>Only the linked graph of files already read, without checking references (the policy worker's view).</summary>
+    public static Mesh BuildGraph(IReadOnlyList<LoadedFile> loaded) => MeshGraphBuilder.Build(loaded);
+
     /// <summary>Builds the graph from files already read (from disk or from a git revision).</summary>
     public static MeshLoadResult Build(IReadOnlyList<LoadedFile> loaded, IReadOnlyList<Diagnostic> scanDiagnostics)
     {

@@ -10,9 +10,17 @@ internal delegate Task<object> PolicyEntryPoint(object[] submissionArray);
 /// <summary>A policy ready to run, or the diagnostics that keep it from running.</summary>
 internal sealed record CompiledPolicy(PolicyEntryPoint? Entry, IReadOnlyList<Diagnostic> Diagnostics, bool FromCache);
 
-/// <summary>Gets a policy's compiled assembly: from the cache when it is there, from Roslyn otherwise.</summary>
-internal sealed class PolicyAssemblyProvider(PolicyCache? cache)
+/// <summary>
+/// Gets a policy's compiled assembly: from memory when this provider loaded it before (a worker serving many
+/// checks), from the cache when it is there, from Roslyn otherwise.
+/// </summary>
+internal sealed class PolicyAssemblyProvider(PolicyCache? cache, bool memoize = false)
 {
+    /// <summary>Characters of a policy and every file it loads, together: the compiler's input is bounded.</summary>
+    public const int MaxTotalChars = 4 * 1024 * 1024;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CompiledPolicy> _loaded = new(StringComparer.Ordinal);
+
     /// <summary>The class Roslyn compiles a script into; its static <c>&lt;Factory&gt;</c> runs the script.</summary>
     public const string ScriptClassName = "MeshgovPolicy";
 
@@ -20,13 +28,38 @@ internal sealed class PolicyAssemblyProvider(PolicyCache? cache)
     {
         var baseDirectory = source.FullPath is null ? null : Path.GetDirectoryName(source.FullPath);
         var loaded = baseDirectory is null ? [] : ScriptIncludes.Transitive(source.Text, baseDirectory, source.LoadFolder);
+        var total = source.Text.Length + loaded.Sum(l => (long)l.Text.Length);
+        if (total > MaxTotalChars)
+        {
+            return new CompiledPolicy(null, [DiagnosticCatalog.PolicyCompileError.Create(
+                SourceSpan.StartOf(source.Path),
+                $"The policy and the files it loads with #load are {total} characters together; a policy is limited to {MaxTotalChars}. Load only the libraries it uses.",
+                policyId)], FromCache: false);
+        }
+
         var key = PolicyCache.Key(source.Path, source.Text, loaded);
+        if (memoize && _loaded.TryGetValue(key, out var known))
+        {
+            return known with { FromCache = true };
+        }
+
+        var compiled = GetUncached(source, policyId, key);
+        if (memoize && compiled.Entry is not null)
+        {
+            _loaded[key] = compiled;
+        }
+
+        return compiled;
+    }
+
+    private CompiledPolicy GetUncached(PolicySource source, string policyId, string key)
+    {
         if (cache?.TryRead(key) is { } cached && TryLoad(cached) is { } cachedEntry)
         {
             return new CompiledPolicy(cachedEntry, [], FromCache: true);
         }
 
-        var (image, diagnostics) = CompileCold(source, policyId, key);
+        var (image, diagnostics) = CompileIsolated(source, policyId, key);
         if (image is null)
         {
             return new CompiledPolicy(null, diagnostics, FromCache: false);
@@ -34,6 +67,28 @@ internal sealed class PolicyAssemblyProvider(PolicyCache? cache)
 
         cache?.Write(key, image);
         return new CompiledPolicy(TryLoad(image), diagnostics, FromCache: false);
+    }
+
+    /// <summary>
+    /// Compiles, turning what the compiler itself cannot survive on a hostile script (its own stack guard, memory
+    /// for a gigantic constant) into a diagnostic on the policy, so the run goes on.
+    /// </summary>
+    private static (byte[]? Image, IReadOnlyList<Diagnostic> Diagnostics) CompileIsolated(PolicySource source, string policyId, string key)
+    {
+        try
+        {
+            return CompileCold(source, policyId, key);
+        }
+        catch (Exception ex) when (ex is InsufficientExecutionStackException or OutOfMemoryException or InvalidOperationException or IOException or ArgumentException)
+        {
+            var why = ex switch
+            {
+                InsufficientExecutionStackException => "its code is nested too deep for the compiler",
+                OutOfMemoryException => "compiling it needed more memory than there is (a gigantic constant or expression?)",
+                _ => $"the compiler failed on it ({ex.GetType().Name}: {ex.Message})",
+            };
+            return (null, [DiagnosticCatalog.PolicyCompileError.Create(SourceSpan.StartOf(source.Path), $"The policy could not be compiled: {why}. Simplify it.", policyId)]);
+        }
     }
 
     // Kept out of Get so that the JIT only loads Roslyn when a policy really has to be compiled.

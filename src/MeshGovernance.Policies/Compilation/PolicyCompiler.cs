@@ -27,6 +27,13 @@ internal static class PolicyCompiler
         var compilation = Create(assemblyName, tree, new ScriptLoadResolver(source.Path, source.FullPath, source.LoadFolder));
         string Display(string path) => DisplayPath(source, path);
 
+        var tooDeep = compilation.SyntaxTrees.Select(t => SyntaxDepth.TooDeep(t.GetRoot())).FirstOrDefault(n => n is not null);
+        if (tooDeep is not null)
+        {
+            return (null, [Create(DiagnosticCatalog.PolicyCompileError, tooDeep.GetLocation(),
+                $"The policy's code is nested more than {SyntaxDepth.MaxDepth} levels deep here, which the compiler is not asked to bind. Split the expression with local variables or methods.", Display, policyId)]);
+        }
+
         var directiveErrors = Directives(compilation, source, Display, policyId);
         var errors = compilation.GetDiagnostics()
             .Where(d => d.Severity == DiagnosticSeverity.Error)

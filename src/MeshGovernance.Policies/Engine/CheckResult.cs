@@ -35,5 +35,11 @@ public sealed record PolicyOutcome(
 /// <summary>How the policies were obtained and run, for --stats and the benchmark.</summary>
 public sealed record CheckStatistics(int Policies, int FromCache, int Compiled, TimeSpan CompileTime, TimeSpan EvaluationTime)
 {
+    /// <summary>Whether the process that compiled the policies loaded Roslyn (a warm run never does).</summary>
+    public bool CompilerLoaded { get; init; }
+
+    /// <summary>Whether the policies ran in a worker process.</summary>
+    public bool Isolated { get; init; }
+
     public static CheckStatistics None { get; } = new(0, 0, 0, TimeSpan.Zero, TimeSpan.Zero);
 }

@@ -8,6 +8,7 @@ using MeshGovernance.Policies.Baselines;
 using MeshGovernance.Policies.Changes;
 using MeshGovernance.Policies.Compilation;
 using MeshGovernance.Policies.Execution;
+using MeshGovernance.Policies.Isolation;
 using MeshGovernance.Policies.Metadata;
 using MeshGovernance.Policies.Scripting;
 using MeshGovernance.Policies.Waivers;
@@ -29,18 +30,8 @@ public static class PolicyEngine
         }
 
         var enabled = policies.Policies.Where(p => p.Enabled).ToList();
-        var provider = new PolicyAssemblyProvider(options.Cache);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism) };
-
-        var compileWatch = Stopwatch.StartNew();
-        var compiled = new ConcurrentDictionary<string, CompiledPolicy>(StringComparer.Ordinal);
-        Parallel.ForEach(enabled, parallel, policy => compiled[policy.Id] = provider.Get(policy.Source, policy.Id));
-        compileWatch.Stop();
-
-        var evaluationWatch = Stopwatch.StartNew();
-        var runs = new ConcurrentDictionary<string, (IReadOnlyList<Diagnostic> Diagnostics, bool Ran, TimeSpan Duration)>(StringComparer.Ordinal);
-        Parallel.ForEach(enabled, parallel, policy => runs[policy.Id] = Evaluate(policy, compiled[policy.Id], load.Mesh, options));
-        evaluationWatch.Stop();
+        var evaluations = options.Worker is { } worker ? worker.Evaluate(enabled, load, options) : InProcess(enabled, load.Mesh, options);
+        var runs = evaluations.ByPolicy;
 
         var findings = enabled.SelectMany(p => runs[p.Id].Diagnostics).ToList();
         var waiverDiagnostics = new List<Diagnostic>();
@@ -91,61 +82,55 @@ public static class PolicyEngine
                 p.Enabled,
                 p.Enabled && runs[p.Id].Ran,
                 p.Enabled ? SubjectsOf(p.Declared.Scope, load.Mesh) : [],
-                p.Enabled && compiled[p.Id].FromCache,
+                p.Enabled && runs[p.Id].FromCache,
                 p.Enabled ? runs[p.Id].Duration : TimeSpan.Zero))
             .ToList();
         var statistics = new CheckStatistics(
             enabled.Count,
-            enabled.Count(p => compiled[p.Id].FromCache),
-            enabled.Count(p => !compiled[p.Id].FromCache),
-            compileWatch.Elapsed,
-            evaluationWatch.Elapsed);
+            enabled.Count(p => runs[p.Id].FromCache),
+            enabled.Count(p => !runs[p.Id].FromCache),
+            evaluations.CompileTime,
+            evaluations.EvaluationTime)
+        {
+            CompilerLoaded = evaluations.CompilerLoaded,
+            Isolated = options.Worker is not null,
+        };
         return new CheckResult(diagnostics, outcomes, statistics, ConfigurationError: false);
     }
 
-    private static (IReadOnlyList<Diagnostic>, bool, TimeSpan) Evaluate(PolicyDefinition policy, CompiledPolicy compiled, Mesh mesh, PolicyEngineOptions options)
+    /// <summary>Compiles and runs the policies in this process: for tests and library use. The CLI uses a worker process.</summary>
+    private static PolicyEvaluations InProcess(IReadOnlyList<PolicyDefinition> enabled, Mesh mesh, PolicyEngineOptions options)
     {
-        var attribution = new PolicyAttribution(policy.Id, policy.Enforcement);
+        var provider = new PolicyAssemblyProvider(options.Cache);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism) };
+
+        var compileWatch = Stopwatch.StartNew();
+        var compiled = new ConcurrentDictionary<string, CompiledPolicy>(StringComparer.Ordinal);
+        Parallel.ForEach(enabled, parallel, policy => compiled[policy.Id] = provider.Get(policy.Source, policy.Id));
+        compileWatch.Stop();
+
+        var evaluationWatch = Stopwatch.StartNew();
+        var reportBudget = new ReportFindingBudget();
+        var runs = new ConcurrentDictionary<string, PolicyEvaluation>(StringComparer.Ordinal);
+        Parallel.ForEach(enabled, parallel, policy => runs[policy.Id] = Evaluate(policy, compiled[policy.Id], mesh, options, reportBudget));
+        evaluationWatch.Stop();
+
+        var compilerLoaded = AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == "Microsoft.CodeAnalysis.CSharp");
+        return new PolicyEvaluations(runs, compileWatch.Elapsed, evaluationWatch.Elapsed, compilerLoaded);
+    }
+
+    private static PolicyEvaluation Evaluate(PolicyDefinition policy, CompiledPolicy compiled, Mesh mesh, PolicyEngineOptions options, ReportFindingBudget reportBudget)
+    {
         if (compiled.Entry is null)
         {
-            var diagnostics = compiled.Diagnostics.Count > 0
-                ? compiled.Diagnostics
-                : [DiagnosticCatalog.PolicyCompileError.Create(SourceSpan.StartOf(policy.Source.Path), "The compiled policy could not be loaded. This is a defect in meshgov; please report it.", policy.Id)];
-            return (diagnostics.Select(d => d with { Policy = attribution }).ToList(), false, TimeSpan.Zero);
+            return PolicyEvaluation.NotCompiled(policy, compiled.Diagnostics, compiled.FromCache, TimeSpan.Zero);
         }
 
         var globals = new PolicyGlobals(mesh, new PolicyParameters(policy.Parameters), options.Today, options.Change);
         var outcome = PolicyRunner.Run(compiled.Entry, globals, options.Budget);
-        if (outcome.Stop is { } stop)
-        {
-            var descriptor = stop.Reason switch
-            {
-                PolicyStopReason.Timeout or PolicyStopReason.Abandoned => DiagnosticCatalog.PolicyTimedOut,
-                PolicyStopReason.Stack => DiagnosticCatalog.PolicyRecursedTooDeep,
-                PolicyStopReason.Memory => DiagnosticCatalog.PolicyAllocatedTooMuch,
-                _ => DiagnosticCatalog.PolicyFailed,
-            };
-            var message = $"Policy '{policy.Id}': {stop.Detail} Its findings are discarded; the other policies ran.";
-            return ([descriptor.Create(SourceSpan.StartOf(policy.Source.Path), message, policy.Id) with { Policy = attribution }], false, outcome.Duration);
-        }
-
-        var findings = outcome.Findings.Select(f => new Diagnostic(
-                policy.Id,
-                LevelOf(f.Kind, policy.Enforcement),
-                f.Message,
-                f.Span,
-                f.Subject,
-                attribution))
-            .ToList();
-        if (outcome.FindingsNotKept > 0)
-        {
-            // As blocking as the findings it stands for, and about no subject, so no waiver or baseline covers it.
-            findings.Add(new Diagnostic(policy.Id, LevelOf(FindingKind.Violation, policy.Enforcement),
-                $"Policy '{policy.Id}' reported {outcome.FindingsNotKept} more finding(s), not shown: a policy reports at most {PolicyGlobals.MaxFindings}. Fix the ones shown, or narrow the policy.",
-                SourceSpan.StartOf(policy.Source.Path), null, attribution));
-        }
-
-        return (findings, true, outcome.Duration);
+        return outcome.Stop is { } stop
+            ? PolicyEvaluation.Stopped(policy, stop, outcome.Duration, compiled.FromCache, TimeSpan.Zero)
+            : PolicyEvaluation.Completed(policy, outcome.Findings, outcome.FindingsNotKept, reportBudget, outcome.Duration, compiled.FromCache, TimeSpan.Zero);
     }
 
     /// <summary>
@@ -169,13 +154,6 @@ public static class PolicyEngine
 
         static bool Touched(Diagnostic finding, ChangeUnderReview change) => change.Touches(finding.Subject) || change.IsChanged(finding.File);
     }
-
-    private static DiagnosticLevel LevelOf(FindingKind kind, Enforcement enforcement) => kind switch
-    {
-        FindingKind.Violation => enforcement == Enforcement.Advisory ? DiagnosticLevel.Notice : DiagnosticLevel.Error,
-        FindingKind.Warning => DiagnosticLevel.Warning,
-        _ => DiagnosticLevel.Notice,
-    };
 
     private static List<string> SubjectsOf(IReadOnlyList<SubjectKind> scope, Mesh mesh) => scope
         .SelectMany(kind => kind switch

@@ -15,6 +15,12 @@ public sealed record PolicyEngineOptions
     /// <summary>The date waivers and date rules are judged on.</summary>
     public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
 
+    /// <summary>
+    /// The worker process that compiles and runs the policies, so that no policy can crash, hang or read the
+    /// secrets of the process that reports; null runs them in this process (tests and library use).
+    /// </summary>
+    public Isolation.PolicyWorkerPool? Worker { get; init; }
+
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
 
     /// <summary>In a pull request, the change under review, which policies see as <c>Change</c>; null otherwise.</summary>

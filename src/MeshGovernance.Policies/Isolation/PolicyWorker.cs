@@ -1,0 +1,206 @@
+using System.Diagnostics;
+using MeshGovernance.Model.Diagnostics;
+using MeshGovernance.Model.Graph;
+using MeshGovernance.Model.Loading;
+using MeshGovernance.Policies.Changes;
+using MeshGovernance.Policies.Compilation;
+using MeshGovernance.Policies.Execution;
+using MeshGovernance.Policies.Scripting;
+
+namespace MeshGovernance.Policies.Isolation;
+
+/// <summary>
+/// The worker process's side: reads a mesh and policy runs from standard input, compiles and runs each policy
+/// on a thread of its own, and streams the results to standard output. Whatever a policy does to this process
+/// (overflow its stack, exhaust its memory, hang in library code) ends here: the parent reports that policy and
+/// carries on in a fresh worker. Nothing but the protocol may be written to standard output.
+/// </summary>
+public static class PolicyWorker
+{
+    /// <summary>The hidden subcommand of meshgov that runs a worker.</summary>
+    public const string Command = "__policy-worker";
+
+    /// <summary>Stack of the thread that compiles a policy: Roslyn's binder recurses on nested syntax.</summary>
+    private const int CompileStackBytes = 64 * 1024 * 1024;
+
+    public static int Serve(Stream input, Stream output)
+    {
+        WorkerLimits.ApplyToThisProcess();
+        using var reader = new BinaryReader(new BufferedStream(input, 1 << 16), LoadedFilesFormat.Encoding);
+        var writer = new WorkerOutput(output);
+        var providers = new Dictionary<string, PolicyAssemblyProvider>(StringComparer.Ordinal);
+        var runs = new List<Thread>();
+        WorkerSession? session = null;
+        while (true)
+        {
+            int kind;
+            try
+            {
+                kind = reader.BaseStream.ReadByte();
+            }
+            catch (IOException)
+            {
+                break;
+            }
+
+            if (kind < 0)
+            {
+                break;
+            }
+
+            switch ((WorkerMessage)kind)
+            {
+                case WorkerMessage.Setup:
+                    runs.ForEach(t => t.Join());
+                    runs.Clear();
+                    session = WorkerSession.Read(reader);
+                    var cacheKey = session.Options.CacheDirectory ?? string.Empty;
+                    if (!providers.TryGetValue(cacheKey, out var provider))
+                    {
+                        provider = new PolicyAssemblyProvider(session.Options.CacheDirectory is { } directory ? new PolicyCache(directory) : null, memoize: true);
+                        providers[cacheKey] = provider;
+                    }
+
+                    session.Provider = provider;
+                    writer.Send(WorkerMessage.Ready, 0, _ => { });
+                    break;
+                case WorkerMessage.Run when session is not null:
+                    var request = reader.ReadInt32();
+                    var policyId = reader.ReadString();
+                    var source = reader.ReadSource();
+                    var parameters = reader.ReadParameters();
+                    var current = session;
+                    var thread = new Thread(() => Execute(current, request, policyId, source, parameters, writer), CompileStackBytes)
+                    {
+                        IsBackground = true,
+                        Name = "meshgov worker run",
+                    };
+                    thread.Start();
+                    runs.Add(thread);
+                    break;
+                default:
+                    return 3;
+            }
+        }
+
+        runs.ForEach(t => t.Join());
+        return 0;
+    }
+
+    private static void Execute(WorkerSession session, int request, string policyId, Metadata.PolicySource source, Dictionary<string, object> parameters, WorkerOutput writer)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var compiled = session.Provider!.Get(source, policyId);
+        var compileTime = Stopwatch.GetElapsedTime(started);
+        var compilerLoaded = AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == "Microsoft.CodeAnalysis.CSharp");
+        writer.Send(WorkerMessage.Compiled, request, w =>
+        {
+            w.Write(compiled.Entry is not null);
+            w.Write(compiled.FromCache);
+            w.Write(compilerLoaded);
+            w.Write(compileTime.Ticks);
+            w.Write7BitEncodedInt(compiled.Diagnostics.Count);
+            foreach (var diagnostic in compiled.Diagnostics)
+            {
+                w.Write(diagnostic);
+            }
+        });
+        if (compiled.Entry is null)
+        {
+            return;
+        }
+
+        var globals = new PolicyGlobals(session.Mesh, new PolicyParameters(parameters), session.Options.Today, session.Change);
+        var outcome = PolicyRunner.Run(compiled.Entry, globals, session.Options.Budget);
+        writer.SendFindings(request, outcome);
+    }
+
+    /// <summary>One mesh and its options, as the parent's last <see cref="WorkerMessage.Setup"/> gave them.</summary>
+    private sealed class WorkerSession(Mesh mesh, ChangeUnderReview? change, WorkerRunOptions options)
+    {
+        public Mesh Mesh { get; } = mesh;
+
+        public ChangeUnderReview? Change { get; } = change;
+
+        public WorkerRunOptions Options { get; } = options;
+
+        public PolicyAssemblyProvider? Provider { get; set; }
+
+        public static WorkerSession Read(BinaryReader reader)
+        {
+            var options = WorkerRunOptions.Read(reader);
+            var head = MeshLoader.BuildGraph(LoadedFilesFormat.Read(reader));
+            ChangeUnderReview? change = null;
+            if (reader.ReadBoolean())
+            {
+                var baseMesh = MeshLoader.BuildGraph(LoadedFilesFormat.Read(reader));
+                var files = Enumerable.Range(0, reader.ReadCount()).Select(_ => reader.ReadChangedFile()).ToList();
+                change = new ChangeUnderReview(baseMesh, head, files, reader.ReadOptional());
+            }
+
+            return new WorkerSession(head, change, options);
+        }
+    }
+
+    /// <summary>Standard output, one whole message (or one policy's findings) at a time.</summary>
+    private sealed class WorkerOutput(Stream output)
+    {
+        private readonly BinaryWriter _writer = new(new BufferedStream(output, 1 << 16), LoadedFilesFormat.Encoding);
+        private readonly Lock _lock = new();
+
+        public void Send(WorkerMessage kind, int request, Action<BinaryWriter> payload)
+        {
+            lock (_lock)
+            {
+                _writer.Write((byte)kind);
+                _writer.Write(request);
+                payload(_writer);
+                _writer.Flush();
+            }
+        }
+
+        public void SendFindings(int request, PolicyRunOutcome outcome)
+        {
+            lock (_lock)
+            {
+                foreach (var finding in outcome.Findings)
+                {
+                    _writer.Write((byte)WorkerMessage.Finding);
+                    _writer.Write(request);
+                    _writer.Write((byte)finding.Kind);
+                    _writer.Write(finding.Span);
+                    _writer.WriteOptional(finding.Subject);
+                    _writer.Write(finding.Message);
+                }
+
+                _writer.Write((byte)WorkerMessage.Finished);
+                _writer.Write(request);
+                _writer.Write(outcome.Stop is { } stop ? (byte)stop.Reason : byte.MaxValue);
+                _writer.Write(outcome.Stop?.Detail ?? string.Empty);
+                _writer.Write(outcome.Duration.Ticks);
+                _writer.Write(outcome.FindingsNotKept);
+                _writer.Flush();
+            }
+        }
+    }
+}
+
+/// <summary>The per-check options a worker runs policies with.</summary>
+internal sealed record WorkerRunOptions(DateOnly Today, PolicyBudgetOptions Budget, string? CacheDirectory)
+{
+    public void Write(BinaryWriter writer)
+    {
+        writer.Write(Today.DayNumber);
+        writer.Write(Budget.Timeout.Ticks);
+        writer.Write(Budget.MaxAllocatedBytes);
+        writer.Write(Budget.Grace.Ticks);
+        writer.WriteOptional(CacheDirectory);
+    }
+
+    public static WorkerRunOptions Read(BinaryReader reader)
+    {
+        var today = DateOnly.FromDayNumber(reader.ReadInt32());
+        var budget = new PolicyBudgetOptions(TimeSpan.FromTicks(reader.ReadInt64()), reader.ReadInt64()) { Grace = TimeSpan.FromTicks(reader.ReadInt64()) };
+        return new WorkerRunOptions(today, budget, reader.ReadOptional());
+    }
+}

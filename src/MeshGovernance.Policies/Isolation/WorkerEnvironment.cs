@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace MeshGovernance.Policies.Isolation;
+
+/// <summary>
+/// The environment a worker starts with: only what the .NET runtime needs to start and find a temporary
+/// folder, so that a policy that escaped every check would still find no token (GITHUB_TOKEN, ACTIONS_*,
+/// cloud credentials) to steal. Plus the runtime settings that bound the worker.
+/// </summary>
+public static class WorkerEnvironment
+{
+    private static readonly HashSet<string> Kept = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "PATH", "HOME", "TMPDIR", "TMP", "TEMP", "LANG", "LC_ALL",
+        "DOTNET_ROOT", "DOTNET_ROOT_X64", "DOTNET_ROOT_ARM64", "DOTNET_ROOT(x86)",
+        "DOTNET_SYSTEM_GLOBALIZATION_INVARIANT", "DOTNET_SYSTEM_GLOBALIZATION_PREDEFINED_CULTURES_ONLY",
+        "SystemRoot", "windir", "ProgramFiles", "ProgramFiles(x86)", "ProgramW6432",
+    };
+
+    /// <summary>The worker's environment, from the parent's.</summary>
+    /// <param name="heapLimitBytes">The runtime's heap hard limit: an allocation past it is an OutOfMemoryException in the policy, not in the machine.</param>
+    public static Dictionary<string, string> For(IReadOnlyDictionary<string, string?> parent, long heapLimitBytes)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in parent)
+        {
+            if (value is not null && Kept.Contains(name))
+            {
+                environment[name] = value;
+            }
+        }
+
+        environment["DOTNET_GCHeapHardLimit"] = heapLimitBytes.ToString("X", CultureInfo.InvariantCulture);
+        environment["DOTNET_DbgEnableMiniDump"] = "0";
+        environment["DOTNET_EnableCrashReport"] = "0";
+        environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+
+        return environment;
+    }
+}

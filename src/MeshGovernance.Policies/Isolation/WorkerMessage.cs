@@ -1,0 +1,26 @@
+namespace MeshGovernance.Policies.Isolation;
+
+/// <summary>
+/// The kinds of message on the worker's pipes. Each message is its kind (one byte) and a payload written with
+/// <see cref="BinaryWriter"/>; messages about one policy run carry the request number the parent gave it.
+/// </summary>
+internal enum WorkerMessage : byte
+{
+    /// <summary>Parent to worker: the mesh (and the change) the next runs see, the date, the budget, the cache.</summary>
+    Setup = 1,
+
+    /// <summary>Parent to worker: compile (or load from the cache) and run one policy.</summary>
+    Run = 2,
+
+    /// <summary>Worker to parent: the setup was read; a crash after it is a policy's, not the worker's.</summary>
+    Ready = 10,
+
+    /// <summary>Worker to parent: the policy compiled, or the diagnostics that keep it from running.</summary>
+    Compiled = 11,
+
+    /// <summary>Worker to parent: one finding of a policy that is running.</summary>
+    Finding = 12,
+
+    /// <summary>Worker to parent: the policy finished, or why it was stopped.</summary>
+    Finished = 13,
+}
