@@ -17,7 +17,9 @@ internal sealed class PolicyWorkers(IReadOnlyDictionary<string, string?> environ
         {
             if (_pool is null)
             {
-                var launch = WorkerLaunch.Of(typeof(PolicyWorkers).Assembly.Location, Environment.ProcessPath, environment.GetValueOrDefault("DOTNET_HOST_PATH"));
+                // A single-file build has no meshgov.dll on disk: then the executable itself is the worker.
+                var assembly = Path.Combine(AppContext.BaseDirectory, "meshgov.dll");
+                var launch = WorkerLaunch.Of(File.Exists(assembly) ? assembly : string.Empty, Environment.ProcessPath, environment.GetValueOrDefault("DOTNET_HOST_PATH"));
                 _pool = new PolicyWorkerPool(launch, environment);
                 _pool.StartEarly();
             }
