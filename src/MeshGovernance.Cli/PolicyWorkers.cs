@@ -11,7 +11,7 @@ internal sealed class PolicyWorkers(IReadOnlyDictionary<string, string?> environ
 {
     private PolicyWorkerPool? _pool;
 
-    public PolicyWorkerPool Pool
+    private PolicyWorkerPool Pool
     {
         get
         {
@@ -21,11 +21,34 @@ internal sealed class PolicyWorkers(IReadOnlyDictionary<string, string?> environ
                 var assembly = Path.Combine(AppContext.BaseDirectory, "meshgov.dll");
                 var launch = WorkerLaunch.Of(File.Exists(assembly) ? assembly : string.Empty, Environment.ProcessPath, environment.GetValueOrDefault("DOTNET_HOST_PATH"));
                 _pool = new PolicyWorkerPool(launch, environment);
-                _pool.StartEarly();
             }
 
             return _pool;
         }
+    }
+
+    /// <summary>
+    /// The pool for a command on the mesh at <paramref name="meshRoot"/>, its worker already starting when the
+    /// mesh has policies of its own (the built-in pack runs in this process), so that its start-up overlaps the
+    /// loading of the mesh. Otherwise a worker starts only if a check asks for one.
+    /// </summary>
+    public PolicyWorkerPool For(string meshRoot)
+    {
+        var pool = Pool;
+        var policies = Path.Combine(meshRoot, "governance", "policies");
+        try
+        {
+            if (Directory.Exists(policies) && Directory.EnumerateFiles(policies, "*.csx").Any())
+            {
+                pool.StartEarly();
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Only a head start is lost: the loader reports the folder, and a check that needs a worker starts one.
+        }
+
+        return pool;
     }
 
     public void Dispose() => _pool?.Dispose();

@@ -12,11 +12,13 @@ namespace MeshGovernance.Reports;
 /// </summary>
 public static class JsonReportWriter
 {
+    /// <summary>Bytes the JSON writer holds before it hands them on: the report streams, whatever its size.</summary>
+    internal const int FlushThreshold = 64 * 1024;
+
     public static void Write(TextWriter output, CheckReport report)
     {
-        using var buffer = new MemoryStream();
-        WriteUtf8(buffer, report);
-        output.Write(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        using var stream = new TextWriterStream(output);
+        WriteUtf8(stream, report);
     }
 
     public static void WriteUtf8(Stream output, CheckReport report)
@@ -67,6 +69,11 @@ public static class JsonReportWriter
         json.WriteStartArray("findings");
         foreach (var finding in findings)
         {
+            if (json.BytesPending > FlushThreshold)
+            {
+                json.Flush();
+            }
+
             json.WriteStartObject();
             json.WriteString("id", finding.Id);
             json.WriteString("level", finding.Level.Name());

@@ -21,14 +21,13 @@ public static class JunitReportWriter
         var suites = new List<TestSuite> { ValidationSuiteOf(report) };
         suites.AddRange(report.Policies.Where(p => p.Enabled).Select(p => PolicySuiteOf(p, report.Diagnostics)));
 
-        using var buffer = new MemoryStream();
         var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false) };
-        using (var xml = XmlWriter.Create(buffer, settings))
+        using (var stream = new TextWriterStream(output))
+        using (var xml = XmlWriter.Create(stream, settings))
         {
             WriteDocument(xml, suites);
         }
 
-        output.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
         output.Write('\n');
     }
 

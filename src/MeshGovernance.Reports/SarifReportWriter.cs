@@ -36,13 +36,12 @@ public static class SarifReportWriter
     /// <summary>Writes the log with the given tool version, for output that must not change with each build.</summary>
     public static void Write(TextWriter output, CheckReport report, string toolVersion)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var stream = new TextWriterStream(output))
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             WriteLog(json, report, toolVersion);
         }
 
-        output.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
         output.Write('\n');
     }
 
@@ -84,6 +83,10 @@ public static class SarifReportWriter
         foreach (var finding in report.Diagnostics)
         {
             WriteResult(json, finding, ruleIndex[finding.Id], occurrences, report.Change is not null);
+            if (json.BytesPending > JsonReportWriter.FlushThreshold)
+            {
+                json.Flush();
+            }
         }
 
         json.WriteEndArray();

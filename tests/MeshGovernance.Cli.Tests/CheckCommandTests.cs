@@ -42,7 +42,7 @@ public sealed class CheckCommandTests : IDisposable
             .Write("governance/policies/recurses.csx", Misbehaving("recurses", "int Deeper(int n) => Deeper(n + 1);\nDeeper(0);"))
             .Write("governance/policies/honest.csx", Misbehaving("honest", "foreach (var p in Mesh.Products) Fail(p, \"honest finding\");"));
 
-        var run = Check(repo.Root, "--format", "json", "--policy-timeout", "1");
+        var run = Check(repo.Root, "--format", "json", "--policy-timeout", "3");
 
         Assert.Equal(1, run.ExitCode);
         var findings = run.Findings();

@@ -112,6 +112,32 @@ public sealed class PolicyWorkerTests
     }
 
     [Fact]
+    public void A_quarter_megabyte_struct_on_every_frame_and_a_million_chained_selects_cost_only_their_policies()
+    {
+        using var pool = Pool();
+        var bigStruct = """
+            int Down(int n) { var block = new Block(); block.First = n; return Down(n + 1) + block.First; }
+            Inform(Mesh.Products[0], Down(0).ToString());
+            struct Block { public int First; public Chunk A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P; }
+            struct Chunk { public Quad A, B, C, D; }
+            struct Quad { public Eight A, B, C, D; }
+            struct Eight { public Line A, B, C, D, E, F, G, H; }
+            struct Line { public long A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P; }
+            """;
+        var chained = """
+            IEnumerable<int> numbers = new[] { 1 };
+            for (var i = 0; i < 1_000_000; i++) { numbers = numbers.Select(n => n + 1); }
+            Inform(Mesh.Products[0], numbers.First().ToString());
+            """;
+        var (result, repo) = Check(pool, ("big-frames", bigStruct), ("chained-selects", chained));
+        using var _ = repo;
+
+        Assert.Contains(Single(result, "big-frames").Id, new[] { "MG1305", "MG1306" });
+        Assert.Contains(Single(result, "chained-selects").Id, new[] { "MG1305", "MG1306" });
+        AssertTheOthersReported(result, repo);
+    }
+
+    [Fact]
     public void Two_policies_that_crash_side_by_side_are_each_found_and_reported()
     {
         using var pool = Pool();

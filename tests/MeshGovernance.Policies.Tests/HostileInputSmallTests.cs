@@ -17,6 +17,27 @@ public sealed class HostileInputSmallTests
     }
 
     [Fact]
+    public void A_stack_trace_of_host_code_does_not_name_the_folders_meshgov_was_built_in()
+    {
+        using var repo = TempMeshRepository.Valid();
+
+        var result = PolicyHarness.Check(repo, null, ("traces", PolicyHarness.Script("traces", """
+            try
+            {
+                Params.String("no-such-parameter");
+            }
+            catch (KeyNotFoundException ex)
+            {
+                Inform(Mesh.Products[0], ex.StackTrace ?? "no trace");
+            }
+            """)));
+
+        var trace = Assert.Single(result.Diagnostics, d => d.Id == "traces").Message;
+        Assert.Contains("PolicyParameters", trace, StringComparison.Ordinal);
+        Assert.DoesNotContain(RepositoryPaths.ProjectRoot, trace, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_span_no_file_can_have_falls_back_to_the_node()
     {
         using var repo = TempMeshRepository.Valid();

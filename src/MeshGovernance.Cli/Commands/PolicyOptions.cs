@@ -65,7 +65,7 @@ internal sealed class PolicyOptions(PolicyWorkers workers)
             Budget = PolicyBudgetOptions.Default with { Timeout = TimeSpan.FromSeconds(seconds) },
             Cache = cache,
             Today = today,
-            Worker = workers.Pool,
+            Worker = workers.For(repositoryRoot),
         };
     }
 }

@@ -30,7 +30,7 @@ public static class PolicyEngine
         }
 
         var enabled = policies.Policies.Where(p => p.Enabled).ToList();
-        var evaluations = options.Worker is { } worker ? worker.Evaluate(enabled, load, options) : InProcess(enabled, load.Mesh, options);
+        var evaluations = Evaluate(enabled, load, options);
         var runs = evaluations.ByPolicy;
 
         var findings = enabled.SelectMany(p => runs[p.Id].Diagnostics).ToList();
@@ -93,13 +93,44 @@ public static class PolicyEngine
             evaluations.EvaluationTime)
         {
             CompilerLoaded = evaluations.CompilerLoaded,
-            Isolated = options.Worker is not null,
+            Isolated = options.Worker is not null && enabled.Any(p => !p.Source.BuiltIn),
         };
         return new CheckResult(diagnostics, outcomes, statistics, ConfigurationError: false);
     }
 
-    /// <summary>Compiles and runs the policies in this process: for tests and library use. The CLI uses a worker process.</summary>
-    private static PolicyEvaluations InProcess(IReadOnlyList<PolicyDefinition> enabled, Mesh mesh, PolicyEngineOptions options)
+    /// <summary>
+    /// The repository's policies run in the worker process when there is one; the built-in pack, which is
+    /// meshgov's own code, reviewed and tested with it, runs in this process at the same time (as the
+    /// loader and the validators do), so a mesh with no policies of its own never waits for a worker.
+    /// </summary>
+    private static PolicyEvaluations Evaluate(IReadOnlyList<PolicyDefinition> enabled, MeshLoadResult load, PolicyEngineOptions options)
+    {
+        var reportBudget = new ReportFindingBudget();
+        var isolated = options.Worker is null ? [] : enabled.Where(p => !p.Source.BuiltIn).ToList();
+        if (isolated.Count == 0)
+        {
+            return InProcess(enabled, load.Mesh, options, reportBudget);
+        }
+
+        var inProcess = enabled.Where(p => p.Source.BuiltIn).ToList();
+        var builtIn = Task.Run(() => InProcess(inProcess, load.Mesh, options, reportBudget));
+        var fromWorker = options.Worker!.Evaluate(isolated, load, options, reportBudget);
+        var local = builtIn.GetAwaiter().GetResult();
+        var all = new Dictionary<string, PolicyEvaluation>(local.ByPolicy, StringComparer.Ordinal);
+        foreach (var (id, evaluation) in fromWorker.ByPolicy)
+        {
+            all[id] = evaluation;
+        }
+
+        return new PolicyEvaluations(
+            all,
+            local.CompileTime + fromWorker.CompileTime,
+            local.EvaluationTime > fromWorker.EvaluationTime ? local.EvaluationTime : fromWorker.EvaluationTime,
+            local.CompilerLoaded || fromWorker.CompilerLoaded);
+    }
+
+    /// <summary>Compiles and runs policies in this process: the built-in pack, and every policy in tests and library use.</summary>
+    private static PolicyEvaluations InProcess(IReadOnlyList<PolicyDefinition> enabled, Mesh mesh, PolicyEngineOptions options, ReportFindingBudget reportBudget)
     {
         var provider = new PolicyAssemblyProvider(options.Cache);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism) };
@@ -110,7 +141,6 @@ public static class PolicyEngine
         compileWatch.Stop();
 
         var evaluationWatch = Stopwatch.StartNew();
-        var reportBudget = new ReportFindingBudget();
         var runs = new ConcurrentDictionary<string, PolicyEvaluation>(StringComparer.Ordinal);
         Parallel.ForEach(enabled, parallel, policy => runs[policy.Id] = Evaluate(policy, compiled[policy.Id], mesh, options, reportBudget));
         evaluationWatch.Stop();

@@ -53,14 +53,14 @@ public sealed class PolicyWorkerPool : IDisposable
         _worker = null;
     }
 
-    internal PolicyEvaluations Evaluate(IReadOnlyList<PolicyDefinition> policies, MeshLoadResult load, PolicyEngineOptions options)
+    internal PolicyEvaluations Evaluate(IReadOnlyList<PolicyDefinition> policies, MeshLoadResult load, PolicyEngineOptions options, ReportFindingBudget reportBudget)
     {
         if (options.Change is not null && (options.Base is null || !ReferenceEquals(options.Change.Base, options.Base.Mesh) || !ReferenceEquals(options.Change.Head, load.Mesh)))
         {
             throw new ArgumentException("A worker is handed the change as the base revision's files: options.Base must be the load the change's base mesh was built from.", nameof(options));
         }
 
-        var run = new WorkerRun(this, policies, load, options);
+        var run = new WorkerRun(this, policies, load, options, reportBudget);
         return run.Execute();
     }
 
@@ -88,7 +88,7 @@ public sealed class PolicyWorkerPool : IDisposable
     }
 
     /// <summary>One check's policies through the pool's workers.</summary>
-    private sealed class WorkerRun(PolicyWorkerPool pool, IReadOnlyList<PolicyDefinition> policies, MeshLoadResult load, PolicyEngineOptions options)
+    private sealed class WorkerRun(PolicyWorkerPool pool, IReadOnlyList<PolicyDefinition> policies, MeshLoadResult load, PolicyEngineOptions options, ReportFindingBudget reportBudget)
     {
         /// <summary>A worker that dies before it reads the mesh is the machine's problem, not a policy's: after this many, stop trying.</summary>
         private const int MaxFailedStarts = 2;
@@ -97,7 +97,6 @@ public sealed class PolicyWorkerPool : IDisposable
         private readonly Dictionary<int, Flight> _inFlight = [];
         private readonly Queue<PolicyDefinition> _pending = new(policies);
         private readonly Queue<PolicyDefinition> _alone = new();
-        private readonly ReportFindingBudget _reportBudget = new();
         private int _nextRequest;
         private int _failedStarts;
         private bool _sessionSent;
@@ -127,6 +126,13 @@ public sealed class PolicyWorkerPool : IDisposable
                 {
                     if (DateTime.UtcNow >= deadline)
                     {
+                        if (worker.Overflowing)
+                        {
+                            // Its exit, once the runtime has written the stack out, is what is reported.
+                            Crashed();
+                            continue;
+                        }
+
                         Overdue();
                     }
 
@@ -253,10 +259,18 @@ public sealed class PolicyWorkerPool : IDisposable
                     break;
                 case WorkerMessage.Finished:
                     var finish = next.Finish!;
+                    if (finish.Stop?.Reason is PolicyStopReason.Timeout or PolicyStopReason.Abandoned && pool._worker?.Overflowing == true)
+                    {
+                        // The worker's watchdog gave up on a thread that is taking the process down with a stack
+                        // overflow (the runtime writes the whole stack out first): the overflow is what happened.
+                        Crashed();
+                        break;
+                    }
+
                     var compiled = flight.Compilation!;
                     Finish(next.Request, finish.Stop is { } stop
                         ? PolicyEvaluation.Stopped(flight.Policy, stop, finish.Duration, compiled.FromCache, compiled.Duration)
-                        : PolicyEvaluation.Completed(flight.Policy, flight.Findings, flight.NotKept + finish.FindingsNotKept, _reportBudget, finish.Duration, compiled.FromCache, compiled.Duration));
+                        : PolicyEvaluation.Completed(flight.Policy, flight.Findings, flight.NotKept + finish.FindingsNotKept, reportBudget, finish.Duration, compiled.FromCache, compiled.Duration));
                     if (finish.Stop?.Reason == PolicyStopReason.Abandoned)
                     {
                         // The abandoned thread still runs in that worker: the next policies get a fresh one.
@@ -324,7 +338,7 @@ public sealed class PolicyWorkerPool : IDisposable
         {
             if (flight.Compilation is not { } compiled)
             {
-                var why = error.Contains("Stack overflow", StringComparison.Ordinal)
+                var why = error.Contains(WorkerProcess.StackOverflowMessage, StringComparison.Ordinal)
                     ? "the compiler overflowed its stack on this policy (syntax nested too deep?)"
                     : $"the compiler's process ended unexpectedly ({Describe(exitCode)})";
                 return PolicyEvaluation.NotCompiled(flight.Policy, [Model.Diagnostics.DiagnosticCatalog.PolicyCompileError.Create(
@@ -333,7 +347,7 @@ public sealed class PolicyWorkerPool : IDisposable
                     flight.Policy.Id)], fromCache: false, TimeSpan.Zero);
             }
 
-            var stop = error.Contains("Stack overflow", StringComparison.Ordinal)
+            var stop = error.Contains(WorkerProcess.StackOverflowMessage, StringComparison.Ordinal)
                 ? new PolicyStop(PolicyStopReason.Stack, "The policy overflowed the stack of its worker process (endless recursion, or a very large local on every call?), which ended it.")
                 : error.Contains("OutOfMemory", StringComparison.Ordinal) || exitCode == 137
                     ? new PolicyStop(PolicyStopReason.Memory, "The policy exhausted the memory of its worker process, which ended it.")

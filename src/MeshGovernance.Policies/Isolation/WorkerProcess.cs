@@ -34,6 +34,24 @@ internal sealed class WorkerProcess : IDisposable
 
     public int Id => _process.Id;
 
+    /// <summary>
+    /// True once the runtime has said the process is overflowing its stack: it is dying, only slowly (it writes
+    /// the whole stack to standard error first), and what ends it is the overflow, not a clock.
+    /// </summary>
+    public bool Overflowing
+    {
+        get
+        {
+            lock (_error)
+            {
+                return _errorHead.ToString().Contains(StackOverflowMessage, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    /// <summary>What the .NET runtime writes to standard error as a process's stack overflows.</summary>
+    public const string StackOverflowMessage = "Stack overflow";
+
     /// <summary>Starts a worker, or returns null with the reason when the process cannot be started at all.</summary>
     public static WorkerProcess? Start(WorkerLaunch launch, IReadOnlyDictionary<string, string?> parentEnvironment, long heapLimitBytes, out string? failure)
     {
