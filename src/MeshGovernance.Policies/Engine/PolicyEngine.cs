@@ -145,8 +145,7 @@ public static class PolicyEngine
         Parallel.ForEach(enabled, parallel, policy => runs[policy.Id] = Evaluate(policy, compiled[policy.Id], mesh, options, reportBudget));
         evaluationWatch.Stop();
 
-        var compilerLoaded = AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == "Microsoft.CodeAnalysis.CSharp");
-        return new PolicyEvaluations(runs, compileWatch.Elapsed, evaluationWatch.Elapsed, compilerLoaded);
+        return new PolicyEvaluations(runs, compileWatch.Elapsed, evaluationWatch.Elapsed, PolicyAssemblyProvider.CompilerLoaded);
     }
 
     private static PolicyEvaluation Evaluate(PolicyDefinition policy, CompiledPolicy compiled, Mesh mesh, PolicyEngineOptions options, ReportFindingBudget reportBudget)

@@ -26,7 +26,7 @@ internal sealed record PolicyEvaluation(IReadOnlyList<Diagnostic> Diagnostics, b
     public static PolicyEvaluation CompileTimedOut(PolicyDefinition policy, TimeSpan limit) => NotCompiled(policy,
         [DiagnosticCatalog.PolicyCompileTimedOut.Create(
             SourceSpan.StartOf(policy.Source.Path),
-            $"Policy '{policy.Id}' did not compile within {Seconds(limit)}, and its compilation was ended. Its findings are missing; the other policies ran. Simplify the policy (deeply nested lambdas and overloads make the compiler's work grow fast).",
+            $"Policy '{policy.Id}' did not compile within {PolicyRunner.Seconds(limit)}, and its compilation was ended. Its findings are missing; the other policies ran. Simplify the policy (deeply nested lambdas and overloads make the compiler's work grow fast).",
             policy.Id)],
         fromCache: false,
         limit);
@@ -79,8 +79,6 @@ internal sealed record PolicyEvaluation(IReadOnlyList<Diagnostic> Diagnostics, b
         FindingKind.Warning => DiagnosticLevel.Warning,
         _ => DiagnosticLevel.Notice,
     };
-
-    private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + " s";
 }
 
 /// <summary>The findings a check may still keep (<see cref="PolicyEvaluation.MaxReportFindings"/>), shared by its policies.</summary>

@@ -108,7 +108,8 @@ internal static class PolicyRunner
         _ => new PolicyStop(PolicyStopReason.Memory, $"The policy allocated more than its {budget.MaxAllocatedBytes / (1024 * 1024)} MiB memory budget and was stopped."),
     };
 
-    private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + " s";
+    /// <summary>A duration as the messages about budgets write it: "5 s", "1.5 s".</summary>
+    internal static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + " s";
 
     /// <summary>
     /// The exception's type and message. The message is the policy's own code when it defines the exception

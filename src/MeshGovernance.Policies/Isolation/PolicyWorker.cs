@@ -92,7 +92,7 @@ public static class PolicyWorker
         var started = Stopwatch.GetTimestamp();
         var compiled = session.Provider!.Get(source, policyId);
         var compileTime = Stopwatch.GetElapsedTime(started);
-        var compilerLoaded = AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == "Microsoft.CodeAnalysis.CSharp");
+        var compilerLoaded = PolicyAssemblyProvider.CompilerLoaded;
         writer.Send(WorkerMessage.Compiled, request, w =>
         {
             w.Write(compiled.Entry is not null);

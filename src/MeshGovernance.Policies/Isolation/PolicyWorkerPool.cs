@@ -296,7 +296,7 @@ public sealed class PolicyWorkerPool : IDisposable
                 Finish(request, flight.Compilation is null
                     ? PolicyEvaluation.CompileTimedOut(flight.Policy, pool.CompileTimeout)
                     : PolicyEvaluation.Stopped(flight.Policy, new PolicyStop(PolicyStopReason.Timeout,
-                        $"The policy ran past its {Seconds(options.Budget.Timeout)} time budget and did not stop, so its worker process was ended."),
+                        $"The policy ran past its {PolicyRunner.Seconds(options.Budget.Timeout)} time budget and did not stop, so its worker process was ended."),
                         options.Budget.Timeout, flight.Compilation.FromCache, flight.Compilation.Duration));
             }
 
@@ -380,7 +380,6 @@ public sealed class PolicyWorkerPool : IDisposable
             ? $"signal {exitCode - 128}"
             : $"exit code {exitCode}";
 
-        private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + " s";
     }
 
     /// <summary>One policy sent to the worker and not finished yet.</summary>
