@@ -61,7 +61,7 @@ public sealed class PolicyWorkerTests
         var load = MeshLoader.Load(repo.Root);
         var options = new PolicyEngineOptions
         {
-            Budget = PolicyBudgetOptions.Default with { Timeout = TimeSpan.FromSeconds(5), Grace = TimeSpan.FromSeconds(1) },
+            Budget = PolicyBudgetOptions.Default with { Timeout = TimeSpan.FromSeconds(8), Grace = TimeSpan.FromSeconds(1) },
             Today = new DateOnly(2026, 12, 6),
             Worker = pool,
             MaxParallelism = 2,
