@@ -42,8 +42,8 @@ public sealed class CheckCommandTests : IDisposable
             .Write("governance/policies/recurses.csx", Misbehaving("recurses", "int Deeper(int n) => Deeper(n + 1);\nDeeper(0);"))
             .Write("governance/policies/honest.csx", Misbehaving("honest", "foreach (var p in Mesh.Products) Fail(p, \"honest finding\");"));
 
-        // Long enough for the recursion to reach its stack limit on a busy machine (0.7 s when idle); the loop runs it out.
-        var run = Check(repo.Root, "--format", "json", "--policy-timeout", "8");
+        // Long enough for the recursion to reach its stack limit on a busy runner (0.7 s when idle); the loop runs it out.
+        var run = Check(repo.Root, "--format", "json", "--policy-timeout", "5");
 
         Assert.Equal(1, run.ExitCode);
         var findings = run.Findings();

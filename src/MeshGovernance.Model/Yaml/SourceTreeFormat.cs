@@ -139,7 +139,7 @@ internal static class SourceTreeFormat
         {
             case Scalar:
                 var kind = (ScalarKind)reader.ReadByte();
-                var scalar = new SourceScalar(span, StringPool.Share(reader.ReadString()), Enum.IsDefined(kind) ? kind : throw new FormatException("Unknown scalar kind."));
+                var scalar = new SourceScalar(span, ReadScalarText(reader, length), Enum.IsDefined(kind) ? kind : throw new FormatException("Unknown scalar kind."));
                 nodes.Add(scalar);
                 return scalar;
             case Mapping:
@@ -164,6 +164,28 @@ internal static class SourceTreeFormat
             default:
                 throw new FormatException("Unknown node tag.");
         }
+    }
+
+    /// <summary>
+    /// A scalar's text as <see cref="BinaryWriter.Write(string)"/> wrote it (a length in bytes, then UTF-8). Most
+    /// scalars are short and repeat ("name", "string", "true"): those are decoded into a buffer and taken from the
+    /// pool without allocating a string that would be dropped at once.
+    /// </summary>
+    private static string ReadScalarText(BinaryReader reader, int length)
+    {
+        var byteCount = Count(reader, length);
+        if (byteCount > StringPool.MaxPooledLength * 3)
+        {
+            var bytes = reader.ReadBytes(byteCount);
+            return bytes.Length == byteCount ? Encoding.UTF8.GetString(bytes) : throw new EndOfStreamException();
+        }
+
+        Span<byte> utf8 = stackalloc byte[StringPool.MaxPooledLength * 3];
+        utf8 = utf8[..byteCount];
+        reader.BaseStream.ReadExactly(utf8);
+        Span<char> chars = stackalloc char[StringPool.MaxPooledLength * 3];
+        var written = Encoding.UTF8.GetChars(utf8, chars);
+        return StringPool.Share(chars[..written]);
     }
 
     private static int Count(BinaryReader reader, int length)

@@ -31,6 +31,12 @@ public static class WorkerEnvironment
         }
 
         environment["DOTNET_GCHeapHardLimit"] = heapLimitBytes.ToString("X", CultureInfo.InvariantCulture);
+
+        // Workstation GC with a large first generation: a policy that recursed deep makes every collection walk
+        // a stack of a hundred thousand frames, and server GC's threads spin against each other on a busy runner.
+        environment["DOTNET_gcServer"] = "0";
+        environment["DOTNET_gcConcurrent"] = "0";
+        environment["DOTNET_GCgen0size"] = "4000000";
         environment["DOTNET_DbgEnableMiniDump"] = "0";
         environment["DOTNET_EnableCrashReport"] = "0";
         environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
