@@ -90,7 +90,18 @@ public static class PolicyWorker
     private static void Execute(WorkerSession session, int request, string policyId, Metadata.PolicySource source, Dictionary<string, object> parameters, WorkerOutput writer)
     {
         var started = Stopwatch.GetTimestamp();
-        var compiled = session.Provider!.Get(source, policyId);
+        CompiledPolicy compiled;
+        try
+        {
+            compiled = session.Provider!.Get(source, policyId);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
+        {
+            // Reading the files the policy loads failed (a file removed or locked meanwhile): the policy's problem, not the worker's.
+            compiled = new CompiledPolicy(null, [DiagnosticCatalog.PolicyCompileError.Create(
+                SourceSpan.StartOf(source.Path), $"The policy could not be read and compiled: {ex.Message}", policyId)], FromCache: false);
+        }
+
         var compileTime = Stopwatch.GetElapsedTime(started);
         var compilerLoaded = PolicyAssemblyProvider.CompilerLoaded;
         writer.Send(WorkerMessage.Compiled, request, w =>
