@@ -241,6 +241,12 @@ public sealed class PolicyWorkerTests
         var stopped = Single(result, "regex-hang");
         Assert.Equal("MG1304", stopped.Id);
         AssertTheOthersReported(result, repo);
+
+        // The worker that abandoned a thread was ended; one fresh worker serves what came after.
+        var (next, nextRepo) = Check(pool);
+        using var __ = nextRepo;
+        AssertTheOthersReported(next, nextRepo);
+        Assert.Equal(2, pool.WorkersStarted);
     }
 
     [Fact]
