@@ -43,7 +43,7 @@ public sealed class CheckCommandTests : IDisposable
             .Write("governance/policies/honest.csx", Misbehaving("honest", "foreach (var p in Mesh.Products) Fail(p, \"honest finding\");"));
 
         // Long enough for the recursion to reach its stack limit on a busy runner (0.7 s when idle); the loop runs it out.
-        var run = Check(repo.Root, "--format", "json", "--policy-timeout", "5");
+        var run = Check(repo.Root, "--format", "json", "--policy-timeout", "10");
 
         Assert.Equal(1, run.ExitCode);
         var findings = run.Findings();

@@ -112,9 +112,12 @@ public static class PolicyEngine
             return InProcess(enabled, load.Mesh, options, reportBudget);
         }
 
+        // The cores are shared between the two, not each given all of them: budgets are wall-clock time, and a
+        // policy starved of a core by twice as many threads as cores would run out of it.
+        var inProcessCores = Math.Max(1, options.MaxParallelism / 2);
         var inProcess = enabled.Where(p => p.Source.BuiltIn).ToList();
-        var builtIn = Task.Run(() => InProcess(inProcess, load.Mesh, options, reportBudget));
-        var fromWorker = options.Worker!.Evaluate(isolated, load, options, reportBudget);
+        var builtIn = Task.Run(() => InProcess(inProcess, load.Mesh, options with { MaxParallelism = inProcessCores }, reportBudget));
+        var fromWorker = options.Worker!.Evaluate(isolated, load, options with { MaxParallelism = Math.Max(1, options.MaxParallelism - inProcessCores) }, reportBudget);
         var local = builtIn.GetAwaiter().GetResult();
         var all = new Dictionary<string, PolicyEvaluation>(local.ByPolicy, StringComparer.Ordinal);
         foreach (var (id, evaluation) in fromWorker.ByPolicy)
