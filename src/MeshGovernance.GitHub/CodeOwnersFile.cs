@@ -1,18 +1,21 @@
 using System.Text;
 using MeshGovernance.Model.Graph;
+using MeshGovernance.Model.Loading;
 
 namespace MeshGovernance.GitHub;
 
 /// <summary>
 /// <c>.github/CODEOWNERS</c> derived from the ownership declared in the mesh: each domain folder is owned by
-/// its team, and the mesh-wide paths (<c>governance/</c>, <c>mesh.yaml</c>, <c>teams/</c>, <c>.github/</c>) by the
+/// its team, and the mesh-wide paths (<c>governance/</c>, <c>mesh.yaml</c> and <c>mesh.yml</c>, <c>teams/</c>, <c>.github/</c>) by the
 /// governance group. GitHub applies the last matching line, so the mesh-wide paths come last.
 /// </summary>
 public static class CodeOwnersFile
 {
     public const string RelativePath = ".github/CODEOWNERS";
 
-    private static readonly string[] GovernedPaths = ["/governance/", "/mesh.yaml", "/teams/", "/.github/"];
+    /// <summary>The manifest under both its names, so a pull request cannot add the other one unreviewed.</summary>
+    private static readonly string[] GovernedPaths =
+        ["/" + MeshLayout.Governance, .. MeshLayout.ManifestNames.Select(name => "/" + name), "/" + MeshLayout.Teams, "/.github/"];
 
     /// <summary>The file's content, or an error saying what the mesh lacks to derive it.</summary>
     public static (string? Content, string? Error) Generate(Mesh mesh)

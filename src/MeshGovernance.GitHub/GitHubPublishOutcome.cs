@@ -1,7 +1,7 @@
 namespace MeshGovernance.GitHub;
 
 /// <summary>
-/// What <see cref="GitHubReporter.PublishAsync"/> posted, for the CLI to print: the check run, the comment, the
+/// What <c>GitHubReporter.PublishAsync</c> posted, for the CLI to print: the check run, the comment, the
 /// job summary, and — when the check run could not be written — the workflow commands that annotate instead.
 /// </summary>
 public sealed record GitHubPublishOutcome

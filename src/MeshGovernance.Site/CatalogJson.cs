@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using MeshGovernance.Model.Diagnostics;
-using MeshGovernance.Model.Graph;
 
 namespace MeshGovernance.Site;
 

@@ -143,7 +143,7 @@ public static class SiteBuilder
 
                     var file = Path.Combine(staging, path);
                     Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-                    await File.WriteAllTextAsync(file, html, new UTF8Encoding(false));
+                    await File.WriteAllTextAsync(file, html, new UTF8Encoding(false), _);
                 }
             }
         });

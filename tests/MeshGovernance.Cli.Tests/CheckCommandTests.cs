@@ -29,7 +29,7 @@ public sealed class CheckCommandTests : IDisposable
         {1}
         """;
 
-    private static string Misbehaving(string id, string body) => string.Format(System.Globalization.CultureInfo.InvariantCulture, Malicious, id, body);
+    private static string Misbehaving(string id, string body) => Malicious.Replace("{0}", id, StringComparison.Ordinal).Replace("{1}", body, StringComparison.Ordinal);
 
     [Fact]
     public void Malicious_policies_are_refused_or_stopped_and_the_rest_is_reported()

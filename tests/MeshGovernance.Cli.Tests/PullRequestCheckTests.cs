@@ -129,6 +129,26 @@ public sealed class PullRequestCheckTests : IClassFixture<PolicyCacheFixture>
     }
 
     [Fact]
+    public void A_manifest_named_mesh_yml_gives_the_trusted_settings_and_its_changes_are_rule_changes()
+    {
+        using var repo = GitMeshRepository.FromFolder(RepositoryPaths.Template);
+        repo.Git("mv", "mesh.yaml", "mesh.yml");
+        repo.Replace("mesh.yml", "policies:\n", "policies:\n  consent-for-customer-data:\n    enabled: false\n");
+        repo.Commit("Name the manifest mesh.yml; switch the consent rule off");
+        repo.Branch("reword");
+        // A change the switched-off rule would block, and an edit of the manifest.
+        repo.Replace("domains/marketing/products/customer-segments.odps.yaml", "contractId: customers.customer-consents.v1", "contractId: customers.customer-profiles.v1");
+        repo.Replace("mesh.yml", "policies:\n", "# Reviewed by the governance group.\npolicies:\n");
+        repo.Commit("Read the profiles; note the review");
+
+        var run = Check(repo, "--author", "sofia-rossi");
+
+        Assert.DoesNotContain(run.Findings(), f => f.GetProperty("id").GetString() == "consent-for-customer-data");
+        var notices = run.Findings().Where(f => f.GetProperty("id").GetString() == "MG1501").Select(f => f.GetProperty("file").GetString());
+        Assert.Equal(["mesh.yml"], notices);
+    }
+
+    [Fact]
     public void A_change_to_a_domain_by_someone_outside_its_team_fails_and_names_the_owners()
     {
         using var repo = GitMeshRepository.FromFolder(RepositoryPaths.Template);

@@ -36,6 +36,27 @@ public sealed class SiteCommandTests
     }
 
     [Fact]
+    public void The_trend_reads_every_commit_of_a_mesh_whose_manifest_is_mesh_yml()
+    {
+        using var repo = GitMeshRepository.FromFolder(RepositoryPaths.Template);
+        repo.Git("mv", "mesh.yaml", "mesh.yml");
+        repo.Commit("Name the manifest mesh.yml");
+        repo.Replace("mesh.yml", "policies:\n", "# Reviewed by the governance group.\npolicies:\n");
+        repo.Commit("Note the review");
+        using var output = TempMeshRepository.Empty();
+        var site = Path.Combine(output.Root, "_site");
+
+        var run = CliRun.Of("site", "--repo", repo.Root, "--out", site, "--no-cache", "--today", "2026-11-22");
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        var governance = File.ReadAllText(Path.Combine(site, "governance", "index.html"));
+        var trend = governance[governance.IndexOf("id=\"trend\"", StringComparison.Ordinal)..governance.IndexOf("id=\"waivers\"", StringComparison.Ordinal)];
+        var rows = trend.Split("<th scope=\"row\">").Skip(1).ToList();
+        Assert.True(rows.Count == 3, trend);
+        Assert.Contains("Note the review", rows[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Bad_arguments_name_the_option_and_touch_nothing()
     {
         using var repo = TempMeshRepository.Valid();

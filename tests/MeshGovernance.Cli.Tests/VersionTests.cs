@@ -67,7 +67,7 @@ public class VersionTests
         Assert.Contains($"\n      - uses: acme/meshgov@{sha} # v1.4.2\n        with: {{ version: 0.1.0 }}\n", pinned, StringComparison.Ordinal);
         Assert.DoesNotContain("meshgovernance/meshgov", pinned, StringComparison.Ordinal);
         // Another step's input of the same name, and a flow mapping it cannot rewrite safely, are left alone.
-        Assert.Equal(3, Regex.Matches(pinned, "version: 0.1.0").Count);
+        Assert.Equal(3, Regex.Count(pinned, "version: 0.1.0"));
     }
 
     [Fact]

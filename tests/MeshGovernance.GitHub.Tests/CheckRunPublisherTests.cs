@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using MeshGovernance.Testing.GitHubApi;
 
 namespace MeshGovernance.GitHub.Tests;

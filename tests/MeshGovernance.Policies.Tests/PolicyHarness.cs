@@ -1,7 +1,6 @@
 using MeshGovernance.Model.Loading;
 using MeshGovernance.Policies.Engine;
 using MeshGovernance.Policies.Execution;
-using MeshGovernance.Policies.Metadata;
 using MeshGovernance.Testing;
 
 namespace MeshGovernance.Policies.Tests;

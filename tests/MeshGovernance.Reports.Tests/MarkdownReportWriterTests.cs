@@ -122,7 +122,7 @@ public class MarkdownReportWriterTests
         var lines = markdown.Split('\n');
         var first = Array.IndexOf(lines, start);
         Assert.True(first >= 0, $"'{start}' is missing");
-        var end = Array.FindIndex(lines, first + 1, l => l.StartsWith("#", StringComparison.Ordinal) || l.StartsWith("</details>", StringComparison.Ordinal) || l.StartsWith("<details>", StringComparison.Ordinal));
+        var end = Array.FindIndex(lines, first + 1, l => l.StartsWith('#') || l.StartsWith("</details>", StringComparison.Ordinal) || l.StartsWith("<details>", StringComparison.Ordinal));
         return lines[(first + 1)..(end < 0 ? lines.Length : end)];
     }
 

@@ -31,7 +31,7 @@ public sealed class OddMeshTests
             Assert.True(result.Succeeded, result.Error + string.Join("\n", result.BrokenLinks));
             var contracts = Directory.GetDirectories(Path.Combine(folder, "contracts")).Select(Path.GetFileName).ToList();
             Assert.Contains("sales.orders.v1", contracts);
-            var odd = Assert.Single(contracts, c => c!.StartsWith("~", StringComparison.Ordinal));
+            var odd = Assert.Single(contracts, c => c!.StartsWith('~'));
             Assert.True(odd!.Length <= 120, odd);
             // One folder name that cannot be '.', '..' or hidden: '/' and a leading '.' are escaped.
             Assert.False(odd.StartsWith('.') || odd.Contains('/'), odd);

@@ -1,4 +1,5 @@
 using MeshGovernance.Model.Diagnostics;
+using MeshGovernance.Model.Loading;
 using MeshGovernance.Policies.Changes;
 using MeshGovernance.Policies.Engine;
 using MeshGovernance.Reports;
@@ -11,9 +12,6 @@ namespace MeshGovernance.Cli.Changes;
 /// </summary>
 internal static class PullRequestCheck
 {
-    /// <summary>The paths whose changes alter the rules: policies, waivers, the baseline and the policy settings in mesh.yaml.</summary>
-    private static readonly string[] RulePaths = ["governance/", "mesh.yaml"];
-
     public static (CheckResult Result, CheckReport Report) Run(PullRequestRevisions revisions, bool policiesFromHead, string? author, PolicyEngineOptions options)
     {
         var trusted = policiesFromHead ? revisions.Head : revisions.Trusted;
@@ -32,14 +30,14 @@ internal static class PullRequestCheck
     }
 
     private static List<Diagnostic> RuleChanges(IReadOnlyList<ChangedFile> files) => files
-        .Where(f => RulePaths.Any(p => (f.HeadPath ?? f.BasePath!).StartsWith(p, StringComparison.Ordinal) || (f.BasePath ?? string.Empty).StartsWith(p, StringComparison.Ordinal)))
+        .Where(f => MeshLayout.IsUnder(f.HeadPath ?? f.BasePath!, MeshLayout.Rules) || (f.BasePath is { } old && MeshLayout.IsUnder(old, MeshLayout.Rules)))
         .Select(f => DiagnosticCatalog.GovernanceChanged.Create(
             SourceSpan.StartOf(f.HeadPath ?? f.BasePath!),
             $"This pull request {Verb(f.Kind)} '{f.HeadPath ?? f.BasePath}'. It is judged by the base revision's policies, waivers, baseline and policy settings; the change applies once merged, after the governance group approves it."))
         .ToList();
 
     private static Diagnostic PoliciesFromHead() => DiagnosticCatalog.PoliciesFromHead.Create(
-        SourceSpan.StartOf("mesh.yaml"),
+        SourceSpan.StartOf(MeshLayout.Manifest),
         "Policies, waivers and policy settings are taken from the head revision (--policies-from head): this run does not protect against a pull request that rewrites its own rules. Use it only for the governance group's policy-testing job.");
 
     private static string Verb(FileChangeKind kind) => kind switch

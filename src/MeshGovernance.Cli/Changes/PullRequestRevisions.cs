@@ -11,9 +11,6 @@ namespace MeshGovernance.Cli.Changes;
 /// </summary>
 internal sealed class PullRequestRevisions : IDisposable
 {
-    /// <summary>The folders and files of a mesh; nothing else of a revision is materialised.</summary>
-    private static readonly string[] MeshPaths = ["mesh.yaml", "teams/", "domains/", "governance/"];
-
     private readonly List<RevisionSnapshot> _snapshots = [];
 
     private PullRequestRevisions()
@@ -52,7 +49,7 @@ internal sealed class PullRequestRevisions : IDisposable
         var mergeBase = range.MergeBase;
         var currentCommit = headRevision is null ? headCommit : repository.HeadCommit();
 
-        var scope = MeshPaths.Select(p => prefix + p).ToList();
+        var scope = MeshLayout.All.Select(p => prefix + p).ToList();
         var headIsWorkingTree = headRevision is null || (headCommit == currentCommit && repository.IsWorkingTreeClean(scope));
         var revisions = new PullRequestRevisions
         {

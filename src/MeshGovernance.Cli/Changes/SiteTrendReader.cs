@@ -12,8 +12,6 @@ namespace MeshGovernance.Cli.Changes;
 /// </summary>
 internal static class SiteTrendReader
 {
-    private static readonly string[] MeshPaths = ["mesh.yaml", "teams/", "domains/", "governance/"];
-
     public static (IReadOnlyList<TrendPoint> Points, string? Note) Read(string meshRoot, int maxCommits, PolicyEngineOptions options, FileCache? cache)
     {
         GitRepository repository;
@@ -27,7 +25,7 @@ internal static class SiteTrendReader
         }
 
         var prefix = PullRequestRevisions.MeshPrefix(repository.Root, meshRoot);
-        var scope = MeshPaths.Select(p => prefix + p).ToList();
+        var scope = MeshLayout.All.Select(p => prefix + p).ToList();
         IReadOnlyList<LoggedCommit> commits;
         try
         {

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using MeshGovernance.Model.Schemas;
 
 namespace MeshGovernance.Cli.Commands;
 

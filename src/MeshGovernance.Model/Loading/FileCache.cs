@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using MeshGovernance.Model.Diagnostics;
-using MeshGovernance.Model.Schemas;
 using MeshGovernance.Model.Yaml;
 
 namespace MeshGovernance.Model.Loading;

@@ -27,19 +27,27 @@ public sealed class RepositoryScanner
 
     private void ScanRoot()
     {
-        var manifest = Entries(_root).FirstOrDefault(e => e.Name is "mesh.yaml" or "mesh.yml");
-        if (manifest is null)
+        var manifests = Entries(_root)
+            .Where(e => MeshLayout.IsManifest(e.Name))
+            .OrderBy(e => e.Name == MeshLayout.Manifest ? 0 : 1)
+            .ToList();
+        if (manifests.Count == 0)
         {
             _diagnostics.Add(DiagnosticCatalog.MeshManifestMissing.Create(
-                SourceSpan.StartOf("mesh.yaml"),
+                SourceSpan.StartOf(MeshLayout.Manifest),
                 "There is no mesh.yaml at the repository root. Point --repo at the root of a mesh repository, or create one with 'meshgov init'."));
         }
-        else if (Admit(manifest) is { } path)
+        else if (Admit(manifests[0]) is { } path)
         {
             _files.Add(new MeshFile(Relative(path), path, DocumentKind.Mesh, null, "mesh"));
         }
 
-        foreach (var folder in Entries(_root).Where(e => e.Name is "teams" or "domains" or "governance"))
+        foreach (var second in manifests.Skip(1))
+        {
+            ReportUnknown(second.FullName, $"the repository's manifest is {manifests[0].Name}, and only one is read");
+        }
+
+        foreach (var folder in Entries(_root).Where(e => MeshLayout.All.Contains(e.Name + "/", StringComparer.Ordinal)))
         {
             // The top-level folders pass the same link checks as everything below them.
             if (Admit(folder) is not { } path)

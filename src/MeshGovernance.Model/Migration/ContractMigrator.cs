@@ -74,7 +74,7 @@ public static class ContractMigrator
             var v2 = root.Entries.Select(e => e.Key).FirstOrDefault(k => k.Value is "standardVersion" or "templateVersion" or "uuid" or "datasetName" or "quantumName" or "dataset");
             return v2 is not null
                 ? Refuse(file, v2, "this is an ODCS v2 contract (no apiVersion; '" + v2.Value + "' is an ODCS v2 field): meshgov migrate rewrites ODCS v3.0.x and Data Contract Specification files. Migrate it with the ODCS v2-to-v3 guide first.")
-                : Refuse(file, root.Entries.FirstOrDefault().Key ?? (SourceNode)root, "this file has neither apiVersion (ODCS) nor dataContractSpecification (DCS), so it is no data contract meshgov can migrate.");
+                : Refuse(file, (root.Entries.Count > 0 ? root.Entries[0].Key : null) ?? (SourceNode)root, "this file has neither apiVersion (ODCS) nor dataContractSpecification (DCS), so it is no data contract meshgov can migrate.");
         }
 
         if (root["apiVersion"] is not SourceScalar { Kind: ScalarKind.String } apiVersion)
@@ -100,7 +100,7 @@ public static class ContractMigrator
             return OdcsV30Migration.Migrate(text, file, root, declared);
         }
 
-        var message = declared.StartsWith("v2", StringComparison.Ordinal) || declared.StartsWith("2", StringComparison.Ordinal)
+        var message = declared.StartsWith("v2", StringComparison.Ordinal) || declared.StartsWith('2')
             ? $"ODCS {Truncate(declared)} is not migrated by meshgov: it rewrites ODCS {string.Join(", ", OdcsSources)} and Data Contract Specification files to {TargetVersion}. Migrate it with the ODCS v2-to-v3 guide first."
             : declared == "v3.2.0"
                 ? $"ODCS v3.2.0 is not yet released: meshgov reads up to {TargetVersion}, and does not rewrite a newer version to an older one."

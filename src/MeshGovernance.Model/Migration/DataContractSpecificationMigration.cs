@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using MeshGovernance.Model.Diagnostics;
 using MeshGovernance.Model.Schemas;
@@ -19,6 +18,9 @@ namespace MeshGovernance.Model.Migration;
 /// </summary>
 internal sealed partial class DataContractSpecificationMigration
 {
+    /// <summary>Keys of a DCS definition that describe the definition itself, not the field that uses it.</summary>
+    private static readonly string[] DefinitionMetadataKeys = ["domain", "name"];
+
     private readonly string _file;
     private readonly SourceMapping _root;
     private readonly YamlComments _comments;
@@ -822,7 +824,7 @@ internal sealed partial class DataContractSpecificationMigration
         expanded = true;
         if (_usedDefinitions.Add(name))
         {
-            foreach (var metadata in new[] { "domain", "name" }.Select(definition.KeyNode).OfType<SourceScalar>())
+            foreach (var metadata in DefinitionMetadataKeys.Select(definition.KeyNode).OfType<SourceScalar>())
             {
                 Note(MigrationNoteKind.Info, metadata, $"{metadata.Value} of definition '{name}' describes the definition (DCS deprecated it), not the field: not carried over");
             }
@@ -1167,7 +1169,7 @@ internal sealed partial class DataContractSpecificationMigration
             var read = YamlDocumentReader.Read(text, _file);
             if (read.Root is null || read.Diagnostics.Count > 0)
             {
-                throw new InvalidOperationException($"The ODCS written for {_file} does not read back as YAML ({read.Diagnostics.FirstOrDefault()?.Message}); this is a defect in the migration.");
+                throw new InvalidOperationException($"The ODCS written for {_file} does not read back as YAML ({(read.Diagnostics.Count > 0 ? read.Diagnostics[0].Message : null)}); this is a defect in the migration.");
             }
 
             var diagnostics = SchemaValidator.Validate(read.Root, DocumentKind.Contract);

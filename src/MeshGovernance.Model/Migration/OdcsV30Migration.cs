@@ -22,6 +22,9 @@ namespace MeshGovernance.Model.Migration;
 /// </summary>
 internal sealed partial class OdcsV30Migration
 {
+    /// <summary>The keys of a v3.0 quality rule that v3.1 has no place for in a text check.</summary>
+    private static readonly string[] RuleKeys = ["rule", "arguments", "validValues"];
+
     public const string Target = "v3.1.0";
 
     private readonly string _file;
@@ -92,7 +95,7 @@ internal sealed partial class OdcsV30Migration
         var read = YamlDocumentReader.Read(text, _file);
         return read.Root is { } root && read.Diagnostics.Count == 0
             ? root
-            : throw new InvalidOperationException($"The migrated text of {_file} no longer reads as YAML ({read.Diagnostics.FirstOrDefault()?.Message}); this is a defect in the migration.");
+            : throw new InvalidOperationException($"The migrated text of {_file} no longer reads as YAML ({(read.Diagnostics.Count > 0 ? read.Diagnostics[0].Message : null)}); this is a defect in the migration.");
     }
 
     private void Note(MigrationNoteKind kind, SourceText source, SourceNode at, string message, int pass = 1) =>
@@ -305,7 +308,7 @@ internal sealed partial class OdcsV30Migration
         // No v3.1 metric says what this rule counts, or no operator says what to expect of it: keep what the
         // check says (its description, dimension, custom properties) as a text check, and its rule (with any
         // operator and arguments, which a text check does not take) as custom properties of the check.
-        var moved = new[] { "rule", "arguments", "validValues" }.Concat(QualityRuleMapping.Operators)
+        var moved = RuleKeys.Concat(QualityRuleMapping.Operators)
             .Select(check.KeyNode).OfType<SourceScalar>().ToList();
         if (check["type"] is SourceScalar typeValue)
         {

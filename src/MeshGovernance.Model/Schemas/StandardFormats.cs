@@ -1,3 +1,4 @@
+using System.Buffers;
 namespace MeshGovernance.Model.Schemas;
 
 /// <summary>
@@ -141,7 +142,9 @@ public static class StandardFormats
             ?? (fragment is null ? null : CharactersError(fragment, "/:@?", "fragment"));
     }
 
-    private const string SchemeCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-.";
+    private static readonly SearchValues<char> SchemeCharacters = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-.");
+
+    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
     private const string SubDelimiters = "!$&'()*+,;=";
 
     /// <summary>"/" or "//", [user information "@"] "[" IP address "]" [":" port], then a path.</summary>
@@ -164,7 +167,7 @@ public static class StandardFormats
         }
 
         var port = host[(close + 1)..];
-        if (port.Length > 0 && (port[0] != ':' || port.AsSpan(1).IndexOfAnyExcept("0123456789") >= 0))
+        if (port.Length > 0 && (port[0] != ':' || port.AsSpan(1).IndexOfAnyExceptInRange('0', '9') >= 0))
         {
             return $"'{port}' after the host is not a port number";
         }
@@ -206,7 +209,7 @@ public static class StandardFormats
         if (inside.Length > 0 && inside[0] is 'v' or 'V')
         {
             var dot = inside.IndexOf('.', StringComparison.Ordinal);
-            return dot > 1 && inside.AsSpan(1, dot - 1).IndexOfAnyExcept("0123456789abcdefABCDEF") < 0 && dot < inside.Length - 1
+            return dot > 1 && inside.AsSpan(1, dot - 1).IndexOfAnyExcept(HexDigits) < 0 && dot < inside.Length - 1
                 && inside[(dot + 1)..].All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~' or ':' || SubDelimiters.Contains(c));
         }
 
@@ -244,7 +247,7 @@ public static class StandardFormats
 
                     groups += 2;
                 }
-                else if (pieces[i].Length is >= 1 and <= 4 && pieces[i].AsSpan().IndexOfAnyExcept("0123456789abcdefABCDEF") < 0)
+                else if (pieces[i].Length is >= 1 and <= 4 && pieces[i].AsSpan().IndexOfAnyExcept(HexDigits) < 0)
                 {
                     groups++;
                 }

@@ -1,5 +1,4 @@
 using System.Text;
-using MeshGovernance.Model.Diagnostics;
 using MeshGovernance.Model.Loading;
 using MeshGovernance.Policies.Engine;
 

@@ -52,6 +52,14 @@ public readonly partial record struct SemanticVersion(long Major, long Minor, lo
         };
     }
 
+    public static bool operator <(SemanticVersion left, SemanticVersion right) => left.CompareTo(right) < 0;
+
+    public static bool operator <=(SemanticVersion left, SemanticVersion right) => left.CompareTo(right) <= 0;
+
+    public static bool operator >(SemanticVersion left, SemanticVersion right) => left.CompareTo(right) > 0;
+
+    public static bool operator >=(SemanticVersion left, SemanticVersion right) => left.CompareTo(right) >= 0;
+
     public int CompareTo(SemanticVersion other)
     {
         var byNumbers = (Major, Minor, Patch).CompareTo((other.Major, other.Minor, other.Patch));

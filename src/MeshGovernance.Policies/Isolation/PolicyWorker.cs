@@ -27,6 +27,7 @@ public static class PolicyWorker
     {
         WorkerLimits.ApplyToThisProcess();
         using var reader = new BinaryReader(new BufferedStream(input, 1 << 16), LoadedFilesFormat.Encoding);
+        // Not disposed on a protocol error (return 3): runs still in flight may write; the process ends anyway.
         var writer = new WorkerOutput(output);
         var providers = new Dictionary<string, PolicyAssemblyProvider>(StringComparer.Ordinal);
         var runs = new List<Thread>();
@@ -84,6 +85,7 @@ public static class PolicyWorker
         }
 
         runs.ForEach(t => t.Join());
+        writer.Dispose();
         return 0;
     }
 
@@ -154,7 +156,7 @@ public static class PolicyWorker
     }
 
     /// <summary>Standard output, one whole message (or one policy's findings) at a time.</summary>
-    private sealed class WorkerOutput(Stream output)
+    private sealed class WorkerOutput(Stream output) : IDisposable
     {
         private readonly BinaryWriter _writer = new(new BufferedStream(output, 1 << 16), LoadedFilesFormat.Encoding);
         private readonly Lock _lock = new();
@@ -191,6 +193,14 @@ public static class PolicyWorker
                 _writer.Write(outcome.Duration.Ticks);
                 _writer.Write(outcome.FindingsNotKept);
                 _writer.Flush();
+            }
+        }
+
+        public void Dispose()
+        {
+            lock (_lock)
+            {
+                _writer.Dispose();
             }
         }
     }

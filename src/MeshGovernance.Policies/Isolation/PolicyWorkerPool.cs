@@ -177,7 +177,7 @@ public sealed class PolicyWorkerPool : IDisposable
             return null;
         }
 
-        private bool AwaitReady(WorkerProcess worker)
+        private static bool AwaitReady(WorkerProcess worker)
         {
             // Reading a large mesh takes a while; a worker that neither answers nor exits in this time is stuck.
             var next = worker.Next(TimeSpan.FromMinutes(5));
@@ -334,7 +334,7 @@ public sealed class PolicyWorkerPool : IDisposable
             _inFlight.Clear();
         }
 
-        private PolicyEvaluation Blame(Flight flight, int exitCode, string error)
+        private static PolicyEvaluation Blame(Flight flight, int exitCode, string error)
         {
             if (flight.Compilation is not { } compiled)
             {

@@ -3,7 +3,6 @@ using MeshGovernance.Model.Diagnostics;
 using MeshGovernance.Model.Loading;
 using MeshGovernance.Model.Yaml;
 using MeshGovernance.Policies.Changes;
-using MeshGovernance.Policies.Configuration;
 using MeshGovernance.Policies.Engine;
 using MeshGovernance.Policies.Metadata;
 using MeshGovernance.Policies.Scripting;

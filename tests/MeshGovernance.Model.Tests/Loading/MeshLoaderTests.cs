@@ -231,6 +231,26 @@ public class MeshLoaderTests
     }
 
     [Fact]
+    public void A_manifest_named_mesh_yml_is_read_and_a_second_manifest_beside_mesh_yaml_is_reported()
+    {
+        using var renamed = TempMeshRepository.Valid();
+        File.Move(renamed.PathOf("mesh.yaml"), renamed.PathOf("mesh.yml"));
+        using var both = TempMeshRepository.Valid();
+        both.Write("mesh.yml", File.ReadAllText(both.PathOf("mesh.yaml")).Replace("name:", "name: shadow\nold-name:", StringComparison.Ordinal));
+
+        var alone = MeshLoader.Load(renamed.Root);
+        var twice = MeshLoader.Load(both.Root);
+
+        Assert.False(alone.ConfigurationError);
+        Assert.Empty(alone.Diagnostics);
+        Assert.Contains(alone.Files, f => f.File.RelativePath == "mesh.yml");
+        var second = Assert.Single(twice.Diagnostics);
+        Assert.Equal(("MG1012", "mesh.yml"), (second.Id, second.File));
+        Assert.Contains("mesh.yaml", second.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(twice.Files, f => f.File.RelativePath == "mesh.yml");
+    }
+
+    [Fact]
     public void A_file_over_the_size_limit_is_reported_without_being_read()
     {
         using var repo = TempMeshRepository.Valid();

@@ -87,7 +87,7 @@ internal static class MigrationCorpus
     public static IReadOnlyList<Diagnostic> SchemaErrors(string text, string file = "c.odcs.yaml")
     {
         var read = YamlDocumentReader.Read(text, file);
-        Assert.True(read.Root is not null && read.Diagnostics.Count == 0, $"{file} does not read as YAML: {read.Diagnostics.FirstOrDefault()?.Message}");
+        Assert.True(read.Root is not null && read.Diagnostics.Count == 0, $"{file} does not read as YAML: {(read.Diagnostics.Count > 0 ? read.Diagnostics[0].Message : null)}");
         return [.. SchemaValidator.Validate(read.Root!, DocumentKind.Contract).Where(d => d.Level == DiagnosticLevel.Error)];
     }
 }

@@ -30,7 +30,7 @@ public sealed partial class UnifiedDiffTests
 
         var diff = UnifiedDiff.Create(before, after, "f");
 
-        Assert.Equal(2, HunkHeader().Matches(diff).Count);
+        Assert.Equal(2, HunkHeader().Count(diff));
         Assert.Contains("@@ -1,5 +1,5 @@", diff, StringComparison.Ordinal);
         Assert.EndsWith("-l20\n\\ No newline at end of file\n+L20\n\\ No newline at end of file\n", diff, StringComparison.Ordinal);
     }
