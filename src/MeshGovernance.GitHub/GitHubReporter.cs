@@ -28,18 +28,14 @@ public static class GitHubReporter
     {
         var warnings = new List<string>();
         var blobUrl = new Uri(context.ServerUrl, $"{Uri.EscapeDataString(context.Owner)}/{Uri.EscapeDataString(context.Repository)}/blob/{context.HeadSha}/");
-        var pointer = context.RunUrl is { } runUrl && options.WriteJobSummary && context.StepSummaryPath is not null
+        var pointer = context.RunUrl is { } runUrl && context.StepSummaryPath is not null
             ? $"[the job summary]({runUrl.AbsoluteUri})"
             : null;
 
         CheckRunResult? checkRun = null;
         string? checkRunError = null;
         string? fallbackReason = null;
-        if (options.ForceWorkflowCommands)
-        {
-            fallbackReason = "workflow commands were asked for instead of a check run";
-        }
-        else if (context.TokenIsReadOnly)
+        if (context.TokenIsReadOnly)
         {
             fallbackReason = $"the pull request comes from the fork {context.HeadRepository ?? "(deleted)"}, and Actions gives its runs a read-only token";
         }
@@ -50,7 +46,6 @@ public static class GitHubReporter
                 var publisher = new CheckRunPublisher(client, context.Owner, context.Repository, new CheckRunOptions
                 {
                     Name = options.CheckName,
-                    MaxAnnotations = options.MaxAnnotations,
                     FullReportUrl = pointer is null ? null : context.RunUrl,
                     DetailsUrl = context.RunUrl,
                     BlobUrl = blobUrl,
@@ -73,7 +68,7 @@ public static class GitHubReporter
 
         CommentResult? comment = null;
         string? commentError = null;
-        if (context.PullRequestNumber is { } number && options.Comment != PullRequestCommentMode.Never && !context.TokenIsReadOnly)
+        if (context.PullRequestNumber is { } number && !context.TokenIsReadOnly)
         {
             var links = new List<string>();
             if (checkRun?.HtmlUrl is { } checkUrl)
@@ -91,7 +86,7 @@ public static class GitHubReporter
             try
             {
                 var publisher = new PullRequestCommentPublisher(client, context.Owner, context.Repository, options.CheckName);
-                var create = options.Comment == PullRequestCommentMode.Always || report.Diagnostics.Count > 0;
+                var create = report.Diagnostics.Count > 0;
                 comment = await publisher.PublishAsync(number, markdown, pointer, create, cancellationToken).ConfigureAwait(false);
             }
             catch (GitHubException e)
@@ -102,7 +97,7 @@ public static class GitHubReporter
         }
 
         JobSummaryResult? jobSummary = null;
-        if (options.WriteJobSummary && context.StepSummaryPath is { } path)
+        if (context.StepSummaryPath is { } path)
         {
             var notes = fallbackReason is null ? [] : new[] { $"**No check run:** {MarkdownText.Cell(fallbackReason, 2000)}. The findings are annotated with workflow commands instead." };
             jobSummary = JobSummaryWriter.Append(path, CheckSummaryMarkdown.Render(report, options.CheckName, blobUrl, notes));

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using MeshGovernance.Model.Diagnostics;
-using MeshGovernance.Policies.Engine;
+using MeshGovernance.Results;
 
 namespace MeshGovernance.Reports;
 

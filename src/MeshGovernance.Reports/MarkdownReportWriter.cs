@@ -1,6 +1,6 @@
 using System.Text;
 using MeshGovernance.Model.Diagnostics;
-using MeshGovernance.Policies.Engine;
+using MeshGovernance.Results;
 
 namespace MeshGovernance.Reports;
 

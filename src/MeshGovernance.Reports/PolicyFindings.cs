@@ -1,5 +1,5 @@
 using MeshGovernance.Model.Diagnostics;
-using MeshGovernance.Policies.Engine;
+using MeshGovernance.Results;
 
 namespace MeshGovernance.Reports;
 

@@ -4,8 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using MeshGovernance.Model.Diagnostics;
-using MeshGovernance.Policies.BuiltIn;
-using MeshGovernance.Policies.Engine;
+using MeshGovernance.Results;
 
 namespace MeshGovernance.Reports;
 
@@ -123,7 +122,7 @@ public static class SarifReportWriter
         var metadata = policy.Metadata;
         var rationale = string.IsNullOrWhiteSpace(metadata.Rationale) ? metadata.Title : metadata.Rationale.Trim();
         var helpUri = Uri.TryCreate(metadata.Help, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" ? metadata.Help : null;
-        var helpPage = policy.BuiltIn ? BuiltInPolicies.HelpPage(metadata.Id) : null;
+        var helpPage = policy.HelpPage;
         var seeAlso = helpUri is null ? string.Empty : $"\n\nMore: {helpUri}";
         var markdown = helpPage is null ? null : $"{rationale}\n\n{helpPage.Trim()}{seeAlso}";
         var advisory = metadata.Enforcement == Enforcement.Advisory;

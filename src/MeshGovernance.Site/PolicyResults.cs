@@ -1,6 +1,6 @@
 using MeshGovernance.Model.Diagnostics;
 using MeshGovernance.Model.Graph;
-using MeshGovernance.Policies.Engine;
+using MeshGovernance.Results;
 
 namespace MeshGovernance.Site;
 

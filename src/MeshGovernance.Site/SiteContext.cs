@@ -1,8 +1,7 @@
 using MeshGovernance.Model.Diagnostics;
 using MeshGovernance.Model.Graph;
 using MeshGovernance.Model.Loading;
-using MeshGovernance.Policies.Engine;
-using MeshGovernance.Policies.Waivers;
+using MeshGovernance.Results;
 
 namespace MeshGovernance.Site;
 
@@ -16,14 +15,14 @@ public sealed class SiteContext
     private readonly Dictionary<string, List<DataProduct>> _consumersOfContract;
     private readonly Dictionary<string, List<DataProduct>> _providersOfContract;
 
-    public SiteContext(MeshLoadResult load, CheckResult check, DateOnly today, SiteHistory? history = null, IReadOnlyList<TrendPoint>? trend = null)
+    public SiteContext(MeshLoadResult load, CheckResult check, DateOnly today, MeshHistory? history = null, IReadOnlyList<TrendPoint>? trend = null)
     {
         Trend = trend ?? [];
         Load = load;
         Mesh = load.Mesh;
         Check = check;
         Today = today;
-        History = history ?? SiteHistory.None;
+        History = history ?? MeshHistory.None;
         _findingsBySubject = check.Diagnostics
             .Where(d => d.Subject is not null)
             .GroupBy(d => d.Subject!, StringComparer.Ordinal)
@@ -51,7 +50,7 @@ public sealed class SiteContext
 
     public DateOnly Today { get; }
 
-    public SiteHistory History { get; }
+    public MeshHistory History { get; }
 
     /// <summary>The check at each of the newest commits of the mesh, oldest first; empty without history.</summary>
     public IReadOnlyList<TrendPoint> Trend { get; }

@@ -3,7 +3,7 @@ using MeshGovernance.Model.Loading;
 using MeshGovernance.Model.Migration;
 using MeshGovernance.Model.Schemas;
 using MeshGovernance.Model.Yaml;
-using MeshGovernance.Policies.Changes;
+using MeshGovernance.Contracts;
 using MeshGovernance.Testing;
 
 namespace MeshGovernance.Cli.Tests;

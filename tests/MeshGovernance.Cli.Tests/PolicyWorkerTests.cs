@@ -5,6 +5,7 @@ using MeshGovernance.Policies.Engine;
 using MeshGovernance.Policies.Execution;
 using MeshGovernance.Policies.Isolation;
 using MeshGovernance.Testing;
+using MeshGovernance.Results;
 
 namespace MeshGovernance.Cli.Tests;
 

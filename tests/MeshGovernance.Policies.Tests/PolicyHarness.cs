@@ -2,6 +2,7 @@ using MeshGovernance.Model.Loading;
 using MeshGovernance.Policies.Engine;
 using MeshGovernance.Policies.Execution;
 using MeshGovernance.Testing;
+using MeshGovernance.Results;
 
 namespace MeshGovernance.Policies.Tests;
 

@@ -1,6 +1,5 @@
 using MeshGovernance.Model.Diagnostics;
-using MeshGovernance.Policies.Engine;
-using MeshGovernance.Policies.Metadata;
+using MeshGovernance.Results;
 
 namespace MeshGovernance.Reports.Tests;
 

@@ -2,6 +2,7 @@ using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using MeshGovernance.Model.Loading;
 using MeshGovernance.Policies.Engine;
+using MeshGovernance.Results;
 
 namespace MeshGovernance.Site.Tests;
 

@@ -1,12 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
-using MeshGovernance.Cli.Changes;
+using MeshGovernance.Review;
 using MeshGovernance.Git;
 using MeshGovernance.GitHub;
 using MeshGovernance.Model.Diagnostics;
 using MeshGovernance.Model.Loading;
 using MeshGovernance.Policies.Engine;
 using MeshGovernance.Reports;
+using MeshGovernance.Results;
 
 namespace MeshGovernance.Cli.Commands;
 
@@ -116,7 +117,9 @@ internal static class CheckCommand
                 {
                     revisions = PullRequestRevisions.Load(root.FullName, baseRevision, parse.GetValue(pullRequest.Head), parse.GetValue(pullRequest.Fetch), fileCache);
                     loadWatch.Stop();
-                    (result, report) = PullRequestCheck.Run(revisions, parse.GetValue(policiesFrom) == "head", pullRequestAuthor, options);
+                    var (reviewed, change, files) = PullRequestCheck.Run(revisions, parse.GetValue(policiesFrom) == "head", pullRequestAuthor, options);
+                    result = reviewed;
+                    report = CheckReport.From(result, files) with { Change = change };
                 }
                 else
                 {

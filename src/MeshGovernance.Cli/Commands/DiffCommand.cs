@@ -1,9 +1,9 @@
 using System.CommandLine;
-using MeshGovernance.Cli.Changes;
+using MeshGovernance.Review;
 using MeshGovernance.Git;
 using MeshGovernance.Model.Diagnostics;
 using MeshGovernance.Model.Loading;
-using MeshGovernance.Policies.Changes;
+using MeshGovernance.Contracts;
 using MeshGovernance.Reports.Changelog;
 
 namespace MeshGovernance.Cli.Commands;

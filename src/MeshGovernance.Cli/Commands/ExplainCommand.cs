@@ -2,6 +2,7 @@ using System.CommandLine;
 using MeshGovernance.Model.Diagnostics;
 using MeshGovernance.Policies.BuiltIn;
 using MeshGovernance.Policies.Metadata;
+using MeshGovernance.Results;
 
 namespace MeshGovernance.Cli.Commands;
 

@@ -1,8 +1,9 @@
 using System.CommandLine;
-using MeshGovernance.Cli.Changes;
+using MeshGovernance.Review;
 using MeshGovernance.Model.Loading;
 using MeshGovernance.Policies.Engine;
 using MeshGovernance.Site;
+using MeshGovernance.Results;
 
 namespace MeshGovernance.Cli.Commands;
 
@@ -95,7 +96,7 @@ internal static class SiteCommand
                 return ExitCodes.UsageOrConfiguration;
             }
 
-            var (siteHistory, note) = commits == 0 ? (SiteHistory.None, null) : SiteHistoryReader.Read(root.FullName, commits);
+            var (siteHistory, note) = commits == 0 ? (MeshHistory.None, null) : SiteHistoryReader.Read(root.FullName, commits);
             if (note is not null)
             {
                 error.WriteLine("note: " + note + ".");

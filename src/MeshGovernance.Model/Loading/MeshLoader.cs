@@ -45,8 +45,8 @@ public static class MeshLoader
     /// <summary>Only the linked graph of files already read, without checking references (the policy worker's view).</summary>
     public static Mesh BuildGraph(IReadOnlyList<LoadedFile> loaded) => MeshGraphBuilder.Build(loaded);
 
-    /// <summary>Builds the graph from files already read (from disk or from a git revision).</summary>
-    public static MeshLoadResult Build(IReadOnlyList<LoadedFile> loaded, IReadOnlyList<Diagnostic> scanDiagnostics)
+    /// <summary>Builds the graph from the files read, and checks its references.</summary>
+    private static MeshLoadResult Build(IReadOnlyList<LoadedFile> loaded, IReadOnlyList<Diagnostic> scanDiagnostics)
     {
         var mesh = MeshGraphBuilder.Build(loaded);
         var diagnostics = new List<Diagnostic>(scanDiagnostics);

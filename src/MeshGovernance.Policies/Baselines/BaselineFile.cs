@@ -1,6 +1,7 @@
 using System.Text;
 using MeshGovernance.Model.Loading;
 using MeshGovernance.Policies.Engine;
+using MeshGovernance.Results;
 
 namespace MeshGovernance.Policies.Baselines;
 

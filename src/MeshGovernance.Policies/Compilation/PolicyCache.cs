@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using MeshGovernance.Model.Graph;
-using MeshGovernance.Policies.Scripting;
 
 namespace MeshGovernance.Policies.Compilation;
 
@@ -15,9 +13,8 @@ public sealed class PolicyCache(string directory)
 {
     private static readonly string EngineFingerprint = string.Join(
         "|",
-        typeof(PolicyGlobals).Assembly.ManifestModule.ModuleVersionId,
-        typeof(Mesh).Assembly.ManifestModule.ModuleVersionId,
-        System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription);
+        ScriptReferences.ModelAssemblies.Select(a => a.ManifestModule.ModuleVersionId.ToString())
+            .Append(System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription));
 
     public string Directory { get; } = Path.GetFullPath(directory);
 

@@ -27,8 +27,12 @@ internal static class ScriptReferences
     public static IReadOnlyList<string> Usings { get; } =
     [
         "System", "System.Linq", "System.Collections.Generic", "System.Globalization", "System.Text.RegularExpressions",
-        "MeshGovernance.Model.Graph", "MeshGovernance.Policies.Scripting", "MeshGovernance.Policies.Changes",
+        "MeshGovernance.Model.Graph", "MeshGovernance.Policies.Scripting", "MeshGovernance.Contracts",
     ];
+
+    /// <summary>meshgov's assemblies a policy compiles against (and an editor is given): the mesh, the contract changes, the script API.</summary>
+    public static IReadOnlyList<Assembly> ModelAssemblies { get; } =
+        [typeof(Mesh).Assembly, typeof(Contracts.ContractChange).Assembly, typeof(PolicyGlobals).Assembly];
 
     public static IReadOnlyList<MetadataReference> All { get; } = Create();
 
@@ -52,8 +56,7 @@ internal static class ScriptReferences
             references.Add(FromLoadedAssembly(assembly));
         }
 
-        references.Add(FromLoadedAssembly(typeof(Mesh).Assembly));
-        references.Add(FromLoadedAssembly(typeof(PolicyGlobals).Assembly));
+        references.AddRange(ModelAssemblies.Select(FromLoadedAssembly));
         return references;
     }
 

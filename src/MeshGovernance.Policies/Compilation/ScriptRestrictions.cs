@@ -25,7 +25,7 @@ internal static class ScriptRestrictions
         "MeshGovernance.Model.Yaml",
         "MeshGovernance.Model.Diagnostics",
         "MeshGovernance.Policies.Scripting",
-        "MeshGovernance.Policies.Changes",
+        "MeshGovernance.Contracts",
     ];
 
     /// <summary>Types of allowed namespaces that reach the environment, the process or reflection.</summary>

@@ -1,7 +1,7 @@
 using MeshGovernance.Model.Diagnostics;
 using MeshGovernance.Model.Yaml;
-using MeshGovernance.Policies.Metadata;
 using MeshGovernance.Policies.Scripting;
+using MeshGovernance.Results;
 
 namespace MeshGovernance.Policies.Configuration;
 

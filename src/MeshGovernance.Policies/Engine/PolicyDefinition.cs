@@ -1,6 +1,7 @@
 using MeshGovernance.Model.Diagnostics;
 using MeshGovernance.Policies.Configuration;
 using MeshGovernance.Policies.Metadata;
+using MeshGovernance.Results;
 
 namespace MeshGovernance.Policies.Engine;
 

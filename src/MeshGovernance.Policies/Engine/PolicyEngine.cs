@@ -5,13 +5,14 @@ using MeshGovernance.Model.Graph;
 using MeshGovernance.Model.Loading;
 using MeshGovernance.Model.Schemas;
 using MeshGovernance.Policies.Baselines;
-using MeshGovernance.Policies.Changes;
+using MeshGovernance.Policies.BuiltIn;
+using MeshGovernance.Contracts;
 using MeshGovernance.Policies.Compilation;
 using MeshGovernance.Policies.Execution;
 using MeshGovernance.Policies.Isolation;
-using MeshGovernance.Policies.Metadata;
 using MeshGovernance.Policies.Scripting;
 using MeshGovernance.Policies.Waivers;
+using MeshGovernance.Results;
 
 namespace MeshGovernance.Policies.Engine;
 
@@ -83,7 +84,10 @@ public static class PolicyEngine
                 p.Enabled && runs[p.Id].Ran,
                 p.Enabled ? SubjectsOf(p.Declared.Scope, load.Mesh) : [],
                 p.Enabled && runs[p.Id].FromCache,
-                p.Enabled ? runs[p.Id].Duration : TimeSpan.Zero))
+                p.Enabled ? runs[p.Id].Duration : TimeSpan.Zero)
+            {
+                HelpPage = p.Source.BuiltIn ? BuiltInPolicies.HelpPage(p.Id) : null,
+            })
             .ToList();
         var statistics = new CheckStatistics(
             enabled.Count,

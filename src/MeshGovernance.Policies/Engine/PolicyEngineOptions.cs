@@ -1,5 +1,5 @@
 using MeshGovernance.Model.Loading;
-using MeshGovernance.Policies.Changes;
+using MeshGovernance.Contracts;
 using MeshGovernance.Policies.Compilation;
 using MeshGovernance.Policies.Execution;
 

@@ -3,6 +3,7 @@ using MeshGovernance.Model.Loading;
 using MeshGovernance.Policies.BuiltIn;
 using MeshGovernance.Policies.Configuration;
 using MeshGovernance.Policies.Metadata;
+using MeshGovernance.Results;
 
 namespace MeshGovernance.Policies.Engine;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using MeshGovernance.Model.Diagnostics;
 using MeshGovernance.Model.Graph;
 using MeshGovernance.Model.Loading;
-using MeshGovernance.Policies.Changes;
+using MeshGovernance.Contracts;
 using MeshGovernance.Policies.Compilation;
 using MeshGovernance.Policies.Execution;
 using MeshGovernance.Policies.Scripting;

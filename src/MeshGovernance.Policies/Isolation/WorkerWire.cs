@@ -1,5 +1,5 @@
 using MeshGovernance.Model.Diagnostics;
-using MeshGovernance.Policies.Changes;
+using MeshGovernance.Contracts;
 using MeshGovernance.Policies.Metadata;
 
 namespace MeshGovernance.Policies.Isolation;

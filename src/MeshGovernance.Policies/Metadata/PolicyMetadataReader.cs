@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using MeshGovernance.Model.Diagnostics;
 using MeshGovernance.Model.Yaml;
 using MeshGovernance.Policies.Scripting;
+using MeshGovernance.Results;
 
 namespace MeshGovernance.Policies.Metadata;
 

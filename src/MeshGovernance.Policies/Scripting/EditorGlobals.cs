@@ -18,7 +18,7 @@ public static class EditorGlobals
         loadPath.Replace('\\', '/').Split('/')[^1] == FileName;
 
     /// <summary>The assemblies the generated script references, to copy beside it.</summary>
-    public static IReadOnlyList<Assembly> Assemblies { get; } = [typeof(Model.Graph.Mesh).Assembly, typeof(PolicyGlobals).Assembly];
+    public static IReadOnlyList<Assembly> Assemblies => Compilation.ScriptReferences.ModelAssemblies;
 
     /// <summary>The script: one static forwarding member per public member of <see cref="PolicyGlobals"/>, so it never drifts from them.</summary>
     public static string Generate()
@@ -32,7 +32,7 @@ public static class EditorGlobals
         }
 
         text.Append('\n');
-        foreach (var ns in new[] { "System", "System.Linq", "System.Collections.Generic", "System.Globalization", "System.Text.RegularExpressions", "MeshGovernance.Model.Graph", "MeshGovernance.Policies.Scripting", "MeshGovernance.Policies.Changes" })
+        foreach (var ns in Compilation.ScriptReferences.Usings)
         {
             text.Append($"using {ns};\n");
         }

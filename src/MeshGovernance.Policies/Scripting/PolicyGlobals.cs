@@ -1,6 +1,6 @@
 using MeshGovernance.Model.Diagnostics;
 using MeshGovernance.Model.Graph;
-using MeshGovernance.Policies.Changes;
+using MeshGovernance.Contracts;
 
 namespace MeshGovernance.Policies.Scripting;
 
@@ -49,7 +49,7 @@ public class PolicyGlobals
 
     /// <summary>
     /// Reports a violation about a node at a place inside its file, such as the line of a contract change
-    /// (<see cref="Changes.ContractChange.Head"/>); a span in another file falls back to the node.
+    /// (<see cref="Contracts.ContractChange.Head"/>); a span in another file falls back to the node.
     /// </summary>
     public void Fail(MeshNode node, SourceSpan at, string message) => Add(FindingKind.Violation, node, at, message);
 

@@ -2,10 +2,11 @@ using System.Globalization;
 using MeshGovernance.Model.Diagnostics;
 using MeshGovernance.Model.Loading;
 using MeshGovernance.Model.Yaml;
-using MeshGovernance.Policies.Changes;
+using MeshGovernance.Contracts;
 using MeshGovernance.Policies.Engine;
 using MeshGovernance.Policies.Metadata;
 using MeshGovernance.Policies.Scripting;
+using MeshGovernance.Results;
 
 namespace MeshGovernance.Policies.Testing;
 

@@ -1,5 +1,6 @@
 using MeshGovernance.Model.Diagnostics;
 using MeshGovernance.Model.Graph;
+using MeshGovernance.Results;
 
 namespace MeshGovernance.Policies.Waivers;
 

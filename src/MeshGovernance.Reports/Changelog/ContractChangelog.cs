@@ -1,4 +1,4 @@
-using MeshGovernance.Policies.Changes;
+using MeshGovernance.Contracts;
 
 namespace MeshGovernance.Reports.Changelog;
 

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using MeshGovernance.Model.Diagnostics;
-using MeshGovernance.Policies.Changes;
+using MeshGovernance.Contracts;
 
 namespace MeshGovernance.Reports.Changelog;
 

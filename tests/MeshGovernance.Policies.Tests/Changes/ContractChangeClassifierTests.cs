@@ -1,5 +1,5 @@
 using MeshGovernance.Model.Yaml;
-using MeshGovernance.Policies.Changes;
+using MeshGovernance.Contracts;
 using MeshGovernance.Testing;
 
 namespace MeshGovernance.Policies.Tests.Changes;

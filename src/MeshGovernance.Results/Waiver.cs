@@ -1,7 +1,7 @@
 using MeshGovernance.Model.Diagnostics;
 using MeshGovernance.Model.Yaml;
 
-namespace MeshGovernance.Policies.Waivers;
+namespace MeshGovernance.Results;
 
 /// <summary>One entry of governance/waivers.yaml: a policy's findings on some subjects, excused until a date.</summary>
 public sealed record Waiver(

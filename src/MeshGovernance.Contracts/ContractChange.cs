@@ -1,6 +1,6 @@
 using MeshGovernance.Model.Diagnostics;
 
-namespace MeshGovernance.Policies.Changes;
+namespace MeshGovernance.Contracts;
 
 /// <summary>One difference between two versions of a contract.</summary>
 /// <param name="Rule">The stable id of the rule that classified it (see <see cref="ContractChangeRules"/>).</param>

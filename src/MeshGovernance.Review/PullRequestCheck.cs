@@ -1,18 +1,19 @@
 using MeshGovernance.Model.Diagnostics;
 using MeshGovernance.Model.Loading;
-using MeshGovernance.Policies.Changes;
+using MeshGovernance.Contracts;
 using MeshGovernance.Policies.Engine;
-using MeshGovernance.Reports;
+using MeshGovernance.Results;
 
-namespace MeshGovernance.Cli.Changes;
+namespace MeshGovernance.Review;
 
 /// <summary>
 /// Checks a pull request: the head mesh judged by the trusted revision's policies, waivers and policy settings,
 /// with the change visible to policies and findings the change did not cause reported as existing debt.
 /// </summary>
-internal static class PullRequestCheck
+public static class PullRequestCheck
 {
-    public static (CheckResult Result, CheckReport Report) Run(PullRequestRevisions revisions, bool policiesFromHead, string? author, PolicyEngineOptions options)
+    /// <summary>The check of the head, what was compared, and how many files were read (the head's and the trusted policies).</summary>
+    public static (CheckResult Result, ChangeSummary Change, int Files) Run(PullRequestRevisions revisions, bool policiesFromHead, string? author, PolicyEngineOptions options)
     {
         var trusted = policiesFromHead ? revisions.Head : revisions.Trusted;
         var change = new ChangeUnderReview(revisions.MergeBase.Mesh, revisions.Head.Mesh, revisions.Files, author);
@@ -22,11 +23,7 @@ internal static class PullRequestCheck
 
         var result = PolicyEngine.Check(revisions.Head, policies, options with { Change = change, Base = revisions.MergeBase, Trusted = trusted });
         var files = revisions.Head.Files.Count + (trusted.Layout?.PolicyScripts.Count ?? 0);
-        var report = CheckReport.From(result, files) with
-        {
-            Change = new ChangeSummary(revisions.BaseCommit, revisions.HeadCommit, revisions.Files.Count, change.Author, policiesFromHead),
-        };
-        return (result, report);
+        return (result, new ChangeSummary(revisions.BaseCommit, revisions.HeadCommit, revisions.Files.Count, change.Author, policiesFromHead), files);
     }
 
     private static List<Diagnostic> RuleChanges(IReadOnlyList<ChangedFile> files) => files

@@ -1,4 +1,4 @@
-namespace MeshGovernance.Policies.Changes;
+namespace MeshGovernance.Contracts;
 
 /// <summary>Every change between two versions of a contract, with the versions and how far they moved.</summary>
 public sealed record ContractChangeSet(IReadOnlyList<ContractChange> Changes, string? BaseVersion, string? HeadVersion)

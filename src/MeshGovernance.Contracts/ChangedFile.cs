@@ -1,4 +1,4 @@
-namespace MeshGovernance.Policies.Changes;
+namespace MeshGovernance.Contracts;
 
 /// <summary>One file a pull request adds, modifies, deletes or renames (repo-relative, '/'-separated paths).</summary>
 /// <param name="OldPath">For a rename, the path at the base revision; otherwise null.</param>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using MeshGovernance.Model.Yaml;
 
-namespace MeshGovernance.Policies.Changes;
+namespace MeshGovernance.Contracts;
 
 internal sealed partial class ContractDiff
 {

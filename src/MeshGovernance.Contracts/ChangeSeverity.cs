@@ -1,4 +1,4 @@
-namespace MeshGovernance.Policies.Changes;
+namespace MeshGovernance.Contracts;
 
 /// <summary>How a contract change affects its consumers, from harmless to breaking.</summary>
 public enum ChangeSeverity

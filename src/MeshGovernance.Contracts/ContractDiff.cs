@@ -1,6 +1,6 @@
 using MeshGovernance.Model.Yaml;
 
-namespace MeshGovernance.Policies.Changes;
+namespace MeshGovernance.Contracts;
 
 /// <summary>
 /// The walk behind <see cref="ContractChangeClassifier"/>: one instance per comparison, collecting changes in

@@ -1,24 +1,24 @@
 using System.Text;
 using MeshGovernance.Git;
 using MeshGovernance.Model.Yaml;
-using MeshGovernance.Policies.Changes;
-using MeshGovernance.Site;
+using MeshGovernance.Contracts;
+using MeshGovernance.Results;
 
-namespace MeshGovernance.Cli.Changes;
+namespace MeshGovernance.Review;
 
 /// <summary>
 /// Reads what the site shows from git history: the last commit of each mesh file, and each contract's changelog
 /// (what <c>meshgov diff</c> would say of every commit that changed it), over the newest commits only.
 /// </summary>
-internal static class SiteHistoryReader
+public static class SiteHistoryReader
 {
     /// <summary>Blob reads a changelog may take; a longer history is cut, and the site says how far it goes.</summary>
     private const int MaxBlobReads = 5000;
 
     private const long MaxBlobBytes = 4L * 1024 * 1024;
 
-    /// <summary>The history of the mesh at <paramref name="meshRoot"/>, or <see cref="SiteHistory.None"/> (and why) when there is none.</summary>
-    public static (SiteHistory History, string? Note) Read(string meshRoot, int maxCommits)
+    /// <summary>The history of the mesh at <paramref name="meshRoot"/>, or <see cref="MeshHistory.None"/> (and why) when there is none.</summary>
+    public static (MeshHistory History, string? Note) Read(string meshRoot, int maxCommits)
     {
         try
         {
@@ -27,11 +27,11 @@ internal static class SiteHistoryReader
         catch (GitException ex)
         {
             // History is a nicety of the pages: without it they say so, and the site is still built.
-            return (SiteHistory.None, "no git history (" + ex.Message.Split('\n')[0] + ")");
+            return (MeshHistory.None, "no git history (" + ex.Message.Split('\n')[0] + ")");
         }
     }
 
-    private static (SiteHistory History, string? Note) ReadHistory(string meshRoot, int maxCommits)
+    private static (MeshHistory History, string? Note) ReadHistory(string meshRoot, int maxCommits)
     {
         GitRepository repository;
         try
@@ -40,7 +40,7 @@ internal static class SiteHistoryReader
         }
         catch (GitException ex)
         {
-            return (SiteHistory.None, "no git history (" + ex.Message.Split('\n')[0] + ")");
+            return (MeshHistory.None, "no git history (" + ex.Message.Split('\n')[0] + ")");
         }
 
         var prefix = PullRequestRevisions.MeshPrefix(repository.Root, meshRoot);
@@ -86,7 +86,7 @@ internal static class SiteHistoryReader
         }
 
         var note = reads >= MaxBlobReads ? $"contract changelogs cut after {MaxBlobReads} file versions" : null;
-        return (new SiteHistory(lastChanges, changelogs.ToDictionary(e => e.Key, e => (IReadOnlyList<ContractChangelogEntry>)e.Value, StringComparer.Ordinal)), note);
+        return (new MeshHistory(lastChanges, changelogs.ToDictionary(e => e.Key, e => (IReadOnlyList<ContractChangelogEntry>)e.Value, StringComparer.Ordinal)), note);
     }
 
     private static SourceMapping? ReadContract(GitBlobReader blobs, string? blob, string path, ref int reads)

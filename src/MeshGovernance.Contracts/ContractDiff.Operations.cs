@@ -1,6 +1,6 @@
 using MeshGovernance.Model.Yaml;
 
-namespace MeshGovernance.Policies.Changes;
+namespace MeshGovernance.Contracts;
 
 internal sealed partial class ContractDiff
 {

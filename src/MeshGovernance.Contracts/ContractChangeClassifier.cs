@@ -1,6 +1,6 @@
 using MeshGovernance.Model.Yaml;
 
-namespace MeshGovernance.Policies.Changes;
+namespace MeshGovernance.Contracts;
 
 /// <summary>
 /// Compares two versions of an ODCS contract and classifies every difference by the rules of

@@ -1,20 +1,20 @@
-namespace MeshGovernance.Site;
+namespace MeshGovernance.Results;
 
 /// <summary>One commit that changed a file: what the site shows as "last change".</summary>
 public sealed record FileCommit(string Commit, DateTimeOffset Date, string Author, string Subject);
 
 /// <summary>A contract's change between two commits, as <c>meshgov diff</c> would list it for that commit.</summary>
-public sealed record ContractChangelogEntry(FileCommit Commit, string? Version, IReadOnlyList<Policies.Changes.ContractChange> Changes);
+public sealed record ContractChangelogEntry(FileCommit Commit, string? Version, IReadOnlyList<Contracts.ContractChange> Changes);
 
 /// <summary>
 /// What the git history says, when the site is built from a repository with history: the last commit of each
 /// file, and each contract's changelog. Empty when there is no history (the pages then say so).
 /// </summary>
-public sealed class SiteHistory
+public sealed class MeshHistory
 {
-    public static SiteHistory None { get; } = new(new Dictionary<string, FileCommit>(), new Dictionary<string, IReadOnlyList<ContractChangelogEntry>>());
+    public static MeshHistory None { get; } = new(new Dictionary<string, FileCommit>(), new Dictionary<string, IReadOnlyList<ContractChangelogEntry>>());
 
-    public SiteHistory(IReadOnlyDictionary<string, FileCommit> lastChanges, IReadOnlyDictionary<string, IReadOnlyList<ContractChangelogEntry>> contractChangelogs)
+    public MeshHistory(IReadOnlyDictionary<string, FileCommit> lastChanges, IReadOnlyDictionary<string, IReadOnlyList<ContractChangelogEntry>> contractChangelogs)
     {
         LastChanges = lastChanges;
         ContractChangelogs = contractChangelogs;

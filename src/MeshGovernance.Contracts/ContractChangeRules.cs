@@ -1,4 +1,4 @@
-namespace MeshGovernance.Policies.Changes;
+namespace MeshGovernance.Contracts;
 
 /// <summary>One rule of the contract change classifier: its id, severity, the version bump it calls for and what triggers it.</summary>
 public sealed record ContractChangeRule(string Id, ChangeSeverity Severity, VersionBump Requires, string Trigger);

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using MeshGovernance.Model.Yaml;
 
-namespace MeshGovernance.Policies.Changes;
+namespace MeshGovernance.Contracts;
 
 /// <summary>
 /// Reads and ranks the value of an ODCS <c>slaProperties</c> entry: a number with a unit (<c>4</c> <c>h</c>,

@@ -1,7 +1,7 @@
 using System.Globalization;
 using MeshGovernance.Model.Yaml;
 
-namespace MeshGovernance.Policies.Changes;
+namespace MeshGovernance.Contracts;
 
 /// <summary>Comparison and display of YAML nodes for the contract change classifier.</summary>
 internal static class SourceNodes

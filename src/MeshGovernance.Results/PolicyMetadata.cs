@@ -1,6 +1,6 @@
 using MeshGovernance.Model.Diagnostics;
 
-namespace MeshGovernance.Policies.Metadata;
+namespace MeshGovernance.Results;
 
 /// <summary>
 /// A policy's front matter, read without compiling it: what it is called, how strictly it applies, why it

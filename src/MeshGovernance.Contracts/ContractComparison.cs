@@ -1,6 +1,6 @@
 using MeshGovernance.Model.Graph;
 
-namespace MeshGovernance.Policies.Changes;
+namespace MeshGovernance.Contracts;
 
 /// <summary>
 /// A contract a pull request adds, changes or removes: its version at the merge base and at the head (matched

@@ -1,15 +1,15 @@
 using MeshGovernance.Git;
 using MeshGovernance.Model.Loading;
-using MeshGovernance.Policies.Changes;
+using MeshGovernance.Contracts;
 
-namespace MeshGovernance.Cli.Changes;
+namespace MeshGovernance.Review;
 
 /// <summary>
 /// The meshes a pull request is judged with, read through git: the head (the working tree, or a materialised
 /// revision), the merge base (what the change is compared with), and the base revision whose policies, waivers
 /// and policy settings are trusted. Disposing deletes the materialised revisions.
 /// </summary>
-internal sealed class PullRequestRevisions : IDisposable
+public sealed class PullRequestRevisions : IDisposable
 {
     private readonly List<RevisionSnapshot> _snapshots = [];
 
@@ -100,7 +100,7 @@ internal sealed class PullRequestRevisions : IDisposable
     }
 
     /// <summary>The mesh root's path inside the git repository, with a trailing '/', or empty when they are the same.</summary>
-    internal static string MeshPrefix(string gitRoot, string meshRoot)
+    public static string MeshPrefix(string gitRoot, string meshRoot)
     {
         var relative = Path.GetRelativePath(RealPaths.Resolve(gitRoot) ?? gitRoot, RealPaths.Resolve(meshRoot) ?? meshRoot).Replace('\\', '/');
         return relative == "." ? string.Empty : relative.TrimEnd('/') + "/";

@@ -1,7 +1,7 @@
 using System.Collections.ObjectModel;
 using MeshGovernance.Model.Graph;
 
-namespace MeshGovernance.Policies.Changes;
+namespace MeshGovernance.Contracts;
 
 /// <summary>
 /// The change a pull request makes, as policies see it through <c>Change</c>: the mesh at the base revision

@@ -1,7 +1,6 @@
 using MeshGovernance.Model.Diagnostics;
-using MeshGovernance.Policies.Metadata;
 
-namespace MeshGovernance.Policies.Engine;
+namespace MeshGovernance.Results;
 
 /// <summary>The result of a check: every diagnostic (validation, engine, policy findings, waivers) and what each policy did.</summary>
 /// <param name="ConfigurationError">mesh.yaml is missing or unreadable: the CLI exits with 2.</param>
@@ -30,7 +29,11 @@ public sealed record PolicyOutcome(
     bool Ran,
     IReadOnlyList<string> Subjects,
     bool FromCache,
-    TimeSpan Duration);
+    TimeSpan Duration)
+{
+    /// <summary>The policy's help page (Markdown) when meshgov ships one: the built-in pack's.</summary>
+    public string? HelpPage { get; init; }
+}
 
 /// <summary>How the policies were obtained and run, for --stats and the benchmark.</summary>
 public sealed record CheckStatistics(int Policies, int FromCache, int Compiled, TimeSpan CompileTime, TimeSpan EvaluationTime)

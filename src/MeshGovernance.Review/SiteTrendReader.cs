@@ -2,15 +2,15 @@ using MeshGovernance.Git;
 using MeshGovernance.Model.Diagnostics;
 using MeshGovernance.Model.Loading;
 using MeshGovernance.Policies.Engine;
-using MeshGovernance.Site;
+using MeshGovernance.Results;
 
-namespace MeshGovernance.Cli.Changes;
+namespace MeshGovernance.Review;
 
 /// <summary>
 /// The governance trend: the newest commits that changed the mesh, each checked as it stood then, with the
 /// policies, waivers and settings of that commit. Each revision is materialised into a temporary folder.
 /// </summary>
-internal static class SiteTrendReader
+public static class SiteTrendReader
 {
     public static (IReadOnlyList<TrendPoint> Points, string? Note) Read(string meshRoot, int maxCommits, PolicyEngineOptions options, FileCache? cache)
     {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace MeshGovernance.Policies.Changes;
+namespace MeshGovernance.Contracts;
 
 /// <summary>
 /// A version read leniently for comparison: <c>1.2.3</c>, <c>v1.2</c>, <c>2.0.0-rc.1</c>, <c>3</c>. Missing minor or patch

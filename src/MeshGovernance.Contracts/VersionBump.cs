@@ -1,4 +1,4 @@
-namespace MeshGovernance.Policies.Changes;
+namespace MeshGovernance.Contracts;
 
 /// <summary>
 /// How a semantic version moved between two revisions, ordered from none to major; a version that went down
