@@ -9,7 +9,4 @@ namespace MeshGovernance.GitHub;
 internal static class MarkdownText
 {
     public static string Cell(string text, int maxLength = 500) => MarkdownEscaping.Cell(TextLimits.CutChars(text, maxLength));
-
-    /// <summary>A path as a URL path: each segment percent-encoded.</summary>
-    public static string UrlPath(string path) => string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
 }

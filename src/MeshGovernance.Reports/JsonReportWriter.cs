@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using MeshGovernance.Model.Diagnostics;
+using MeshGovernance.Results;
 
 namespace MeshGovernance.Reports;
 
@@ -92,6 +93,7 @@ public static class JsonReportWriter
                 json.WriteString("subject", finding.Subject);
             }
 
+            json.WriteBoolean("blocking", finding.Blocking);
             if (finding.ExistingDebt)
             {
                 json.WriteBoolean("existingDebt", true);
@@ -136,12 +138,9 @@ public static class JsonReportWriter
     private static void WritePolicies(Utf8JsonWriter json, CheckReport report)
     {
         json.WriteStartArray("policies");
-        foreach (var policy in report.Policies)
+        foreach (var verdict in PolicyVerdicts.Of(report.Policies, report.Diagnostics))
         {
-            var failing = report.Diagnostics
-                .Where(d => d.Policy?.PolicyId == policy.Metadata.Id && d.Id == policy.Metadata.Id && d.Subject is not null)
-                .GroupBy(d => d.Subject!)
-                .ToList();
+            var policy = verdict.Policy;
             json.WriteStartObject();
             json.WriteString("id", policy.Metadata.Id);
             json.WriteString("title", policy.Metadata.Title);
@@ -152,11 +151,22 @@ public static class JsonReportWriter
             json.WriteBoolean("enabled", policy.Enabled);
             json.WriteBoolean("ran", policy.Ran);
             json.WriteNumber("subjects", policy.Subjects.Count);
-            json.WriteNumber("failed", failing.Count(g => g.Any(d => d.Blocking)));
-            json.WriteNumber("waived", failing.Count(g => g.All(d => d.Policy!.Waived)));
+            json.WriteString("status", StatusName(verdict.Status));
+            json.WriteNumber("passed", verdict.Passed);
+            json.WriteNumber("failed", verdict.Failed);
+            json.WriteNumber("waived", verdict.Waived);
+            json.WriteNumber("existingDebt", verdict.ExistingDebt);
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
     }
+
+    private static string StatusName(PolicyStatus status) => status switch
+    {
+        PolicyStatus.Disabled => "disabled",
+        PolicyStatus.DidNotRun => "did-not-run",
+        PolicyStatus.Passed => "passed",
+        _ => "failed",
+    };
 }

@@ -61,27 +61,28 @@ public static class JunitReportWriter
             ("category", policy.Metadata.Category),
             ("source", policy.SourcePath),
         };
-        if (!policy.Ran)
+        var verdict = PolicyVerdicts.Of([policy], diagnostics)[0];
+        if (verdict.Status == PolicyStatus.DidNotRun)
         {
-            var reasons = diagnostics.Where(d => d.IsEngineDiagnosticOf(id)).ToList();
+            var reasons = verdict.EngineDiagnostics;
             var notRun = reasons.Count > 0
                 ? new TestCase(id, "(policy)", Outcome.Error, reasons[0].Message, reasons[0].Id, Lines(reasons), null)
                 : new TestCase(id, "(policy)", Outcome.Error, "The policy did not run.", null, null, null);
             return new TestSuite(id, [notRun], properties, policy.Duration);
         }
 
-        var cases = PolicyFindings.SubjectsOf(policy, diagnostics).Select(outcome =>
+        var cases = verdict.Subjects.Select(outcome =>
         {
             var name = outcome.Subject ?? "(no subject)";
-            if (outcome.Blocking)
+            if (outcome.Status == SubjectStatus.Failed)
             {
                 var first = outcome.Findings.First(f => f.Blocking);
                 return new TestCase(id, name, Outcome.Failure, first.Message, policy.Metadata.Enforcement.ToName(), Lines(outcome.Findings), null);
             }
 
-            if (outcome.Waived)
+            if (outcome.Status == SubjectStatus.Waived)
             {
-                var waiver = outcome.Findings[0].Policy!.Waiver!;
+                var waiver = outcome.Findings.First(f => f.Policy?.Waiver is not null).Policy!.Waiver!;
                 var reason = $"waived: {waiver.Justification} (approved by {waiver.ApprovedBy} until {waiver.Expires})";
                 return new TestCase(id, name, Outcome.Skipped, reason, null, null, Lines(outcome.Findings));
             }

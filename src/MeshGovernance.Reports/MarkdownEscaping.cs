@@ -62,4 +62,7 @@ public static class MarkdownEscaping
 
         return cell.ToString();
     }
+
+    /// <summary>A repository path as a URL path: each segment percent-encoded.</summary>
+    public static string UrlPath(string path) => string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
 }

@@ -5,11 +5,12 @@ using MeshGovernance.Results;
 namespace MeshGovernance.Reports;
 
 /// <summary>
-/// The GitHub-flavoured Markdown summary of a check, for a pull request (job summary, check run or comment):
-/// a status heading, the counts, a table of the blocking findings, and collapsed sections for warnings and
-/// notices, waived findings and the policies. Every table stops at <see cref="MaxTableRows"/> rows and long
-/// messages are cut, to keep the summary small; GitHub takes at most 65,535 characters for a check run summary,
-/// and a caller posting there still cuts what is beyond.
+/// The GitHub-flavoured Markdown summary of a check, the only one meshgov writes: <c>--format markdown</c>, and on
+/// GitHub the check run, the pull-request comment and the job summary. A status heading, the counts, a table of
+/// the blocking findings, and collapsed sections for warnings and notices, existing debt, baselined and waived
+/// findings and the policies. Every table stops at <see cref="MaxTableRows"/> rows and long messages are cut, to
+/// keep the summary small; GitHub takes at most 65,535 characters for a check run summary, and a caller posting
+/// there still cuts what is beyond.
 /// </summary>
 public static class MarkdownReportWriter
 {
@@ -17,7 +18,9 @@ public static class MarkdownReportWriter
 
     private const int MaxMessageLength = 300;
 
-    public static void Write(TextWriter output, CheckReport report)
+    public static void Write(TextWriter output, CheckReport report) => output.Write(Render(report, new MarkdownSummaryOptions()));
+
+    public static string Render(CheckReport report, MarkdownSummaryOptions options)
     {
         var blocking = report.Diagnostics.Where(d => d.Blocking).ToList();
         var waived = report.Diagnostics.Where(d => d.IsWaived()).ToList();
@@ -26,51 +29,72 @@ public static class MarkdownReportWriter
         var nonBlocking = report.Diagnostics.Where(d => !d.Blocking && !d.IsWaived() && !d.ExistingDebt).ToList();
 
         var page = new StringBuilder();
-        page.Append("## ").Append(Status(blocking.Count, nonBlocking.Count(d => d.Level == DiagnosticLevel.Warning))).Append("\n\n");
+        page.Append("## ").Append(Status(Cell(options.CheckName, 100), blocking.Count, nonBlocking.Count(d => d.Level == DiagnosticLevel.Warning))).Append("\n\n");
         page.Append(Counts(report)).Append('\n');
         if (report.Change is { } change)
         {
             page.Append('\n').Append(ChangeLine(change)).Append('\n');
         }
 
+        foreach (var note in options.Notes)
+        {
+            page.Append("\n> ").Append(note).Append('\n');
+        }
+
         if (blocking.Count > 0)
         {
-            page.Append("\n### Blocking findings\n\n");
-            AppendFindings(page, blocking);
+            page.Append($"\n### Blocking findings ({blocking.Count})\n\nThese fail the check. Fix them, or (for soft-mandatory policies) ask the governance group for a waiver.\n\n");
+            AppendFindings(page, blocking, options.BlobUrl);
         }
 
         if (nonBlocking.Count > 0)
         {
-            AppendDetails(page, $"Warnings and notices ({nonBlocking.Count})", () => AppendFindings(page, nonBlocking));
+            AppendDetails(page, $"Warnings and notices ({nonBlocking.Count})", () => AppendFindings(page, nonBlocking, options.BlobUrl));
         }
 
         if (existingDebt.Count > 0)
         {
-            AppendDetails(page, $"Existing debt ({existingDebt.Count}): on subjects this pull request does not touch, not blocking", () => AppendFindings(page, existingDebt));
+            AppendDetails(page, $"Existing debt ({existingDebt.Count}): on subjects this pull request does not touch, not blocking", () => AppendFindings(page, existingDebt, options.BlobUrl));
         }
 
         if (baselined.Count > 0)
         {
-            AppendDetails(page, $"Baselined ({baselined.Count}): recorded in governance/baseline.yaml, not blocking", () => AppendFindings(page, baselined));
+            AppendDetails(page, $"Baselined ({baselined.Count}): recorded in governance/baseline.yaml, not blocking", () => AppendFindings(page, baselined, options.BlobUrl));
         }
 
         if (waived.Count > 0)
         {
-            AppendDetails(page, $"Waived findings ({waived.Count})", () => AppendWaived(page, waived));
+            AppendDetails(page, $"Waived findings ({waived.Count})", () => AppendWaived(page, waived, options.BlobUrl));
         }
 
-        if (report.Policies.Count > 0)
+        if (options.IncludePolicies && report.Policies.Count > 0)
         {
-            AppendDetails(page, $"Policies ({report.Policies.Count})", () => AppendPolicies(page, report));
+            AppendDetails(page, $"Policies ({report.Policies.Count})", () => page.Append(PoliciesTable(report)));
         }
 
-        output.Write(page.ToString());
+        return page.ToString();
     }
 
-    private static string Status(int blocking, int warnings) =>
-        blocking > 0 ? $"❌ meshgov: {Plural(blocking, "blocking finding")}"
-        : warnings > 0 ? $"⚠️ meshgov: passed with {Plural(warnings, "warning")}"
-        : "✅ meshgov: passed";
+    /// <summary>The policies and each one's verdict, as a table (empty when the report has none).</summary>
+    public static string PoliciesTable(CheckReport report)
+    {
+        if (report.Policies.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var page = new StringBuilder();
+        page.Append("| Policy | Enforcement | Category | Result |\n");
+        page.Append("|---|---|---|---|\n");
+        var verdicts = PolicyVerdicts.Of(report.Policies, report.Diagnostics);
+        AppendRows(page, verdicts, v => [Cell(v.Id), v.Policy.Metadata.Enforcement.ToName(), Cell(v.Policy.Metadata.Category), Result(v)]);
+        return page.ToString();
+    }
+
+    private static string Status(string name, int blocking, int warnings) =>
+        blocking > 0 ? $"❌ {name}: {Plural(blocking, "blocking finding")}"
+        : warnings > 0 ? $"⚠️ {name}: passed with {Plural(warnings, "warning")}"
+        : $"✅ {name}: passed";
 
     private static string ChangeLine(ChangeSummary change)
     {
@@ -89,21 +113,27 @@ public static class MarkdownReportWriter
         var parts = new List<string>
         {
             $"{Plural(summary.Errors, "error")}, {Plural(summary.Warnings, "warning")}, {Plural(summary.Notices, "notice")}",
+            $"**{summary.Blocking} blocking**",
         };
+        if (summary.Waived > 0 || report.Policies.Count > 0)
+        {
+            parts.Add($"{summary.Waived} waived");
+        }
+
+        if (summary.Baselined > 0)
+        {
+            parts.Add($"{summary.Baselined} baselined");
+        }
+
+        if (report.Change is not null || summary.ExistingDebt > summary.Baselined)
+        {
+            parts.Add($"{summary.ExistingDebt} existing debt");
+        }
+
         if (report.Policies.Count > 0)
         {
             var enabled = report.Policies.Count(p => p.Enabled);
             var ran = report.Policies.Count(p => p.Ran);
-            parts.Add($"{summary.Waived} waived");
-            if (summary.Baselined > 0)
-            {
-                parts.Add($"{summary.Baselined} baselined");
-            }
-            if (report.Change is not null)
-            {
-                parts.Add($"{summary.ExistingDebt} existing debt");
-            }
-
             parts.Add($"{Plural(ran, "policy", "policies")} evaluated ({enabled - ran} could not run, {report.Policies.Count - enabled} disabled)");
         }
 
@@ -111,58 +141,50 @@ public static class MarkdownReportWriter
         return string.Join(" · ", parts);
     }
 
-    private static void AppendFindings(StringBuilder page, IReadOnlyList<Diagnostic> findings)
+    private static void AppendFindings(StringBuilder page, IReadOnlyList<Diagnostic> findings, Uri? blobUrl)
     {
         page.Append("| Level | Rule | Subject | Location | Message |\n");
         page.Append("|---|---|---|---|---|\n");
-        AppendRows(page, findings, f => [f.Level.Name(), Cell(f.Id), Cell(f.Subject ?? string.Empty), Location(f.Span), Cell(f.Message, MaxMessageLength)]);
+        AppendRows(page, findings, f => [f.Level.Name(), Cell(f.Id), Cell(f.Subject ?? string.Empty), Location(f.Span, blobUrl), Cell(f.Message, MaxMessageLength)]);
     }
 
-    private static void AppendWaived(StringBuilder page, IReadOnlyList<Diagnostic> findings)
+    private static void AppendWaived(StringBuilder page, IReadOnlyList<Diagnostic> findings, Uri? blobUrl)
     {
         page.Append("| Rule | Subject | Location | Message | Justification | Approved by | Expires |\n");
         page.Append("|---|---|---|---|---|---|---|\n");
         AppendRows(page, findings, f =>
         {
             var waiver = f.Policy!.Waiver!;
-            return [Cell(f.Id), Cell(f.Subject ?? string.Empty), Location(f.Span), Cell(f.Message, MaxMessageLength), Cell(waiver.Justification, MaxMessageLength), Cell(waiver.ApprovedBy), Cell(waiver.Expires)];
+            return [Cell(f.Id), Cell(f.Subject ?? string.Empty), Location(f.Span, blobUrl), Cell(f.Message, MaxMessageLength), Cell(waiver.Justification, MaxMessageLength), Cell(waiver.ApprovedBy), Cell(waiver.Expires)];
         });
     }
 
-    private static void AppendPolicies(StringBuilder page, CheckReport report)
+    /// <summary>A policy's verdict in one table cell: the same words wherever meshgov writes Markdown.</summary>
+    internal static string Result(PolicyVerdict verdict)
     {
-        page.Append("| Policy | Enforcement | Category | Result |\n");
-        page.Append("|---|---|---|---|\n");
-        AppendRows(page, report.Policies, p => [Cell(p.Metadata.Id), p.Metadata.Enforcement.ToName(), Cell(p.Metadata.Category), Result(p, report.Diagnostics)]);
-    }
-
-    private static string Result(PolicyOutcome policy, IReadOnlyList<Diagnostic> diagnostics)
-    {
-        if (!policy.Enabled)
+        switch (verdict.Status)
         {
-            return "disabled";
+            case PolicyStatus.Disabled:
+                return "disabled";
+            case PolicyStatus.DidNotRun:
+                return verdict.Reasons.Count > 0 ? $"⚠️ did not run ({Cell(string.Join(", ", verdict.Reasons))})" : "⚠️ did not run";
         }
 
-        if (!policy.Ran)
-        {
-            var reasons = diagnostics.Where(d => d.IsEngineDiagnosticOf(policy.Metadata.Id)).Select(d => d.Id).Distinct().ToList();
-            return reasons.Count > 0 ? $"⚠️ did not run ({Cell(string.Join(", ", reasons))})" : "⚠️ did not run";
-        }
-
-        var subjects = PolicyFindings.SubjectsOf(policy, diagnostics);
-        var failing = subjects.Count(s => s.Blocking);
-        var result = failing > 0 ? $"❌ {Plural(failing, "failing subject")}" : "✅ passed";
-        var waived = subjects.Count(s => s.Waived);
-        var nonBlocking = subjects.SelectMany(s => s.Findings).Count(f => !f.Blocking && !f.IsWaived());
+        var result = verdict.Failed > 0 ? $"❌ {Plural(verdict.Failed, "failing subject")}" : "✅ passed";
         var notes = new List<string>();
-        if (waived > 0)
+        if (verdict.Waived > 0)
         {
-            notes.Add($"{waived} waived");
+            notes.Add($"{verdict.Waived} waived");
         }
 
-        if (nonBlocking > 0)
+        if (verdict.ExistingDebt > 0)
         {
-            notes.Add(Plural(nonBlocking, "non-blocking finding"));
+            notes.Add($"{verdict.ExistingDebt} with existing debt");
+        }
+
+        if (verdict.NonBlockingFindings > 0)
+        {
+            notes.Add(Plural(verdict.NonBlockingFindings, "non-blocking finding"));
         }
 
         return notes.Count > 0 ? $"{result} ({string.Join(", ", notes)})" : result;
@@ -190,7 +212,23 @@ public static class MarkdownReportWriter
         page.Append("\n</details>\n");
     }
 
-    private static string Location(SourceSpan span) => Cell($"{span.File}:{span.Line}");
+    /// <summary>A finding's place, linked to the line on GitHub when <paramref name="blobUrl"/> (the head commit's tree) is known.</summary>
+    private static string Location(SourceSpan span, Uri? blobUrl)
+    {
+        if (string.IsNullOrWhiteSpace(span.File))
+        {
+            return string.Empty;
+        }
+
+        var line = Math.Max(1, span.Line);
+        var text = Cell($"{span.File}:{line}", 300);
+        if (blobUrl is null || span.File.Split('/').Any(segment => segment is ".." or "."))
+        {
+            return text;
+        }
+
+        return $"[{text}]({blobUrl.AbsoluteUri}{MarkdownEscaping.UrlPath(span.File)}#L{line})";
+    }
 
     /// <summary>Repository text as inert table-cell content (see <see cref="MarkdownEscaping.Cell"/>).</summary>
     internal static string Cell(string text, int maxLength = int.MaxValue) => MarkdownEscaping.Cell(text, maxLength);

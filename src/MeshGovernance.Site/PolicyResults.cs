@@ -4,19 +4,18 @@ using MeshGovernance.Results;
 
 namespace MeshGovernance.Site;
 
-/// <summary>How a subject fared against one policy.</summary>
-public enum SubjectStatus
+/// <summary>One policy's verdict on one subject (see <see cref="PolicyVerdicts"/>), with the findings behind it.</summary>
+public sealed record SubjectResult(PolicyOutcome Policy, string Subject, SubjectStatus Status, IReadOnlyList<Diagnostic> Findings)
 {
-    Passed,
-    Waived,
-
-    /// <summary>Failing only with findings governance/baseline.yaml records (or waives): debt from before adoption.</summary>
-    Baselined,
-    Failed,
+    /// <summary>The status as the pages name it: on main, existing debt is what governance/baseline.yaml records.</summary>
+    public string StatusName => Status switch
+    {
+        SubjectStatus.Passed => "passed",
+        SubjectStatus.Waived => "waived",
+        SubjectStatus.ExistingDebt => "baselined",
+        _ => "failed",
+    };
 }
-
-/// <summary>One policy's verdict on one subject, with the findings behind it.</summary>
-public sealed record SubjectResult(PolicyOutcome Policy, string Subject, SubjectStatus Status, IReadOnlyList<Diagnostic> Findings);
 
 /// <summary>A policy with its pass, fail, waived and baselined counts.</summary>
 public sealed record PolicySummary(PolicyOutcome Policy, int Passed, int Failed, int Waived, int Baselined = 0);
@@ -61,42 +60,22 @@ public sealed class PolicyResults
 
     public static PolicyResults From(CheckResult check, Mesh mesh)
     {
-        var findings = check.Diagnostics
-            .Where(d => d.Policy is not null && d.Subject is not null)
-            .ToLookup(d => (d.Policy!.PolicyId, d.Subject!));
         var bySubject = new Dictionary<string, List<SubjectResult>>(StringComparer.Ordinal);
         var summaries = new List<PolicySummary>();
-        foreach (var policy in check.Policies.OrderBy(p => p.Metadata.Id, StringComparer.Ordinal))
+        var verdicts = PolicyVerdicts.Of(check.Policies, check.Diagnostics);
+        foreach (var verdict in verdicts.OrderBy(v => v.Id, StringComparer.Ordinal))
         {
-            int passed = 0, failed = 0, waived = 0, baselined = 0;
-            if (policy.Enabled && policy.Ran)
+            foreach (var subject in verdict.Subjects.Where(s => s.Subject is not null))
             {
-                foreach (var subject in policy.Subjects.Distinct(StringComparer.Ordinal))
+                if (!bySubject.TryGetValue(subject.Subject!, out var list))
                 {
-                    var own = findings[(policy.Metadata.Id, subject)].ToList();
-                    var errors = own.Where(d => d.Level == DiagnosticLevel.Error).ToList();
-                    var status = errors.Count == 0 ? SubjectStatus.Passed
-                        : errors.All(d => d.Policy!.Waived) ? SubjectStatus.Waived
-                        : errors.All(d => d.Policy!.Waived || d.Baselined) ? SubjectStatus.Baselined
-                        : SubjectStatus.Failed;
-                    switch (status)
-                    {
-                        case SubjectStatus.Passed: passed++; break;
-                        case SubjectStatus.Waived: waived++; break;
-                        case SubjectStatus.Baselined: baselined++; break;
-                        default: failed++; break;
-                    }
-
-                    if (!bySubject.TryGetValue(subject, out var list))
-                    {
-                        bySubject[subject] = list = [];
-                    }
-
-                    list.Add(new SubjectResult(policy, subject, status, own));
+                    bySubject[subject.Subject!] = list = [];
                 }
+
+                list.Add(new SubjectResult(verdict.Policy, subject.Subject!, subject.Status, subject.Findings));
             }
 
-            summaries.Add(new PolicySummary(policy, passed, failed, waived, baselined));
+            summaries.Add(new PolicySummary(verdict.Policy, verdict.Passed, verdict.Failed, verdict.Waived, verdict.ExistingDebt));
         }
 
         var domains = mesh.Domains.Select(domain => Score(domain.Id, domain.Name,
@@ -113,6 +92,6 @@ public sealed class PolicyResults
             results.Count(r => r.Status == SubjectStatus.Passed),
             results.Count(r => r.Status == SubjectStatus.Waived),
             results.Count(r => r.Status == SubjectStatus.Failed),
-            results.Count(r => r.Status == SubjectStatus.Baselined));
+            results.Count(r => r.Status == SubjectStatus.ExistingDebt));
     }
 }

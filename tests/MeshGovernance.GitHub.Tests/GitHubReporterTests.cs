@@ -31,7 +31,7 @@ public sealed class GitHubReporterTests : IAsyncLifetime, IDisposable
         Assert.Equal(comment.Id, outcome.Comment!.Id);
         Assert.Equal(42, comment.Issue);
         Assert.Contains($"[check run](https://github.example/acme/mesh/runs/{run.Id})", comment.Body);
-        Assert.Contains("### Existing debt (1)", File.ReadAllText(summary));
+        Assert.Contains("<summary>Existing debt (1)", File.ReadAllText(summary));
         Assert.Empty(outcome.WorkflowCommands);
         Assert.Equal("https://github.example/acme/mesh/actions/runs/987654", GitHub.Requests.First(r => r.Method == "POST").Json["details_url"]!.GetValue<string>());
 
@@ -51,7 +51,7 @@ public sealed class GitHubReporterTests : IAsyncLifetime, IDisposable
         Assert.Equal("success", GitHub.CheckRuns[0].Conclusion);
         Assert.False(outcome.CheckRun!.Created);
         Assert.False(outcome.Comment!.Created);
-        Assert.Contains("no findings", Assert.Single(GitHub.Comments).Body);
+        Assert.Contains("## ✅ meshgov: passed", Assert.Single(GitHub.Comments).Body);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public class MarkdownReportWriterTests
     {
         var lines = Render(SampleReports.Check()).Split('\n');
 
-        Assert.Equal("6 errors, 1 warning, 2 notices · 1 waived · 3 policies evaluated (1 could not run, 1 disabled) · 14 files", lines[2]);
+        Assert.Equal("6 errors, 1 warning, 2 notices · **5 blocking** · 1 waived · 3 policies evaluated (1 could not run, 1 disabled) · 14 files", lines[2]);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public class MarkdownReportWriterTests
     {
         var markdown = Render(SampleReports.Check());
 
-        var table = Section(markdown, "### Blocking findings");
+        var table = Section(markdown, "### Blocking findings (5)");
         Assert.Equal(
             [
                 "| error | contract-has-sla | finance.ledger.v2 | domains/finance/contracts/ledger.odcs.yaml:1 | Contract 'finance.ledger.v2' has no slaProperties; add at least availability and latency. |",
@@ -100,7 +100,7 @@ public class MarkdownReportWriterTests
 
         var markdown = Render(SampleReports.OfPolicy(subjects, findings));
 
-        var table = Section(markdown, "### Blocking findings");
+        var table = Section(markdown, "### Blocking findings (250)");
         Assert.Equal(MarkdownReportWriter.MaxTableRows, table.Count(l => l.StartsWith("| error", StringComparison.Ordinal)));
         var more = Array.IndexOf(table, "… and 50 more (see the full report).");
         Assert.True(more > 0, "the line about the other 50 findings is missing");

@@ -1,4 +1,5 @@
 using MeshGovernance.Model.Diagnostics;
+using MeshGovernance.Policies.BuiltIn;
 using MeshGovernance.Results;
 
 namespace MeshGovernance.Reports.Tests;
@@ -112,5 +113,9 @@ internal static class SampleReports
         new(id, title, enforcement, category, rationale, help, [scope], new Dictionary<string, object>());
 
     private static PolicyOutcome Outcome(PolicyMetadata metadata, string source, bool builtIn, IReadOnlyList<string> subjects, TimeSpan duration, bool ran = true, bool enabled = true) =>
-        new(metadata, source, builtIn, enabled, ran, subjects, FromCache: false, duration);
+        new(metadata, source, builtIn, enabled, ran, subjects, FromCache: false, duration)
+        {
+            // What the engine attaches to a built-in policy: its help page from the pack.
+            HelpPage = builtIn ? BuiltInPolicies.HelpPage(metadata.Id) : null,
+        };
 }
