@@ -14,4 +14,7 @@ public static class ExitCodes
 
     /// <summary>A defect in meshgov itself; the message asks for a bug report.</summary>
     public const int InternalError = 3;
+
+    /// <summary>Interrupted (Ctrl+C, SIGINT): 128 + 2, as shells report it.</summary>
+    public const int Cancelled = 130;
 }

@@ -12,12 +12,16 @@ public sealed class MeshgovApp(TextWriter output, TextWriter error, IReadOnlyDic
 {
     private readonly IReadOnlyDictionary<string, string?> _environment = environment ?? ActionsContext.ProcessEnvironment();
 
-    public int Run(IReadOnlyList<string> args)
+    /// <summary>Runs a command to its end; for tests and other callers without a loop of their own.</summary>
+    public int Run(IReadOnlyList<string> args) => RunAsync(args, CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <summary>Runs a command; Ctrl+C (or <paramref name="cancellationToken"/>) cancels what can be cancelled: posting to GitHub, writing the site.</summary>
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
         using var workers = new PolicyWorkers(_environment);
         var root = new RootCommand("meshgov: policy-as-code governance for a data mesh. Validates domains, ODPS data products and ODCS data contracts kept as YAML in one repository, and evaluates the federated policies over them.")
         {
-            ValidateCommand.Create(output, error),
+            ValidateCommand.Create(output, error, _environment),
             CheckCommand.Create(output, error, _environment, workers),
             BaselineCommand.Create(output, error, workers),
             PolicyCommand.Create(output, error, workers),
@@ -25,7 +29,7 @@ public sealed class MeshgovApp(TextWriter output, TextWriter error, IReadOnlyDic
             ExplainCommand.Create(output, error),
             SchemasCommand.Create(output, error),
             CodeOwnersCommand.Create(output, error),
-            DiffCommand.Create(output, error),
+            DiffCommand.Create(output, error, _environment),
             SiteCommand.Create(output, error, workers),
             MigrateCommand.Create(output, error),
         };
@@ -55,13 +59,18 @@ public sealed class MeshgovApp(TextWriter output, TextWriter error, IReadOnlyDic
 
         try
         {
-            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine("Cancelled.");
+            return ExitCodes.Cancelled;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             error.WriteLine($"internal error: {ex.GetType().Name}: {ex.Message}");
             error.WriteLine("This is a defect in meshgov. Please report it with the command you ran; set MESHGOV_DEBUG=1 to print the stack trace.");
-            if (Environment.GetEnvironmentVariable("MESHGOV_DEBUG") == "1")
+            if (_environment.GetValueOrDefault("MESHGOV_DEBUG") == "1")
             {
                 error.WriteLine(ex.ToString());
             }

@@ -9,6 +9,9 @@ namespace MeshGovernance.Cli;
 /// </summary>
 internal sealed class PolicyWorkers(IReadOnlyDictionary<string, string?> environment) : IDisposable
 {
+    /// <summary>The environment meshgov runs with (the process's, or a test's).</summary>
+    public IReadOnlyDictionary<string, string?> Environment => environment;
+
     private PolicyWorkerPool? _pool;
 
     private PolicyWorkerPool Pool
@@ -19,7 +22,7 @@ internal sealed class PolicyWorkers(IReadOnlyDictionary<string, string?> environ
             {
                 // A single-file build has no meshgov.dll on disk: then the executable itself is the worker.
                 var assembly = Path.Combine(AppContext.BaseDirectory, "meshgov.dll");
-                var launch = WorkerLaunch.Of(File.Exists(assembly) ? assembly : string.Empty, Environment.ProcessPath, environment.GetValueOrDefault("DOTNET_HOST_PATH"));
+                var launch = WorkerLaunch.Of(File.Exists(assembly) ? assembly : string.Empty, System.Environment.ProcessPath, environment.GetValueOrDefault("DOTNET_HOST_PATH"));
                 _pool = new PolicyWorkerPool(launch, environment);
             }
 

@@ -7,4 +7,4 @@ if (args is [PolicyWorker.Command])
     return PolicyWorker.Serve(Console.OpenStandardInput(), Console.OpenStandardOutput());
 }
 
-return new MeshgovApp(Console.Out, Console.Error).Run(args);
+return await new MeshgovApp(Console.Out, Console.Error).RunAsync(args, CancellationToken.None);

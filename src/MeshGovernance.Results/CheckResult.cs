@@ -10,6 +10,9 @@ public sealed record CheckResult(
     CheckStatistics Statistics,
     bool ConfigurationError)
 {
+    /// <summary>The policies are configured wrongly (two share an id, mesh.yaml sets what does not exist): the CLI exits with 2.</summary>
+    public bool PolicyConfigurationInvalid { get; init; }
+
     /// <summary>A finding fails the check: an error no waiver covers.</summary>
     public bool Blocking => Diagnostics.Any(d => d.Blocking);
 

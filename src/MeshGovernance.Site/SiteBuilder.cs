@@ -25,7 +25,7 @@ public static class SiteBuilder
 
     private const int PagesPerRenderer = 250;
 
-    public static async Task<SiteBuildResult> BuildAsync(SiteContext context, string outputFolder, string repositoryRoot, string? baseUrl = null)
+    public static async Task<SiteBuildResult> BuildAsync(SiteContext context, string outputFolder, string repositoryRoot, string? baseUrl = null, CancellationToken cancellationToken = default)
     {
         if (CheckOutputFolder(outputFolder, repositoryRoot) is { } problem)
         {
@@ -41,14 +41,14 @@ public static class SiteBuilder
             var basePath = baseUrl is null ? null : new Uri(baseUrl.TrimEnd('/') + "/", UriKind.Absolute).AbsolutePath;
             var watch = System.Diagnostics.Stopwatch.StartNew();
             var references = new System.Collections.Concurrent.ConcurrentBag<PageReference>();
-            var pages = await WritePagesAsync(context, staging, repository, basePath, references);
+            var pages = await WritePagesAsync(context, staging, repository, basePath, references, cancellationToken);
             var pagesTime = watch.Elapsed;
             WriteAssets(staging);
-            await File.WriteAllTextAsync(Path.Combine(staging, "search-index.js"), SearchIndex.Script(context));
-            await File.WriteAllTextAsync(Path.Combine(staging, "catalog.json"), CatalogJson.Write(context));
-            await File.WriteAllTextAsync(Path.Combine(staging, "sitemap.xml"), Sitemap(pages, baseUrl));
-            await File.WriteAllTextAsync(Path.Combine(staging, ".nojekyll"), string.Empty);
-            await File.WriteAllTextAsync(Path.Combine(staging, Marker), "Written by meshgov site; replaced by the next build.\n");
+            await File.WriteAllTextAsync(Path.Combine(staging, "search-index.js"), SearchIndex.Script(context), cancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(staging, "catalog.json"), CatalogJson.Write(context), cancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(staging, "sitemap.xml"), Sitemap(pages, baseUrl), cancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(staging, ".nojekyll"), string.Empty, cancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(staging, Marker), "Written by meshgov site; replaced by the next build.\n", cancellationToken);
 
             var dataTime = watch.Elapsed - pagesTime;
             var files = Directory.EnumerateFiles(staging, "*", SearchOption.AllDirectories)
@@ -103,7 +103,7 @@ public static class SiteBuilder
         return null;
     }
 
-    private static async Task<List<string>> WritePagesAsync(SiteContext context, string staging, string repository, string? basePath, System.Collections.Concurrent.ConcurrentBag<PageReference> references)
+    private static async Task<List<string>> WritePagesAsync(SiteContext context, string staging, string repository, string? basePath, System.Collections.Concurrent.ConcurrentBag<PageReference> references, CancellationToken cancellationToken)
     {
         var jobs = new List<(string Path, Func<PageRenderer, string, Task<string>> Render)>
         {
@@ -128,7 +128,7 @@ public static class SiteBuilder
         // One renderer per worker: a renderer's dispatcher runs one render at a time, and it keeps every component
         // it rendered, so each worker starts a fresh one every few hundred pages.
         var workers = Math.Max(1, Environment.ProcessorCount);
-        await Parallel.ForEachAsync(Partition(jobs, workers), async (chunk, _) =>
+        await Parallel.ForEachAsync(Partition(jobs, workers), cancellationToken, async (chunk, token) =>
         {
             for (var start = 0; start < chunk.Count; start += PagesPerRenderer)
             {
@@ -143,7 +143,7 @@ public static class SiteBuilder
 
                     var file = Path.Combine(staging, path);
                     Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-                    await File.WriteAllTextAsync(file, html, new UTF8Encoding(false), _);
+                    await File.WriteAllTextAsync(file, html, new UTF8Encoding(false), token);
                 }
             }
         });

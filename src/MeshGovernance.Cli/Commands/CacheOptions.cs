@@ -6,7 +6,7 @@ namespace MeshGovernance.Cli.Commands;
 /// Where meshgov keeps compiled policies and validation results between runs. Outside the repository under
 /// check, always: a pull request must not be able to plant entries under keys it can predict.
 /// </summary>
-internal sealed class CacheOptions
+internal sealed class CacheOptions(IReadOnlyDictionary<string, string?> environment)
 {
     public Option<DirectoryInfo?> Directory { get; } = new("--cache-dir")
     {
@@ -44,15 +44,15 @@ internal sealed class CacheOptions
         return (root, true);
     }
 
-    private static string DefaultRoot()
+    private string DefaultRoot()
     {
-        var configured = Environment.GetEnvironmentVariable("MESHGOV_CACHE_DIR");
+        var configured = environment.GetValueOrDefault("MESHGOV_CACHE_DIR");
         if (!string.IsNullOrWhiteSpace(configured))
         {
             return configured;
         }
 
-        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        var xdg = environment.GetValueOrDefault("XDG_CACHE_HOME");
         if (!string.IsNullOrWhiteSpace(xdg))
         {
             return Path.Combine(xdg, "meshgov");
@@ -61,7 +61,7 @@ internal sealed class CacheOptions
         // Without a home folder (a bare CI container), a relative ".cache" would land in the working directory,
         // and a fixed name in the shared temporary folder could be created first by another user: a private
         // folder of this run's own, so nothing is kept between runs.
-        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile, Environment.SpecialFolderOption.DoNotVerify);
+        var home = environment.GetValueOrDefault("HOME") is { Length: > 0 } set ? set : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile, Environment.SpecialFolderOption.DoNotVerify);
         return string.IsNullOrWhiteSpace(home)
             ? System.IO.Directory.CreateTempSubdirectory("meshgov-cache-").FullName
             : Path.Combine(home, ".cache", "meshgov");

@@ -3,7 +3,6 @@ using System.Globalization;
 using MeshGovernance.Review;
 using MeshGovernance.Git;
 using MeshGovernance.GitHub;
-using MeshGovernance.Model.Diagnostics;
 using MeshGovernance.Model.Loading;
 using MeshGovernance.Policies.Engine;
 using MeshGovernance.Reports;
@@ -75,7 +74,7 @@ internal static class CheckCommand
         command.Options.Add(author);
         command.Options.Add(github);
         command.Options.Add(checkName);
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var root = parse.GetValue(repository)!;
             if (!CommonOptions.RepositoryExists(root, error) || !pullRequest.Validate(parse, error))
@@ -149,7 +148,7 @@ internal static class CheckCommand
                 }
             }
 
-            if (actions is not null && !Publish(fromRepositoryRoot, actions, parse.GetValue(checkName)!, output, error))
+            if (actions is not null && !await PublishAsync(fromRepositoryRoot, actions, parse.GetValue(checkName)!, output, error, cancellationToken))
             {
                 return ExitCodes.UsageOrConfiguration;
             }
@@ -159,7 +158,7 @@ internal static class CheckCommand
                 WriteStatistics(result.Statistics, fileCache, loadWatch.Elapsed, error);
             }
 
-            if (result.ConfigurationError || result.Diagnostics.Any(IsConfigurationError))
+            if (result.ConfigurationError || result.PolicyConfigurationInvalid)
             {
                 error.WriteLine(result.ConfigurationError
                     ? "error: the repository has no readable mesh.yaml, so it cannot be checked as a mesh (see the findings above)."
@@ -173,12 +172,12 @@ internal static class CheckCommand
     }
 
     /// <summary>Posts the results to GitHub; false (after saying why) when something GitHub should have received was lost.</summary>
-    private static bool Publish(CheckReport report, ActionsContext actions, string checkName, TextWriter output, TextWriter error)
+    private static async Task<bool> PublishAsync(CheckReport report, ActionsContext actions, string checkName, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         GitHubPublishOutcome outcome;
         try
         {
-            outcome = GitHubReporter.PublishAsync(report, actions, new GitHubReporterOptions { CheckName = checkName }).GetAwaiter().GetResult();
+            outcome = await GitHubReporter.PublishAsync(report, actions, new GitHubReporterOptions { CheckName = checkName }, cancellationToken);
         }
         catch (GitHubException ex)
         {
@@ -209,9 +208,6 @@ internal static class CheckCommand
             return string.Empty;
         }
     }
-
-    private static bool IsConfigurationError(Diagnostic diagnostic) =>
-        diagnostic.Id == DiagnosticCatalog.PolicyConfigurationInvalid.Id || diagnostic.Id == DiagnosticCatalog.PolicyIdDuplicate.Id;
 
     /// <summary>Pairs formats with outputs in order; formats without an output go to standard output (only one may).</summary>
     private static List<(ReportFormat Format, FileInfo? File)>? Targets(string[] formats, FileInfo[] files, TextWriter error)

@@ -17,7 +17,7 @@ internal static class DiffCommand
     private static readonly string[] Formats = ["text", "json", "markdown"];
     private static readonly string[] Thresholds = ["none", "breaking", "warning", "info"];
 
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?> environment)
     {
         var repository = CommonOptions.Repository();
         var pullRequest = new PullRequestOptions();
@@ -42,7 +42,7 @@ internal static class DiffCommand
             failOn,
         };
         pullRequest.AddTo(command);
-        var cache = new CacheOptions();
+        var cache = new CacheOptions(environment);
         cache.AddTo(command);
         command.SetAction(parse =>
         {

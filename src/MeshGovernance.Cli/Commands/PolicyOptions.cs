@@ -16,7 +16,7 @@ internal sealed class PolicyOptions(PolicyWorkers workers)
         DefaultValueFactory = _ => PolicyBudgetOptions.Default.Timeout.TotalSeconds,
     };
 
-    public CacheOptions Cache { get; } = new();
+    public CacheOptions Cache { get; } = new(workers.Environment);
 
     public Option<string?> Today { get; } = new("--today")
     {

@@ -54,7 +54,7 @@ internal static class SiteCommand
             stats,
         };
         policyOptions.AddTo(command);
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var root = parse.GetValue(repository)!;
             if (!CommonOptions.RepositoryExists(root, error))
@@ -121,7 +121,7 @@ internal static class SiteCommand
             SiteBuildResult result;
             try
             {
-                result = SiteBuilder.BuildAsync(context, target.FullName, root.FullName, parse.GetValue(baseUrl)).GetAwaiter().GetResult();
+                result = await SiteBuilder.BuildAsync(context, target.FullName, root.FullName, parse.GetValue(baseUrl), cancellationToken);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

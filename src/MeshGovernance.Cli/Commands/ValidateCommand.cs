@@ -7,12 +7,12 @@ namespace MeshGovernance.Cli.Commands;
 /// <summary><c>meshgov validate</c>: load the mesh, validate every file and reference, report findings.</summary>
 internal static class ValidateCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?> environment)
     {
         var repository = CommonOptions.Repository();
         var format = CommonOptions.TextOrJson("compiler-style lines");
 
-        var cache = new CacheOptions();
+        var cache = new CacheOptions(environment);
         var command = new Command("validate", "Validate the mesh repository: YAML syntax, the JSON Schemas of every kind of file, and the references between files. Exit code 0 when there are no errors, 1 when there are, 2 for a usage or configuration error.")
         {
             repository,

@@ -99,7 +99,7 @@ public static class PolicyEngine
             CompilerLoaded = evaluations.CompilerLoaded,
             Isolated = options.Worker is not null && enabled.Any(p => !p.Source.BuiltIn),
         };
-        return new CheckResult(diagnostics, outcomes, statistics, ConfigurationError: false);
+        return new CheckResult(diagnostics, outcomes, statistics, ConfigurationError: false) { PolicyConfigurationInvalid = policies.ConfigurationInvalid };
     }
 
     /// <summary>

@@ -15,6 +15,9 @@ public sealed record PolicySet(IReadOnlyList<PolicyDefinition> Policies, IReadOn
 {
     public const int MaxScriptBytes = 1024 * 1024;
 
+    /// <summary>Two policies share an id, or mesh.yaml configures policies wrongly (MG1308/MG1309): the run is a configuration error.</summary>
+    public bool ConfigurationInvalid { get; init; }
+
     public static PolicySet Load(MeshLoadResult load, bool includeBuiltIn = true) =>
         FromSources((includeBuiltIn ? BuiltInPolicies.Sources : []).Concat(ReadScripts(load.Layout?.PolicyScripts ?? [], out var readErrors)).ToList(), load, readErrors);
 
@@ -23,6 +26,7 @@ public sealed record PolicySet(IReadOnlyList<PolicyDefinition> Policies, IReadOn
         var diagnostics = new List<Diagnostic>(earlier ?? []);
         var declared = new List<(PolicySource Source, PolicyMetadata Metadata)>();
         var byId = new Dictionary<string, PolicySource>(StringComparer.Ordinal);
+        var invalid = false;
         foreach (var source in sources)
         {
             var (metadata, metadataDiagnostics) = PolicyMetadataReader.Read(source);
@@ -34,6 +38,7 @@ public sealed record PolicySet(IReadOnlyList<PolicyDefinition> Policies, IReadOn
 
             if (byId.TryGetValue(metadata.Id, out var first))
             {
+                invalid = true;
                 diagnostics.Add(DiagnosticCatalog.PolicyIdDuplicate.Create(
                     SourceSpan.StartOf(source.Path),
                     $"The policy id '{metadata.Id}' is already taken by {first.Path}; this policy does not run. Disable the other one in mesh.yaml and rename this one.",
@@ -45,12 +50,14 @@ public sealed record PolicySet(IReadOnlyList<PolicyDefinition> Policies, IReadOn
             declared.Add((source, metadata));
         }
 
+        var before = diagnostics.Count;
         var settings = PolicyConfigurationReader.Read(load.Mesh.Manifest?.Policies, declared.ToDictionary(d => d.Metadata.Id, d => d.Metadata), diagnostics);
+        invalid |= diagnostics.Count > before;
         var policies = declared
             .Select(d => new PolicyDefinition(d.Source, d.Metadata, settings.GetValueOrDefault(d.Metadata.Id) ?? PolicySettings.Default))
             .OrderBy(p => p.Id, StringComparer.Ordinal)
             .ToList();
-        return new PolicySet(policies, diagnostics);
+        return new PolicySet(policies, diagnostics) { ConfigurationInvalid = invalid };
     }
 
     /// <summary>The repository's policy scripts, each read within <see cref="MaxScriptBytes"/>; what cannot be read is reported.</summary>
