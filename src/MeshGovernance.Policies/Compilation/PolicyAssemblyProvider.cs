@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.Loader;
 using MeshGovernance.Model.Diagnostics;
 using MeshGovernance.Policies.Metadata;
 
@@ -12,10 +13,14 @@ internal sealed record CompiledPolicy(PolicyEntryPoint? Entry, IReadOnlyList<Dia
 
 /// <summary>
 /// Gets a policy's compiled assembly: from memory when this provider loaded it before (a worker serving many
-/// checks), from the cache when it is there, from Roslyn otherwise.
+/// checks), from the cache when it is there, from Roslyn otherwise. The assemblies go into a collectible load
+/// context of the provider's own, which disposing unloads: a check (or each commit of the site's trend) loads its
+/// policies and lets them go, instead of keeping every copy for the life of the process.
 /// </summary>
-internal sealed class PolicyAssemblyProvider(PolicyCache? cache, bool memoize = false)
+internal sealed class PolicyAssemblyProvider(PolicyCache? cache, bool memoize = false) : IDisposable
 {
+    private readonly AssemblyLoadContext _context = new("meshgov policies", isCollectible: true);
+
     /// <summary>Characters of a policy and every file it loads, together: the compiler's input is bounded.</summary>
     public const int MaxTotalChars = 4 * 1024 * 1024;
 
@@ -99,11 +104,22 @@ internal sealed class PolicyAssemblyProvider(PolicyCache? cache, bool memoize = 
     private static (byte[]? Image, IReadOnlyList<Diagnostic> Diagnostics) CompileCold(PolicySource source, string policyId, string key) =>
         PolicyCompiler.Compile(source, policyId, $"meshgov-policy-{policyId}-{key[..16]}");
 
-    private static PolicyEntryPoint? TryLoad(byte[] image)
+    /// <summary>The load context the policies of this provider live in, for tests that watch it unload.</summary>
+    internal AssemblyLoadContext LoadContext => _context;
+
+    /// <summary>Starts unloading the policies; code still running in them (an abandoned policy) keeps them until it ends.</summary>
+    public void Dispose()
+    {
+        _loaded.Clear();
+        _context.Unload();
+    }
+
+    private PolicyEntryPoint? TryLoad(byte[] image)
     {
         try
         {
-            var assembly = Assembly.Load(image);
+            using var stream = new MemoryStream(image, writable: false);
+            var assembly = _context.LoadFromStream(stream);
             var factory = assembly.GetType(ScriptClassName)?.GetMethod("<Factory>", BindingFlags.Public | BindingFlags.Static);
             return factory?.CreateDelegate<PolicyEntryPoint>();
         }
