@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MeshGovernance.Reports;
+using static MeshGovernance.Model.Text.Wording;
 
 namespace MeshGovernance.GitHub;
 
@@ -292,8 +293,6 @@ public sealed class CheckRunPublisher
     private static List<CheckAnnotation> Subtract(IEnumerable<CheckAnnotation> wanted, IEnumerable<string> present) => Subtract(wanted, present, a => a.Key);
 
     private static List<string> Subtract(IEnumerable<string> wanted, IEnumerable<string> present) => Subtract(wanted, present, k => k);
-
-    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
     /// <summary>A check run found on the commit (or just created).</summary>
     private sealed record ExistingRun(long Id, string? HtmlUrl);

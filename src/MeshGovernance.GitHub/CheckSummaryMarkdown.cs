@@ -1,4 +1,5 @@
 using MeshGovernance.Reports;
+using static MeshGovernance.Model.Text.Wording;
 
 namespace MeshGovernance.GitHub;
 
@@ -29,6 +30,4 @@ internal static class CheckSummaryMarkdown
 
     /// <summary>The policies and what each did, as a table (empty when the report has none).</summary>
     public static string Policies(CheckReport report) => MarkdownReportWriter.PoliciesTable(report);
-
-    private static string Plural(int count, string noun, string? plural = null) => count == 1 ? $"1 {noun}" : $"{count} {plural ?? noun + "s"}";
 }

@@ -1,3 +1,4 @@
+using static MeshGovernance.Model.Text.Wording;
 namespace MeshGovernance.GitHub;
 
 /// <summary>
@@ -45,6 +46,4 @@ internal sealed class RetryBudget(GitHubClientOptions options)
 
     private static string Describe(TimeSpan span) =>
         span.TotalMinutes >= 1 ? $"{span.TotalMinutes:0.#} min" : $"{span.TotalSeconds:0.###} s";
-
-    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 }

@@ -110,17 +110,6 @@ internal static class TextLimits
             return text;
         }
 
-        var end = maxChars - 1;
-        if (char.IsLowSurrogate(text[end]) && end > 0)
-        {
-            end--;
-        }
-
-        if (end > 0 && char.IsHighSurrogate(text[end - 1]))
-        {
-            end--;
-        }
-
-        return string.Concat(text.AsSpan(0, end), "…");
+        return Model.Text.Wording.Cut(text, maxChars);
     }
 }

@@ -12,11 +12,7 @@ public static class MarkdownEscaping
     /// </summary>
     public static string Cell(string text, int maxLength = int.MaxValue)
     {
-        if (text.Length > maxLength)
-        {
-            var cut = char.IsHighSurrogate(text[maxLength - 2]) ? maxLength - 2 : maxLength - 1;
-            text = string.Concat(text.AsSpan(0, cut), "…");
-        }
+        text = Model.Text.Wording.Cut(text, maxLength);
 
         var cell = new StringBuilder(text.Length + 8);
         for (var i = 0; i < text.Length; i++)

@@ -1,6 +1,7 @@
 using System.Text;
 using MeshGovernance.Model.Diagnostics;
 using MeshGovernance.Results;
+using static MeshGovernance.Model.Text.Wording;
 
 namespace MeshGovernance.Reports;
 
@@ -232,6 +233,4 @@ public static class MarkdownReportWriter
 
     /// <summary>Repository text as inert table-cell content (see <see cref="MarkdownEscaping.Cell"/>).</summary>
     internal static string Cell(string text, int maxLength = int.MaxValue) => MarkdownEscaping.Cell(text, maxLength);
-
-    private static string Plural(int count, string noun, string? plural = null) => count == 1 ? $"1 {noun}" : $"{count} {plural ?? noun + "s"}";
 }

@@ -382,21 +382,7 @@ public static class SarifReportWriter
         return name.Length > 0 ? name.ToString() : words;
     }
 
-    private static string Truncate(string text, int maxLength)
-    {
-        if (text.Length <= maxLength)
-        {
-            return text;
-        }
-
-        var cut = maxLength - 1;
-        if (char.IsHighSurrogate(text[cut - 1]))
-        {
-            cut--;
-        }
-
-        return string.Concat(text.AsSpan(0, cut), "…");
-    }
+    private static string Truncate(string text, int maxLength) => Model.Text.Wording.Cut(text, maxLength);
 
     private sealed record SarifRule(
         string Id,

@@ -1,4 +1,5 @@
 using MeshGovernance.Model.Diagnostics;
+using static MeshGovernance.Model.Text.Wording;
 
 namespace MeshGovernance.Reports;
 
@@ -66,6 +67,4 @@ public static class TextReportWriter
             : text;
 
     private static string Short(string commit) => commit.Length > 12 ? commit[..12] : commit;
-
-    private static string Plural(int count, string noun, string? plural = null) => count == 1 ? $"1 {noun}" : $"{count} {plural ?? noun + "s"}";
 }

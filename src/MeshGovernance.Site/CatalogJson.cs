@@ -48,7 +48,7 @@ public static class CatalogJson
             }),
             diagnostics = context.Check.Diagnostics.Select(d => new
             {
-                id = d.Id, level = d.Level.ToString().ToLowerInvariant(), message = d.Message, file = d.File, line = d.Line, column = d.Column,
+                id = d.Id, level = d.Level.Name(), message = d.Message, file = d.File, line = d.Line, column = d.Column,
                 subject = d.Subject, policy = d.Policy?.PolicyId, waived = d.Policy?.Waived ?? false, baselined = d.Baselined,
             }),
         };

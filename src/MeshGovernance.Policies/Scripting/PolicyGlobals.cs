@@ -93,8 +93,7 @@ public class PolicyGlobals
             return message;
         }
 
-        var cut = char.IsHighSurrogate(message[MaxMessageChars - 2]) ? MaxMessageChars - 2 : MaxMessageChars - 1;
-        return string.Concat(message.AsSpan(0, cut), "…");
+        return Model.Text.Wording.Cut(message, MaxMessageChars);
     }
 
     /// <summary>
