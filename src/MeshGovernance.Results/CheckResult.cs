@@ -13,6 +13,9 @@ public sealed record CheckResult(
     /// <summary>The policies are configured wrongly (two share an id, mesh.yaml sets what does not exist): the CLI exits with 2.</summary>
     public bool PolicyConfigurationInvalid { get; init; }
 
+    /// <summary>Every waiver of the trusted waivers file with what the engine made of it.</summary>
+    public IReadOnlyList<WaiverOutcome> Waivers { get; init; } = [];
+
     /// <summary>A finding fails the check: an error no waiver covers.</summary>
     public bool Blocking => Diagnostics.Any(d => d.Blocking);
 

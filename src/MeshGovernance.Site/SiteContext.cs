@@ -36,9 +36,7 @@ public sealed class SiteContext
             _providersOfContract.TryAdd(contract.Id, contract.Providers.Select(p => p.Product).DistinctBy(p => p.Id).OrderBy(p => p.Id, StringComparer.Ordinal).ToList());
         }
 
-        Waivers = load.Files.Where(f => f.File.Kind == Model.Schemas.DocumentKind.Waivers && f.Root is not null)
-            .SelectMany(f => Waiver.ReadAll(f.Root!))
-            .ToList();
+        Waivers = check.Waivers;
         Results = PolicyResults.From(check, Mesh);
     }
 
@@ -55,7 +53,8 @@ public sealed class SiteContext
     /// <summary>The check at each of the newest commits of the mesh, oldest first; empty without history.</summary>
     public IReadOnlyList<TrendPoint> Trend { get; }
 
-    public IReadOnlyList<Waiver> Waivers { get; }
+    /// <summary>The waivers as the check applied them (not read again here, so the page and the reports agree).</summary>
+    public IReadOnlyList<WaiverOutcome> Waivers { get; }
 
     public PolicyResults Results { get; }
 
@@ -91,6 +90,4 @@ public sealed class SiteContext
 
     public IEnumerable<Domain> DomainsOwnedBy(Team team) => Mesh.Domains.Where(d => d.Owner == team);
 
-    /// <summary>Days from today to a waiver's expiry (negative once expired), or null when the date cannot be read.</summary>
-    public int? DaysToExpiry(Waiver waiver) => waiver.Expires is { } date ? date.DayNumber - Today.DayNumber : null;
 }

@@ -32,10 +32,7 @@ public sealed class PolicyCommandTests
         var repo = TempMeshRepository.Valid()
             .Write("governance/policies/products-have-tags.csx", RepoPolicy)
             .Write("governance/policies/products-have-tags.tests.yaml", RepoPolicyTests);
-        foreach (var file in new[] { "mesh.yaml", "teams/governance.yaml", "teams/sales-team.yaml", "domains/sales/domain.yaml", "domains/sales/products/orders.odps.yaml", "domains/sales/contracts/orders.odcs.yaml" })
-        {
-            repo.Write("governance/policies/fixtures/one-product/" + file, File.ReadAllText(repo.PathOf(file)));
-        }
+        repo.WithValidMesh("governance/policies/fixtures/one-product/");
 
         return repo;
     }

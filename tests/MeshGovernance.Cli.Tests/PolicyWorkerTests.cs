@@ -345,10 +345,7 @@ public sealed class PolicyWorkerTests
               - name: reports nothing on the valid mesh
                 expect: []
             """);
-        foreach (var file in new[] { "mesh.yaml", "teams/governance.yaml", "teams/sales-team.yaml", "domains/sales/domain.yaml", "domains/sales/products/orders.odps.yaml", "domains/sales/contracts/orders.odcs.yaml" })
-        {
-            repo.Write("governance/policies/fixtures/one-product/" + file, File.ReadAllText(repo.PathOf(file)));
-        }
+        repo.WithValidMesh("governance/policies/fixtures/one-product/");
 
         var run = CliRun.Of("policy", "test", "--repo", repo.Root, "--no-builtin", "--no-cache");
 

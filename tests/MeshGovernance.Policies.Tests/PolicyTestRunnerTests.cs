@@ -23,10 +23,7 @@ public sealed class PolicyTestRunnerTests
     private static PolicyTestReport Run(string tests)
     {
         using var repo = TempMeshRepository.Valid();
-        foreach (var file in new[] { "mesh.yaml", "teams/governance.yaml", "teams/sales-team.yaml", "domains/sales/domain.yaml", "domains/sales/products/orders.odps.yaml", "domains/sales/contracts/orders.odcs.yaml" })
-        {
-            repo.Write("governance/policies/fixtures/base/" + file, File.ReadAllText(repo.PathOf(file)));
-        }
+        repo.WithValidMesh("governance/policies/fixtures/base/");
 
         repo.Write("governance/policies/short-names.tests.yaml", tests);
         var source = new PolicySource("governance/policies/short-names.csx", Policy, BuiltIn: false);

@@ -21,17 +21,7 @@ public sealed class GitMeshRepository : IDisposable
     /// <summary>A copy of a folder (the template, a fixture) committed on main as the base; under <paramref name="subFolder"/> of the repository when given.</summary>
     public static GitMeshRepository FromFolder(string folder, string? subFolder = null)
     {
-        var files = TempMeshRepository.Empty();
-        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(folder, file).Replace('\\', '/');
-            if (!relative.StartsWith(".meshgov/", StringComparison.Ordinal))
-            {
-                files.WriteBytes(subFolder is null ? relative : $"{subFolder}/{relative}", File.ReadAllBytes(file));
-            }
-        }
-
-        var repository = new GitMeshRepository(files);
+        var repository = new GitMeshRepository(TempMeshRepository.CopyOf(folder, subFolder));
         repository.Commit("Base mesh");
         return repository;
     }

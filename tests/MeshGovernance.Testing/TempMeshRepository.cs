@@ -94,17 +94,36 @@ public sealed class TempMeshRepository : IDisposable
         return new TempMeshRepository(root);
     }
 
-    /// <summary>A small mesh that validates without findings.</summary>
-    public static TempMeshRepository Valid()
+    /// <summary>A copy of a folder (the template, a fixture), without its .meshgov/ working files; under <paramref name="subFolder"/> when given.</summary>
+    public static TempMeshRepository CopyOf(string folder, string? subFolder = null)
     {
         var repo = Empty();
-        repo.Write("mesh.yaml", ValidMesh);
-        repo.Write("teams/governance.yaml", ValidGovernanceTeam);
-        repo.Write("teams/sales-team.yaml", ValidTeam);
-        repo.Write("domains/sales/domain.yaml", ValidDomain);
-        repo.Write("domains/sales/products/orders.odps.yaml", ValidProduct);
-        repo.Write("domains/sales/contracts/orders.odcs.yaml", ValidContract);
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(folder, file).Replace('\\', '/');
+            if (!relative.StartsWith(".meshgov/", StringComparison.Ordinal))
+            {
+                repo.WriteBytes(subFolder is null ? relative : $"{subFolder}/{relative}", File.ReadAllBytes(file));
+            }
+        }
+
         return repo;
+    }
+
+    /// <summary>A small mesh that validates without findings.</summary>
+    public static TempMeshRepository Valid() => Empty().WithValidMesh(string.Empty);
+
+    /// <summary>Writes the files of <see cref="Valid"/> under <paramref name="folder"/> (empty: the root; or a policy test fixture's folder).</summary>
+    public TempMeshRepository WithValidMesh(string folder)
+    {
+        var prefix = folder.Length == 0 ? string.Empty : folder.TrimEnd('/') + "/";
+        Write(prefix + "mesh.yaml", ValidMesh);
+        Write(prefix + "teams/governance.yaml", ValidGovernanceTeam);
+        Write(prefix + "teams/sales-team.yaml", ValidTeam);
+        Write(prefix + "domains/sales/domain.yaml", ValidDomain);
+        Write(prefix + "domains/sales/products/orders.odps.yaml", ValidProduct);
+        Write(prefix + "domains/sales/contracts/orders.odcs.yaml", ValidContract);
+        return this;
     }
 
     public string PathOf(string relativePath) => Path.Combine(Root, relativePath.Replace('/', Path.DirectorySeparatorChar));

@@ -36,6 +36,7 @@ public static class PolicyEngine
 
         var findings = enabled.SelectMany(p => runs[p.Id].Diagnostics).ToList();
         var waiverDiagnostics = new List<Diagnostic>();
+        var waivers = new List<WaiverOutcome>();
         var waiversFile = (options.Trusted ?? load).Files.FirstOrDefault(f => f.File.Kind == DocumentKind.Waivers && f.Root is not null);
         if (waiversFile is not null)
         {
@@ -46,7 +47,8 @@ public static class PolicyEngine
                 policies.Policies.Select(p => p.Id).ToHashSet(StringComparer.Ordinal),
                 load.Mesh,
                 options.Today,
-                waiverDiagnostics).ToList();
+                waiverDiagnostics,
+                waivers).ToList();
         }
 
         // The baseline of the trusted revision, as for waivers: a pull request cannot record its own new findings.
@@ -99,7 +101,7 @@ public static class PolicyEngine
             CompilerLoaded = evaluations.CompilerLoaded,
             Isolated = options.Worker is not null && enabled.Any(p => !p.Source.BuiltIn),
         };
-        return new CheckResult(diagnostics, outcomes, statistics, ConfigurationError: false) { PolicyConfigurationInvalid = policies.ConfigurationInvalid };
+        return new CheckResult(diagnostics, outcomes, statistics, ConfigurationError: false) { PolicyConfigurationInvalid = policies.ConfigurationInvalid, Waivers = waivers };
     }
 
     /// <summary>

@@ -20,10 +20,12 @@ internal static class WaiverApplier
         ISet<string> knownPolicies,
         Mesh mesh,
         DateOnly today,
-        List<Diagnostic> waiverDiagnostics)
+        List<Diagnostic> waiverDiagnostics,
+        List<WaiverOutcome> outcomes)
     {
         var subjects = KnownSubjects(mesh);
         var applicable = new List<Waiver>();
+        var statuses = new Dictionary<Waiver, WaiverStatus>(ReferenceEqualityComparer.Instance);
         foreach (var waiver in waivers)
         {
             var before = waiverDiagnostics.Count;
@@ -56,6 +58,7 @@ internal static class WaiverApplier
                 waiverDiagnostics.Add(DiagnosticCatalog.WaiverExpired.Create(
                     waiver.Source.SpanOf("expires"),
                     $"The waiver of '{waiver.PolicyId}' for {string.Join(", ", waiver.Subjects.Select(s => s.Value))} expired on {waiver.ExpiresText}; its findings count again."));
+                statuses[waiver] = WaiverStatus.Expired;
                 continue;
             }
             else if (expires.DayNumber - today.DayNumber <= ExpiresSoonDays)
@@ -69,9 +72,13 @@ internal static class WaiverApplier
             {
                 applicable.Add(waiver);
             }
+            else
+            {
+                statuses[waiver] = WaiverStatus.DoesNotApply;
+            }
         }
 
-        var used = new HashSet<Waiver>();
+        var used = new Dictionary<Waiver, int>(ReferenceEqualityComparer.Instance);
         var result = findings.Select(finding =>
         {
             // An engine error (a policy that did not compile or finish) is never waived: it is not a finding on a subject.
@@ -86,11 +93,15 @@ internal static class WaiverApplier
                 return finding;
             }
 
-            used.Add(waiver);
+            used[waiver] = used.GetValueOrDefault(waiver) + 1;
             return finding with { Policy = policy with { Waiver = waiver.ToApplied() } };
         }).ToList();
 
-        foreach (var waiver in applicable.Where(w => !used.Contains(w) && enabledPolicies.ContainsKey(w.PolicyId)))
+        outcomes.AddRange(waivers.Select(w => new WaiverOutcome(
+            w,
+            statuses.GetValueOrDefault(w, used.ContainsKey(w) ? WaiverStatus.Applies : WaiverStatus.Unused),
+            used.GetValueOrDefault(w))));
+        foreach (var waiver in applicable.Where(w => !used.ContainsKey(w) && enabledPolicies.ContainsKey(w.PolicyId)))
         {
             waiverDiagnostics.Add(DiagnosticCatalog.WaiverUnused.Create(
                 waiver.Span,
