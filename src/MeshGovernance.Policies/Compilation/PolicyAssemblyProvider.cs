@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.Loader;
 using MeshGovernance.Model.Diagnostics;
 using MeshGovernance.Policies.Metadata;
 
@@ -12,14 +11,17 @@ internal delegate Task<object> PolicyEntryPoint(object[] submissionArray);
 internal sealed record CompiledPolicy(PolicyEntryPoint? Entry, IReadOnlyList<Diagnostic> Diagnostics, bool FromCache);
 
 /// <summary>
-/// Gets a policy's compiled assembly: from memory when this provider loaded it before (a worker serving many
-/// checks), from the cache when it is there, from Roslyn otherwise. The assemblies go into a collectible load
-/// context of the provider's own, which disposing unloads: a check (or each commit of the site's trend) loads its
-/// policies and lets them go, instead of keeping every copy for the life of the process.
+/// Gets a policy's compiled assembly: from memory when this provider loaded it before (every check of a process,
+/// the site's trend among them, and a worker serving many checks), from the cache when it is there, from Roslyn
+/// otherwise. Each version of a policy is loaded once per process and stays loaded: the assemblies go into the
+/// default load context, not a collectible one, because the runtime compiles code in collectible assemblies
+/// fully optimized at once (no tiering), which turns a policy's tail-recursive call into a loop that the stack
+/// check never sees, and costs JIT time on every warm check (docs/design-notes.md, "The policy engine").
 /// </summary>
-internal sealed class PolicyAssemblyProvider(PolicyCache? cache, bool memoize = false) : IDisposable
+internal sealed class PolicyAssemblyProvider(PolicyCache? cache, bool memoize = false)
 {
-    private readonly AssemblyLoadContext _context = new("meshgov policies", isCollectible: true);
+    /// <summary>One memoizing provider per cache folder for the checks this process runs in-process.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, PolicyAssemblyProvider> Shared = new(StringComparer.Ordinal);
 
     /// <summary>Characters of a policy and every file it loads, together: the compiler's input is bounded.</summary>
     public const int MaxTotalChars = 4 * 1024 * 1024;
@@ -104,22 +106,15 @@ internal sealed class PolicyAssemblyProvider(PolicyCache? cache, bool memoize = 
     private static (byte[]? Image, IReadOnlyList<Diagnostic> Diagnostics) CompileCold(PolicySource source, string policyId, string key) =>
         PolicyCompiler.Compile(source, policyId, $"meshgov-policy-{policyId}-{key[..16]}");
 
-    /// <summary>The load context the policies of this provider live in, for tests that watch it unload.</summary>
-    internal AssemblyLoadContext LoadContext => _context;
+    /// <summary>The process's provider for <paramref name="cache"/>: a policy compiled or loaded by one check is reused by the next.</summary>
+    public static PolicyAssemblyProvider SharedFor(PolicyCache? cache) =>
+        Shared.GetOrAdd(cache?.Directory ?? string.Empty, _ => new PolicyAssemblyProvider(cache, memoize: true));
 
-    /// <summary>Starts unloading the policies; code still running in them (an abandoned policy) keeps them until it ends.</summary>
-    public void Dispose()
-    {
-        _loaded.Clear();
-        _context.Unload();
-    }
-
-    private PolicyEntryPoint? TryLoad(byte[] image)
+    private static PolicyEntryPoint? TryLoad(byte[] image)
     {
         try
         {
-            using var stream = new MemoryStream(image, writable: false);
-            var assembly = _context.LoadFromStream(stream);
+            var assembly = Assembly.Load(image);
             var factory = assembly.GetType(ScriptClassName)?.GetMethod("<Factory>", BindingFlags.Public | BindingFlags.Static);
             return factory?.CreateDelegate<PolicyEntryPoint>();
         }

@@ -141,7 +141,7 @@ public static class PolicyEngine
     /// <summary>Compiles and runs policies in this process: the built-in pack, and every policy in tests and library use.</summary>
     private static PolicyEvaluations InProcess(IReadOnlyList<PolicyDefinition> enabled, Mesh mesh, PolicyEngineOptions options, ReportFindingBudget reportBudget)
     {
-        using var provider = new PolicyAssemblyProvider(options.Cache);
+        var provider = PolicyAssemblyProvider.SharedFor(options.Cache);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism) };
 
         var compileWatch = Stopwatch.StartNew();

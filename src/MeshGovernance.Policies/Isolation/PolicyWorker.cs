@@ -86,11 +86,6 @@ public static class PolicyWorker
 
         runs.ForEach(t => t.Join());
         writer.Dispose();
-        foreach (var provider in providers.Values)
-        {
-            provider.Dispose();
-        }
-
         return 0;
     }
 
