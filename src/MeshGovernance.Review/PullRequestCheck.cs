@@ -17,11 +17,10 @@ public static class PullRequestCheck
     {
         var trusted = policiesFromHead ? revisions.Head : revisions.Trusted;
         var change = new ChangeUnderReview(revisions.MergeBase.Mesh, revisions.Head.Mesh, revisions.Files, author);
-        var policies = PolicySet.Load(trusted);
+        var result = PolicyEngine.Check(revisions.Head, PolicySet.Load(trusted), options, new PullRequestInput(change, revisions.MergeBase, trusted));
+        // The review's own notices (the rules changed, or came from the head) join the engine's findings.
         var notices = policiesFromHead ? [PoliciesFromHead()] : RuleChanges(revisions.Files);
-        policies = policies with { Diagnostics = [.. policies.Diagnostics, .. notices] };
-
-        var result = PolicyEngine.Check(revisions.Head, policies, options with { Change = change, Base = revisions.MergeBase, Trusted = trusted });
+        result = result with { Diagnostics = result.Diagnostics.Concat(notices).InReportOrder() };
         var files = revisions.Head.Files.Count + (trusted.Layout?.PolicyScripts.Count ?? 0);
         return (result, new ChangeSummary(revisions.BaseCommit, revisions.HeadCommit, revisions.Files.Count, change.Author, policiesFromHead), files);
     }

@@ -55,13 +55,7 @@ public static class MeshLoader
 
         var manifest = loaded.FirstOrDefault(f => f.File.Kind == DocumentKind.Mesh);
         var configurationError = manifest is null || manifest.Root is null;
-        var ordered = diagnostics
-            .Distinct()
-            .OrderBy(d => d.File, StringComparer.Ordinal)
-            .ThenBy(d => d.Line)
-            .ThenBy(d => d.Column)
-            .ThenBy(d => d.Id, StringComparer.Ordinal)
-            .ToList();
+        var ordered = diagnostics.Distinct().InReportOrder();
         return new MeshLoadResult(mesh, ordered, loaded, configurationError);
     }
 }

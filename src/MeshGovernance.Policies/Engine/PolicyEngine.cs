@@ -23,7 +23,8 @@ namespace MeshGovernance.Policies.Engine;
 /// </summary>
 public static class PolicyEngine
 {
-    public static CheckResult Check(MeshLoadResult load, PolicySet policies, PolicyEngineOptions options)
+    /// <param name="pullRequest">In a pull-request check, the change, the merge base and the trusted revision; null otherwise.</param>
+    public static CheckResult Check(MeshLoadResult load, PolicySet policies, PolicyEngineOptions options, PullRequestInput? pullRequest = null)
     {
         if (load.ConfigurationError)
         {
@@ -31,13 +32,18 @@ public static class PolicyEngine
         }
 
         var enabled = policies.Policies.Where(p => p.Enabled).ToList();
-        var evaluations = Evaluate(enabled, load, options);
+        if (pullRequest is not null && !ReferenceEquals(pullRequest.Change.Head, load.Mesh))
+        {
+            throw new ArgumentException("The change's head mesh must be the mesh under check.", nameof(pullRequest));
+        }
+
+        var evaluations = Evaluate(enabled, load, options, pullRequest);
         var runs = evaluations.ByPolicy;
 
         var findings = enabled.SelectMany(p => runs[p.Id].Diagnostics).ToList();
         var waiverDiagnostics = new List<Diagnostic>();
         var waivers = new List<WaiverOutcome>();
-        var waiversFile = (options.Trusted ?? load).Files.FirstOrDefault(f => f.File.Kind == DocumentKind.Waivers && f.Root is not null);
+        var waiversFile = (pullRequest?.Trusted ?? load).Files.FirstOrDefault(f => f.File.Kind == DocumentKind.Waivers && f.Root is not null);
         if (waiversFile is not null)
         {
             findings = WaiverApplier.Apply(
@@ -54,7 +60,7 @@ public static class PolicyEngine
         // The baseline of the trusted revision, as for waivers: a pull request cannot record its own new findings.
         IReadOnlyList<Diagnostic> validation = load.Diagnostics;
         IReadOnlyList<Diagnostic> baselineDiagnostics = [];
-        var baselineFile = (options.Trusted ?? load).Files.FirstOrDefault(f => f.File.Kind == DocumentKind.Baseline && f.Root is not null);
+        var baselineFile = (pullRequest?.Trusted ?? load).Files.FirstOrDefault(f => f.File.Kind == DocumentKind.Baseline && f.Root is not null);
         if (baselineFile is not null)
         {
             var baseline = new BaselineApplier(
@@ -67,16 +73,11 @@ public static class PolicyEngine
             baselineDiagnostics = baseline.Diagnostics();
         }
 
-        var diagnostics = MarkExistingDebt(validation, findings, enabled, options)
+        var diagnostics = MarkExistingDebt(validation, findings, enabled, pullRequest)
             .Concat(policies.Diagnostics)
             .Concat(waiverDiagnostics)
             .Concat(baselineDiagnostics)
-            .OrderBy(d => d.File, StringComparer.Ordinal)
-            .ThenBy(d => d.Line)
-            .ThenBy(d => d.Column)
-            .ThenBy(d => d.Id, StringComparer.Ordinal)
-            .ThenBy(d => d.Message, StringComparer.Ordinal)
-            .ToList();
+            .InReportOrder();
 
         var outcomes = policies.Policies.Select(p => new PolicyOutcome(
                 p.Effective,
@@ -109,21 +110,21 @@ public static class PolicyEngine
     /// meshgov's own code, reviewed and tested with it, runs in this process at the same time (as the
     /// loader and the validators do), so a mesh with no policies of its own never waits for a worker.
     /// </summary>
-    private static PolicyEvaluations Evaluate(IReadOnlyList<PolicyDefinition> enabled, MeshLoadResult load, PolicyEngineOptions options)
+    private static PolicyEvaluations Evaluate(IReadOnlyList<PolicyDefinition> enabled, MeshLoadResult load, PolicyEngineOptions options, PullRequestInput? pullRequest)
     {
         var reportBudget = new ReportFindingBudget();
         var isolated = options.Worker is null ? [] : enabled.Where(p => !p.Source.BuiltIn).ToList();
         if (isolated.Count == 0)
         {
-            return InProcess(enabled, load.Mesh, options, reportBudget);
+            return InProcess(enabled, load.Mesh, pullRequest?.Change, options, reportBudget);
         }
 
         // The cores are shared between the two, not each given all of them: budgets are wall-clock time, and a
         // policy starved of a core by twice as many threads as cores would run out of it.
         var inProcessCores = Math.Max(1, options.MaxParallelism / 2);
         var inProcess = enabled.Where(p => p.Source.BuiltIn).ToList();
-        var builtIn = Task.Run(() => InProcess(inProcess, load.Mesh, options with { MaxParallelism = inProcessCores }, reportBudget));
-        var fromWorker = options.Worker!.Evaluate(isolated, load, options with { MaxParallelism = Math.Max(1, options.MaxParallelism - inProcessCores) }, reportBudget);
+        var builtIn = Task.Run(() => InProcess(inProcess, load.Mesh, pullRequest?.Change, options with { MaxParallelism = inProcessCores }, reportBudget));
+        var fromWorker = options.Worker!.Evaluate(isolated, load, pullRequest, options with { MaxParallelism = Math.Max(1, options.MaxParallelism - inProcessCores) }, reportBudget);
         var local = builtIn.GetAwaiter().GetResult();
         var all = new Dictionary<string, PolicyEvaluation>(local.ByPolicy, StringComparer.Ordinal);
         foreach (var (id, evaluation) in fromWorker.ByPolicy)
@@ -139,7 +140,7 @@ public static class PolicyEngine
     }
 
     /// <summary>Compiles and runs policies in this process: the built-in pack, and every policy in tests and library use.</summary>
-    private static PolicyEvaluations InProcess(IReadOnlyList<PolicyDefinition> enabled, Mesh mesh, PolicyEngineOptions options, ReportFindingBudget reportBudget)
+    private static PolicyEvaluations InProcess(IReadOnlyList<PolicyDefinition> enabled, Mesh mesh, ChangeUnderReview? change, PolicyEngineOptions options, ReportFindingBudget reportBudget)
     {
         var provider = PolicyAssemblyProvider.SharedFor(options.Cache);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism) };
@@ -151,20 +152,20 @@ public static class PolicyEngine
 
         var evaluationWatch = Stopwatch.StartNew();
         var runs = new ConcurrentDictionary<string, PolicyEvaluation>(StringComparer.Ordinal);
-        Parallel.ForEach(enabled, parallel, policy => runs[policy.Id] = Evaluate(policy, compiled[policy.Id], mesh, options, reportBudget));
+        Parallel.ForEach(enabled, parallel, policy => runs[policy.Id] = Evaluate(policy, compiled[policy.Id], mesh, change, options, reportBudget));
         evaluationWatch.Stop();
 
         return new PolicyEvaluations(runs, compileWatch.Elapsed, evaluationWatch.Elapsed, PolicyAssemblyProvider.CompilerLoaded);
     }
 
-    private static PolicyEvaluation Evaluate(PolicyDefinition policy, CompiledPolicy compiled, Mesh mesh, PolicyEngineOptions options, ReportFindingBudget reportBudget)
+    private static PolicyEvaluation Evaluate(PolicyDefinition policy, CompiledPolicy compiled, Mesh mesh, ChangeUnderReview? change, PolicyEngineOptions options, ReportFindingBudget reportBudget)
     {
         if (compiled.Entry is null)
         {
             return PolicyEvaluation.NotCompiled(policy, compiled.Diagnostics, compiled.FromCache, TimeSpan.Zero);
         }
 
-        var globals = new PolicyGlobals(mesh, new PolicyParameters(policy.Parameters), options.Today, options.Change);
+        var globals = new PolicyGlobals(mesh, new PolicyParameters(policy.Parameters), options.Today, change);
         var outcome = PolicyRunner.Run(compiled.Entry, globals, options.Budget);
         return outcome.Stop is { } stop
             ? PolicyEvaluation.Stopped(policy, stop, outcome.Duration, compiled.FromCache, TimeSpan.Zero)
@@ -176,14 +177,15 @@ public static class PolicyEngine
     /// finding already present at the base revision, or a policy finding on a subject the change does not touch
     /// and in a file it does not change, unless its policy always blocks.
     /// </summary>
-    private static IEnumerable<Diagnostic> MarkExistingDebt(IReadOnlyList<Diagnostic> validation, IReadOnlyList<Diagnostic> findings, IReadOnlyList<PolicyDefinition> enabled, PolicyEngineOptions options)
+    private static IEnumerable<Diagnostic> MarkExistingDebt(IReadOnlyList<Diagnostic> validation, IReadOnlyList<Diagnostic> findings, IReadOnlyList<PolicyDefinition> enabled, PullRequestInput? pullRequest)
     {
-        if (options.Change is not { } change || options.Base is not { } baseLoad)
+        if (pullRequest is null)
         {
             return validation.Concat(findings);
         }
 
-        var atBase = baseLoad.Diagnostics.Select(d => (d.Id, d.File, d.Message)).ToHashSet();
+        var change = pullRequest.Change;
+        var atBase = pullRequest.MergeBase.Diagnostics.Select(d => (d.Id, d.File, d.Message)).ToHashSet();
         var alwaysBlocks = enabled.Where(p => p.Declared.AlwaysBlocks).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         var existingValidation = validation.Select(d => atBase.Contains((d.Id, d.File, d.Message)) ? d with { ExistingDebt = true } : d);
         var existingFindings = findings.Select(d =>

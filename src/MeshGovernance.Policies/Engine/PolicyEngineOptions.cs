@@ -1,5 +1,3 @@
-using MeshGovernance.Model.Loading;
-using MeshGovernance.Contracts;
 using MeshGovernance.Policies.Compilation;
 using MeshGovernance.Policies.Execution;
 
@@ -22,19 +20,4 @@ public sealed record PolicyEngineOptions
     public Isolation.PolicyWorkerPool? Worker { get; init; }
 
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
-
-    /// <summary>In a pull request, the change under review, which policies see as <c>Change</c>; null otherwise.</summary>
-    public ChangeUnderReview? Change { get; init; }
-
-    /// <summary>
-    /// In a pull request, the mesh at the merge base: validation findings already present there are existing
-    /// debt. Null outside a pull request.
-    /// </summary>
-    public MeshLoadResult? Base { get; init; }
-
-    /// <summary>
-    /// The revision whose <c>governance/waivers.yaml</c> applies: in a pull request the base branch, so a change
-    /// cannot waive itself. Null takes the waivers of the mesh being checked.
-    /// </summary>
-    public MeshLoadResult? Trusted { get; init; }
 }

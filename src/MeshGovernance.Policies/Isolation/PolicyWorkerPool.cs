@@ -53,14 +53,9 @@ public sealed class PolicyWorkerPool : IDisposable
         _worker = null;
     }
 
-    internal PolicyEvaluations Evaluate(IReadOnlyList<PolicyDefinition> policies, MeshLoadResult load, PolicyEngineOptions options, ReportFindingBudget reportBudget)
+    internal PolicyEvaluations Evaluate(IReadOnlyList<PolicyDefinition> policies, MeshLoadResult load, PullRequestInput? pullRequest, PolicyEngineOptions options, ReportFindingBudget reportBudget)
     {
-        if (options.Change is not null && (options.Base is null || !ReferenceEquals(options.Change.Base, options.Base.Mesh) || !ReferenceEquals(options.Change.Head, load.Mesh)))
-        {
-            throw new ArgumentException("A worker is handed the change as the base revision's files: options.Base must be the load the change's base mesh was built from.", nameof(options));
-        }
-
-        var run = new WorkerRun(this, policies, load, options, reportBudget);
+        var run = new WorkerRun(this, policies, load, pullRequest, options, reportBudget);
         return run.Execute();
     }
 
@@ -88,7 +83,7 @@ public sealed class PolicyWorkerPool : IDisposable
     }
 
     /// <summary>One check's policies through the pool's workers.</summary>
-    private sealed class WorkerRun(PolicyWorkerPool pool, IReadOnlyList<PolicyDefinition> policies, MeshLoadResult load, PolicyEngineOptions options, ReportFindingBudget reportBudget)
+    private sealed class WorkerRun(PolicyWorkerPool pool, IReadOnlyList<PolicyDefinition> policies, MeshLoadResult load, PullRequestInput? pullRequest, PolicyEngineOptions options, ReportFindingBudget reportBudget)
     {
         /// <summary>A worker that dies before it reads the mesh is the machine's problem, not a policy's: after this many, stop trying.</summary>
         private const int MaxFailedStarts = 2;
@@ -188,10 +183,10 @@ public sealed class PolicyWorkerPool : IDisposable
         {
             new WorkerRunOptions(options.Today, options.Budget, options.Cache?.Directory).Write(writer);
             LoadedFilesFormat.Write(writer, load.Files);
-            writer.Write(options.Change is not null);
-            if (options.Change is { } change)
+            writer.Write(pullRequest is not null);
+            if (pullRequest is { Change: var change })
             {
-                LoadedFilesFormat.Write(writer, options.Base!.Files);
+                LoadedFilesFormat.Write(writer, pullRequest.MergeBase.Files);
                 writer.Write7BitEncodedInt(change.Files.Count);
                 foreach (var file in change.Files)
                 {

@@ -146,13 +146,14 @@ public static class PolicyTestRunner
 
             var configured = WithCaseParameters(definition, caseNode, problems);
             definition = configured with { Settings = configured.Settings with { Enabled = true } };
+            PullRequestInput? pullRequestInput = null;
             if (pullRequest)
             {
                 var baseLoad = MeshLoader.Load(baseRoot);
-                options = options with { Base = baseLoad, Trusted = baseLoad, Change = new ChangeUnderReview(baseLoad.Mesh, load.Mesh, changed, caseNode.GetString("author")) };
+                pullRequestInput = new PullRequestInput(new ChangeUnderReview(baseLoad.Mesh, load.Mesh, changed, caseNode.GetString("author")), baseLoad, baseLoad);
             }
 
-            var result = PolicyEngine.Check(load, new PolicySet([definition], set.Diagnostics), options);
+            var result = PolicyEngine.Check(load, new PolicySet([definition], set.Diagnostics), options, pullRequestInput);
             var actual = result.Diagnostics.Where(d => d.Policy?.PolicyId == metadata.Id).ToList();
             problems.AddRange(actual
                 .Where(d => d.Id != metadata.Id)
