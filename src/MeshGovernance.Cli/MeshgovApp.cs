@@ -13,7 +13,7 @@ public sealed class MeshgovApp(TextWriter output, TextWriter error, IReadOnlyDic
     private readonly IReadOnlyDictionary<string, string?> _environment = environment ?? ActionsContext.ProcessEnvironment();
 
     /// <summary>Runs a command to its end; for tests and other callers without a loop of their own.</summary>
-    public int Run(IReadOnlyList<string> args) => RunAsync(args, CancellationToken.None).GetAwaiter().GetResult();
+    public int Run(IReadOnlyList<string> args) => Task.Run(() => RunAsync(args, CancellationToken.None)).GetAwaiter().GetResult();
 
     /// <summary>Runs a command; Ctrl+C (or <paramref name="cancellationToken"/>) cancels what can be cancelled: posting to GitHub, writing the site.</summary>
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
@@ -61,7 +61,7 @@ public sealed class MeshgovApp(TextWriter output, TextWriter error, IReadOnlyDic
         {
             return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException ex) when (ex.CancellationToken.IsCancellationRequested)
         {
             error.WriteLine("Cancelled.");
             return ExitCodes.Cancelled;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MeshGovernance.Model.Diagnostics;
+using MeshGovernance.Model.Text;
 
 namespace MeshGovernance.GitHub;
 
@@ -48,7 +49,7 @@ internal sealed record CheckAnnotation(
             startColumn,
             endColumn,
             LevelOf(finding),
-            TextLimits.CutChars(finding.Id, TextLimits.AnnotationTitle),
+            Wording.Cut(finding.Id, TextLimits.AnnotationTitle),
             TextLimits.CutUtf8(MessageOf(finding), TextLimits.AnnotationBytes),
             DetailsOf(finding) is { } details ? TextLimits.CutUtf8(details, TextLimits.AnnotationBytes) : null);
     }

@@ -215,7 +215,7 @@ public sealed class CheckRunPublisher
             truncated |= textTruncated;
         }
 
-        return new Output(TextLimits.CutChars(CheckSummaryMarkdown.Title(report), 1000), summary, text, Conclusion(report), truncated);
+        return new Output(Cut(CheckSummaryMarkdown.Title(report), 1000), summary, text, Conclusion(report), truncated);
     }
 
     private JsonObject Payload(Output output, IReadOnlyList<CheckAnnotation> batch, string? headSha)

@@ -26,7 +26,16 @@ internal static class CheckSummaryMarkdown
     /// <param name="notes">Short remarks shown under the counts (annotations left out, stale annotations).</param>
     /// <param name="includePolicies">Add the policies table (the check run carries it in its text instead).</param>
     public static string Render(CheckReport report, string checkName, Uri? blobUrl, IReadOnlyList<string>? notes = null, bool includePolicies = true) =>
-        MarkdownReportWriter.Render(report, new MarkdownSummaryOptions { CheckName = checkName, BlobUrl = blobUrl, Notes = notes ?? [], IncludePolicies = includePolicies });
+        MarkdownReportWriter.Render(report, new MarkdownSummaryOptions
+        {
+            CheckName = checkName,
+            BlobUrl = blobUrl,
+            Notes = notes ?? [],
+            IncludePolicies = includePolicies,
+            // Every finding: each body is cut to GitHub's limit where it is posted, with a pointer to the job summary.
+            MaxTableRows = int.MaxValue,
+            MaxMessageLength = 1000,
+        });
 
     /// <summary>The policies and what each did, as a table (empty when the report has none).</summary>
     public static string Policies(CheckReport report) => MarkdownReportWriter.PoliciesTable(report);

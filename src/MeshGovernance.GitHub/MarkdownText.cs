@@ -1,4 +1,5 @@
 using MeshGovernance.Reports;
+using MeshGovernance.Model.Text;
 
 namespace MeshGovernance.GitHub;
 
@@ -8,5 +9,5 @@ namespace MeshGovernance.GitHub;
 /// </summary>
 internal static class MarkdownText
 {
-    public static string Cell(string text, int maxLength = 500) => MarkdownEscaping.Cell(TextLimits.CutChars(text, maxLength));
+    public static string Cell(string text, int maxLength = 500) => MarkdownEscaping.Cell(Wording.Cut(text, maxLength));
 }

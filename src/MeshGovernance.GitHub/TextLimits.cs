@@ -102,14 +102,4 @@ internal static class TextLimits
         return string.Concat(text.AsSpan(0, end), ellipsis);
     }
 
-    /// <summary>Cuts one value to a number of characters, ending in "…", never inside a surrogate pair.</summary>
-    public static string CutChars(string text, int maxChars)
-    {
-        if (text.Length <= maxChars)
-        {
-            return text;
-        }
-
-        return Model.Text.Wording.Cut(text, maxChars);
-    }
 }

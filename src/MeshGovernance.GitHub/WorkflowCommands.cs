@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MeshGovernance.Model.Diagnostics;
+using MeshGovernance.Model.Text;
 
 namespace MeshGovernance.GitHub;
 
@@ -40,7 +41,7 @@ public static class WorkflowCommands
 
             perCommand[command] = count + 1;
             var annotation = CheckAnnotation.Of(finding);
-            var message = TextLimits.CutChars(annotation?.Message ?? finding.Message, MaxMessageChars);
+            var message = Wording.Cut(annotation?.Message ?? finding.Message, MaxMessageChars);
             lines.Add(annotation is null
                 ? Annotation(command, message, title: finding.Id)
                 : Annotation(command, message, annotation.Path, annotation.StartLine, annotation.EndLine, annotation.StartColumn, annotation.EndColumn, annotation.Title));

@@ -150,7 +150,7 @@ public static class JsonReportWriter
             json.WriteBoolean("builtIn", policy.BuiltIn);
             json.WriteBoolean("enabled", policy.Enabled);
             json.WriteBoolean("ran", policy.Ran);
-            json.WriteNumber("subjects", policy.Subjects.Count);
+            json.WriteNumber("subjects", verdict.Subjects.Count);
             json.WriteString("status", StatusName(verdict.Status));
             json.WriteNumber("passed", verdict.Passed);
             json.WriteNumber("failed", verdict.Failed);

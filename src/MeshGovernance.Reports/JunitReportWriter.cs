@@ -19,7 +19,7 @@ public static class JunitReportWriter
     public static void Write(TextWriter output, CheckReport report)
     {
         var suites = new List<TestSuite> { ValidationSuiteOf(report) };
-        suites.AddRange(report.Policies.Where(p => p.Enabled).Select(p => PolicySuiteOf(p, report.Diagnostics)));
+        suites.AddRange(PolicyVerdicts.Of(report.Policies, report.Diagnostics).Where(v => v.Status != PolicyStatus.Disabled).Select(PolicySuiteOf));
 
         var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false) };
         using (var stream = new TextWriterStream(output))
@@ -52,8 +52,9 @@ public static class JunitReportWriter
         return new TestSuite(ValidationSuite, cases, [], null);
     }
 
-    private static TestSuite PolicySuiteOf(PolicyOutcome policy, IReadOnlyList<Diagnostic> diagnostics)
+    private static TestSuite PolicySuiteOf(PolicyVerdict verdict)
     {
+        var policy = verdict.Policy;
         var id = policy.Metadata.Id;
         var properties = new List<(string, string)>
         {
@@ -61,7 +62,6 @@ public static class JunitReportWriter
             ("category", policy.Metadata.Category),
             ("source", policy.SourcePath),
         };
-        var verdict = PolicyVerdicts.Of([policy], diagnostics)[0];
         if (verdict.Status == PolicyStatus.DidNotRun)
         {
             var reasons = verdict.EngineDiagnostics;

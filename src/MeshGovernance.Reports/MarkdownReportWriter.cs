@@ -9,15 +9,14 @@ namespace MeshGovernance.Reports;
 /// The GitHub-flavoured Markdown summary of a check, the only one meshgov writes: <c>--format markdown</c>, and on
 /// GitHub the check run, the pull-request comment and the job summary. A status heading, the counts, a table of
 /// the blocking findings, and collapsed sections for warnings and notices, existing debt, baselined and waived
-/// findings and the policies. Every table stops at <see cref="MaxTableRows"/> rows and long messages are cut, to
-/// keep the summary small; GitHub takes at most 65,535 characters for a check run summary, and a caller posting
-/// there still cuts what is beyond.
+/// findings and the policies. In <c>--format markdown</c> every table stops at <see cref="MaxTableRows"/> rows and
+/// long messages are cut, to keep the summary small; GitHub's bodies list every finding (<see cref="MarkdownSummaryOptions"/>)
+/// and are cut to GitHub's limits where they are posted.
 /// </summary>
 public static class MarkdownReportWriter
 {
+    /// <summary>Rows per table of <c>--format markdown</c> (see <see cref="MarkdownSummaryOptions.MaxTableRows"/>).</summary>
     public const int MaxTableRows = 200;
-
-    private const int MaxMessageLength = 300;
 
     public static void Write(TextWriter output, CheckReport report) => output.Write(Render(report, new MarkdownSummaryOptions()));
 
@@ -45,27 +44,27 @@ public static class MarkdownReportWriter
         if (blocking.Count > 0)
         {
             page.Append($"\n### Blocking findings ({blocking.Count})\n\nThese fail the check. Fix them, or (for soft-mandatory policies) ask the governance group for a waiver.\n\n");
-            AppendFindings(page, blocking, options.BlobUrl);
+            AppendFindings(page, blocking, options);
         }
 
         if (nonBlocking.Count > 0)
         {
-            AppendDetails(page, $"Warnings and notices ({nonBlocking.Count})", () => AppendFindings(page, nonBlocking, options.BlobUrl));
+            AppendDetails(page, $"Warnings and notices ({nonBlocking.Count})", () => AppendFindings(page, nonBlocking, options));
         }
 
         if (existingDebt.Count > 0)
         {
-            AppendDetails(page, $"Existing debt ({existingDebt.Count}): on subjects this pull request does not touch, not blocking", () => AppendFindings(page, existingDebt, options.BlobUrl));
+            AppendDetails(page, $"Existing debt ({existingDebt.Count}): on subjects this pull request does not touch, not blocking", () => AppendFindings(page, existingDebt, options));
         }
 
         if (baselined.Count > 0)
         {
-            AppendDetails(page, $"Baselined ({baselined.Count}): recorded in governance/baseline.yaml, not blocking", () => AppendFindings(page, baselined, options.BlobUrl));
+            AppendDetails(page, $"Baselined ({baselined.Count}): recorded in governance/baseline.yaml, not blocking", () => AppendFindings(page, baselined, options));
         }
 
         if (waived.Count > 0)
         {
-            AppendDetails(page, $"Waived findings ({waived.Count})", () => AppendWaived(page, waived, options.BlobUrl));
+            AppendDetails(page, $"Waived findings ({waived.Count})", () => AppendWaived(page, waived, options));
         }
 
         if (options.IncludePolicies && report.Policies.Count > 0)
@@ -88,7 +87,7 @@ public static class MarkdownReportWriter
         page.Append("| Policy | Enforcement | Category | Result |\n");
         page.Append("|---|---|---|---|\n");
         var verdicts = PolicyVerdicts.Of(report.Policies, report.Diagnostics);
-        AppendRows(page, verdicts, v => [Cell(v.Id), v.Policy.Metadata.Enforcement.ToName(), Cell(v.Policy.Metadata.Category), Result(v)]);
+        AppendRows(page, verdicts, MaxTableRows, v => [Cell(v.Id), v.Policy.Metadata.Enforcement.ToName(), Cell(v.Policy.Metadata.Category), Result(v)]);
         return page.ToString();
     }
 
@@ -142,21 +141,21 @@ public static class MarkdownReportWriter
         return string.Join(" · ", parts);
     }
 
-    private static void AppendFindings(StringBuilder page, IReadOnlyList<Diagnostic> findings, Uri? blobUrl)
+    private static void AppendFindings(StringBuilder page, IReadOnlyList<Diagnostic> findings, MarkdownSummaryOptions options)
     {
         page.Append("| Level | Rule | Subject | Location | Message |\n");
         page.Append("|---|---|---|---|---|\n");
-        AppendRows(page, findings, f => [f.Level.Name(), Cell(f.Id), Cell(f.Subject ?? string.Empty), Location(f.Span, blobUrl), Cell(f.Message, MaxMessageLength)]);
+        AppendRows(page, findings, options.MaxTableRows, f => [f.Level.Name(), Cell(f.Id), Cell(f.Subject ?? string.Empty), Location(f.Span, options.BlobUrl), Cell(f.Message, options.MaxMessageLength)]);
     }
 
-    private static void AppendWaived(StringBuilder page, IReadOnlyList<Diagnostic> findings, Uri? blobUrl)
+    private static void AppendWaived(StringBuilder page, IReadOnlyList<Diagnostic> findings, MarkdownSummaryOptions options)
     {
         page.Append("| Rule | Subject | Location | Message | Justification | Approved by | Expires |\n");
         page.Append("|---|---|---|---|---|---|---|\n");
-        AppendRows(page, findings, f =>
+        AppendRows(page, findings, options.MaxTableRows, f =>
         {
             var waiver = f.Policy!.Waiver!;
-            return [Cell(f.Id), Cell(f.Subject ?? string.Empty), Location(f.Span, blobUrl), Cell(f.Message, MaxMessageLength), Cell(waiver.Justification, MaxMessageLength), Cell(waiver.ApprovedBy), Cell(waiver.Expires)];
+            return [Cell(f.Id), Cell(f.Subject ?? string.Empty), Location(f.Span, options.BlobUrl), Cell(f.Message, options.MaxMessageLength), Cell(waiver.Justification, options.MaxMessageLength), Cell(waiver.ApprovedBy), Cell(waiver.Expires)];
         });
     }
 
@@ -191,17 +190,17 @@ public static class MarkdownReportWriter
         return notes.Count > 0 ? $"{result} ({string.Join(", ", notes)})" : result;
     }
 
-    private static void AppendRows<T>(StringBuilder page, IReadOnlyList<T> items, Func<T, string[]> cells)
+    private static void AppendRows<T>(StringBuilder page, IReadOnlyList<T> items, int maxRows, Func<T, string[]> cells)
     {
-        foreach (var item in items.Take(MaxTableRows))
+        foreach (var item in items.Take(maxRows))
         {
             page.Append("| ").Append(string.Join(" | ", cells(item))).Append(" |\n");
         }
 
-        if (items.Count > MaxTableRows)
+        if (items.Count > maxRows)
         {
             // The blank line ends the table; without it GitHub would read the line as one more row.
-            page.Append($"\n… and {items.Count - MaxTableRows} more (see the full report).\n");
+            page.Append($"\n… and {items.Count - maxRows} more (see the full report).\n");
         }
     }
 

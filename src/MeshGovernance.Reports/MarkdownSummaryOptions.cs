@@ -14,4 +14,10 @@ public sealed record MarkdownSummaryOptions
 
     /// <summary>False where the policies table goes elsewhere (a check run's text).</summary>
     public bool IncludePolicies { get; init; } = true;
+
+    /// <summary>Rows per table before "… and N more"; GitHub's bodies list every finding and are cut to GitHub's size limits instead.</summary>
+    public int MaxTableRows { get; init; } = MarkdownReportWriter.MaxTableRows;
+
+    /// <summary>Characters of a finding's message in a table cell.</summary>
+    public int MaxMessageLength { get; init; } = 300;
 }

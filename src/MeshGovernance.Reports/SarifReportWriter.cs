@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using MeshGovernance.Model.Diagnostics;
 using MeshGovernance.Results;
+using MeshGovernance.Model.Text;
 
 namespace MeshGovernance.Reports;
 
@@ -198,9 +199,9 @@ public static class SarifReportWriter
     {
         json.WriteStartObject();
         json.WriteString("id", rule.Id);
-        json.WriteString("name", Truncate(rule.Name, MaxNameLength));
-        WriteText(json, "shortDescription", Truncate(rule.ShortDescription, MaxDescriptionLength));
-        WriteText(json, "fullDescription", Truncate(rule.FullDescription, MaxDescriptionLength));
+        json.WriteString("name", Wording.Cut(rule.Name, MaxNameLength));
+        WriteText(json, "shortDescription", Wording.Cut(rule.ShortDescription, MaxDescriptionLength));
+        WriteText(json, "fullDescription", Wording.Cut(rule.FullDescription, MaxDescriptionLength));
         json.WriteStartObject("help");
         json.WriteString("text", rule.HelpText);
         if (rule.HelpMarkdown is not null)
@@ -382,7 +383,6 @@ public static class SarifReportWriter
         return name.Length > 0 ? name.ToString() : words;
     }
 
-    private static string Truncate(string text, int maxLength) => Model.Text.Wording.Cut(text, maxLength);
 
     private sealed record SarifRule(
         string Id,

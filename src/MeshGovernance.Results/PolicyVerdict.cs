@@ -43,8 +43,9 @@ public sealed record SubjectVerdict(string? Subject, SubjectStatus Status, IRead
 
 /// <summary>
 /// One policy's verdict in a check: its status, every subject it judged (passing ones included) and the engine
-/// diagnostics that say why it did not run. Every output (text, JSON, SARIF, JUnit, Markdown, GitHub, the site)
-/// takes its per-policy and per-subject results from here, so they cannot disagree.
+/// diagnostics that say why it did not run. Every output that shows per-policy or per-subject results (JSON,
+/// JUnit, Markdown and so GitHub, the site) takes them from here, so they cannot disagree; text and SARIF list
+/// findings, each with <see cref="Model.Diagnostics.Diagnostic.Blocking"/>.
 /// </summary>
 public sealed record PolicyVerdict(PolicyOutcome Policy, PolicyStatus Status, IReadOnlyList<SubjectVerdict> Subjects, IReadOnlyList<Diagnostic> EngineDiagnostics)
 {

@@ -6,7 +6,7 @@ public enum WaiverStatus
     /// <summary>In force and covering findings.</summary>
     Applies,
 
-    /// <summary>In force, but no finding needs it (MG notice asks to remove it).</summary>
+    /// <summary>In force, but no finding needs it (while its policy is enabled, a notice asks to remove it).</summary>
     Unused,
 
     /// <summary>Past its date: its findings count again.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using MeshGovernance.Git;
+using MeshGovernance.Model.Loading;
 using MeshGovernance.Model.Yaml;
 using MeshGovernance.Contracts;
 using MeshGovernance.Results;
@@ -44,7 +45,7 @@ public static class SiteHistoryReader
         }
 
         var prefix = PullRequestRevisions.MeshPrefix(repository.Root, meshRoot);
-        var commits = repository.Log(maxCommits, [prefix + "domains/", prefix + "teams/"]);
+        var commits = repository.Log(maxCommits, [prefix + MeshLayout.Domains, prefix + MeshLayout.Teams]);
         if (repository.IsShallow)
         {
             // A shallow clone's oldest commit looks as if it added every file: say so rather than mislead.

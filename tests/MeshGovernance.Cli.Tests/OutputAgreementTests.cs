@@ -13,9 +13,10 @@ namespace MeshGovernance.Cli.Tests;
 /// </summary>
 public sealed partial class OutputAgreementTests : IClassFixture<PolicyCacheFixture>, IAsyncLifetime, IDisposable
 {
-    private const string Contract = "domains/payments/contracts/payment-transactions.odcs.yaml";
-
     private readonly PolicyCacheFixture _cache;
+
+    // A breaking change at a patch version, checked as by someone outside the owning team: three policies fail.
+    private readonly BreakingPullRequest _pullRequest = new();
     private readonly GitMeshRepository _repo;
     private readonly string _baseSha;
     private readonly string _headSha;
@@ -24,20 +25,14 @@ public sealed partial class OutputAgreementTests : IClassFixture<PolicyCacheFixt
     public OutputAgreementTests(PolicyCacheFixture cache)
     {
         _cache = cache;
-        _repo = GitMeshRepository.FromFolder(RepositoryPaths.Template);
-        _baseSha = _repo.Git("rev-parse", "HEAD").Trim();
-        _repo.Branch("breaking");
-        // A breaking change at a patch version by someone outside the owning team: three policies fail.
-        _repo.Replace(Contract, "version: 1.5.1", "version: 1.5.2");
-        _repo.Replace(Contract, "      - name: method\n", "      - name: payment_method\n");
-        _headSha = _repo.Commit("Rename the payment method column");
+        (_repo, _baseSha, _headSha) = (_pullRequest.Repo, _pullRequest.BaseSha, _pullRequest.HeadSha);
     }
 
     public async Task InitializeAsync() => _github = await FakeGitHub.StartAsync();
 
     public async Task DisposeAsync() => await _github.DisposeAsync();
 
-    public void Dispose() => _repo.Dispose();
+    public void Dispose() => _pullRequest.Dispose();
 
     [Fact]
     public void A_pull_request_check_says_the_same_in_every_format_and_on_github()

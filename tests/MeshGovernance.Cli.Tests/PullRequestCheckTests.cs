@@ -136,10 +136,10 @@ public sealed class PullRequestCheckTests : IClassFixture<PolicyCacheFixture>
         repo.Replace("mesh.yml", "policies:\n", "policies:\n  consent-for-customer-data:\n    enabled: false\n");
         repo.Commit("Name the manifest mesh.yml; switch the consent rule off");
         repo.Branch("reword");
-        // A change the switched-off rule would block, and an edit of the manifest.
+        // A change the switched-off rule would block, and the head switching it on: the base's setting decides.
         repo.Replace("domains/marketing/products/customer-segments.odps.yaml", "contractId: customers.customer-consents.v1", "contractId: customers.customer-profiles.v1");
-        repo.Replace("mesh.yml", "policies:\n", "# Reviewed by the governance group.\npolicies:\n");
-        repo.Commit("Read the profiles; note the review");
+        repo.Replace("mesh.yml", "  consent-for-customer-data:\n    enabled: false\n", "  consent-for-customer-data:\n    enabled: true\n");
+        repo.Commit("Read the profiles; switch the rule back on");
 
         var run = Check(repo, "--author", "sofia-rossi");
 

@@ -9,9 +9,10 @@ namespace MeshGovernance.Cli.Tests;
 /// </summary>
 public sealed class PullRequestGitHubTests : IClassFixture<PolicyCacheFixture>, IAsyncLifetime, IDisposable
 {
-    private const string Contract = "domains/payments/contracts/payment-transactions.odcs.yaml";
+    private const string Contract = BreakingPullRequest.Contract;
 
     private readonly PolicyCacheFixture _cache;
+    private readonly BreakingPullRequest _pullRequest = new();
     private readonly GitMeshRepository _repo;
     private readonly string _baseSha;
     private readonly string _headSha;
@@ -20,20 +21,14 @@ public sealed class PullRequestGitHubTests : IClassFixture<PolicyCacheFixture>, 
     public PullRequestGitHubTests(PolicyCacheFixture cache)
     {
         _cache = cache;
-        _repo = GitMeshRepository.FromFolder(RepositoryPaths.Template);
-        _baseSha = _repo.Git("rev-parse", "HEAD").Trim();
-        _repo.Branch("breaking");
-        _repo.Replace(Contract, "version: 1.5.1", "version: 1.5.2");
-        _repo.Replace(Contract, "description: One row per payment attempt.", "description: One row per payment attempt, failed ones included.");
-        _repo.Replace(Contract, "      - name: method\n", "      - name: payment_method\n");
-        _headSha = _repo.Commit("Rename the payment method column");
+        (_repo, _baseSha, _headSha) = (_pullRequest.Repo, _pullRequest.BaseSha, _pullRequest.HeadSha);
     }
 
     public async Task InitializeAsync() => _github = await FakeGitHub.StartAsync();
 
     public async Task DisposeAsync() => await _github.DisposeAsync();
 
-    public void Dispose() => _repo.Dispose();
+    public void Dispose() => _pullRequest.Dispose();
 
     [Fact]
     public void A_breaking_pull_request_gets_one_failing_check_run_with_annotations_a_comment_and_a_job_summary()

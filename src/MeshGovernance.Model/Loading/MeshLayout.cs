@@ -3,7 +3,7 @@ namespace MeshGovernance.Model.Loading;
 /// <summary>
 /// The paths a mesh repository is made of, relative to its root: the manifest (<c>mesh.yaml</c>, or
 /// <c>mesh.yml</c>) and the <c>teams/</c>, <c>domains/</c> and <c>governance/</c> folders. Everything that selects
-/// a mesh's files (the scanner, git revisions, the trend, CODEOWNERS, rule-change notices) takes them from here.
+/// a mesh's files (the scanner, git revisions, the trend and history, CODEOWNERS, rule-change notices) takes them from here.
 /// </summary>
 public static class MeshLayout
 {

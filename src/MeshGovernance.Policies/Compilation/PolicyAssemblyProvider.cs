@@ -13,8 +13,8 @@ internal sealed record CompiledPolicy(PolicyEntryPoint? Entry, IReadOnlyList<Dia
 /// <summary>
 /// Gets a policy's compiled assembly: from memory when this provider loaded it before (every check of a process,
 /// the site's trend among them, and a worker serving many checks), from the cache when it is there, from Roslyn
-/// otherwise. Each version of a policy is loaded once per process and stays loaded: the assemblies go into the
-/// default load context, not a collectible one, because the runtime compiles code in collectible assemblies
+/// otherwise. Each version of a policy is loaded once per process and stays loaded: <c>Assembly.Load(byte[])</c>
+/// gives each its own non-collectible load context, not a collectible one, because the runtime compiles code in collectible assemblies
 /// fully optimized at once (no tiering), which turns a policy's tail-recursive call into a loop that the stack
 /// check never sees, and costs JIT time on every warm check (docs/design-notes.md, "The policy engine").
 /// </summary>

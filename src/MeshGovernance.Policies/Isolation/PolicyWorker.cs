@@ -29,7 +29,6 @@ public static class PolicyWorker
         using var reader = new BinaryReader(new BufferedStream(input, 1 << 16), LoadedFilesFormat.Encoding);
         // Not disposed on a protocol error (return 3): runs still in flight may write; the process ends anyway.
         var writer = new WorkerOutput(output);
-        var providers = new Dictionary<string, PolicyAssemblyProvider>(StringComparer.Ordinal);
         var runs = new List<Thread>();
         WorkerSession? session = null;
         while (true)
@@ -55,14 +54,7 @@ public static class PolicyWorker
                     runs.ForEach(t => t.Join());
                     runs.Clear();
                     session = WorkerSession.Read(reader);
-                    var cacheKey = session.Options.CacheDirectory ?? string.Empty;
-                    if (!providers.TryGetValue(cacheKey, out var provider))
-                    {
-                        provider = new PolicyAssemblyProvider(session.Options.CacheDirectory is { } directory ? new PolicyCache(directory) : null, memoize: true);
-                        providers[cacheKey] = provider;
-                    }
-
-                    session.Provider = provider;
+                    session.Provider = PolicyAssemblyProvider.SharedFor(session.Options.CacheDirectory is { } directory ? new PolicyCache(directory) : null);
                     writer.Send(WorkerMessage.Ready, 0, _ => { });
                     break;
                 case WorkerMessage.Run when session is not null:
