@@ -26,6 +26,33 @@ public sealed class TemplateSiteTests : IClassFixture<TemplateSiteTests.Template
     }
 
     [Fact]
+    public void Titles_are_unique_the_current_page_alone_is_marked_and_the_favicon_is_the_sites_own()
+    {
+        var pages = SiteBuilds.Pages(_site.Folder).Where(p => p != "404.html").ToList();
+        var titles = pages.Select(p => SiteBuilds.Page(_site.Folder, p).Title).ToList();
+        var current = pages.Where(p => SiteBuilds.Page(_site.Folder, p).QuerySelector("nav[aria-label='Site'] [aria-current='page']") is not null).Order(StringComparer.Ordinal);
+
+        Assert.Equal(titles.Count, titles.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(["governance/index.html", "index.html"], current);
+        Assert.All(pages, p =>
+        {
+            var icon = SiteBuilds.Page(_site.Folder, p).QuerySelector("link[rel='icon']")!.GetAttribute("href")!;
+            Assert.True(File.Exists(Path.GetFullPath(Path.Combine(_site.Folder, Path.GetDirectoryName(p)!, icon))), $"{p}: {icon}");
+        });
+    }
+
+    [Fact]
+    public void Breadcrumbs_and_findings_read_as_words()
+    {
+        var product = SiteBuilds.Page(_site.Folder, "products/payments.payment-transactions/index.html");
+        var team = SiteBuilds.Page(_site.Folder, "governance/index.html");
+
+        Assert.Equal("Catalog › Payments › payments.payment-transactions", product.QuerySelector("nav.breadcrumb")!.TextContent.Trim());
+        var finding = team.QuerySelector("ul.findings li")!.TextContent.Trim();
+        Assert.Matches(@"^(error|warning|notice) [A-Za-z0-9-]+ ", finding);
+    }
+
+    [Fact]
     public void Every_page_has_landmarks_one_heading_and_a_stylesheet_from_the_site()
     {
         foreach (var path in SiteBuilds.Pages(_site.Folder))
