@@ -11,34 +11,18 @@ namespace MeshGovernance.Cli.Tests;
 /// subjects fail and how many are waived. A pull request checked with <c>--github</c> (check run, comment, job
 /// summary) and in every <c>--format</c>; the site against a plain check of the same working tree.
 /// </summary>
-public sealed partial class OutputAgreementTests : IClassFixture<PolicyCacheFixture>, IAsyncLifetime, IDisposable
+public sealed partial class OutputAgreementTests : BreakingPullRequestTests, IClassFixture<PolicyCacheFixture>
 {
-    private readonly PolicyCacheFixture _cache;
-
-    // A breaking change at a patch version, checked as by someone outside the owning team: three policies fail.
-    private readonly BreakingPullRequest _pullRequest = new();
-    private readonly GitMeshRepository _repo;
-    private readonly string _baseSha;
-    private readonly string _headSha;
-    private FakeGitHub _github = null!;
-
     public OutputAgreementTests(PolicyCacheFixture cache)
+        : base(cache)
     {
-        _cache = cache;
-        (_repo, _baseSha, _headSha) = (_pullRequest.Repo, _pullRequest.BaseSha, _pullRequest.HeadSha);
     }
-
-    public async Task InitializeAsync() => _github = await FakeGitHub.StartAsync();
-
-    public async Task DisposeAsync() => await _github.DisposeAsync();
-
-    public void Dispose() => _pullRequest.Dispose();
 
     [Fact]
     public void A_pull_request_check_says_the_same_in_every_format_and_on_github()
     {
-        var summaryFile = _repo.Root + "-summary.md";
-        var jsonFile = _repo.Root + "-report.json";
+        var summaryFile = Repo.Root + "-summary.md";
+        var jsonFile = Repo.Root + "-report.json";
         var posted = Run("json", github: summaryFile, output: jsonFile);
         var markdown = Run("markdown");
         var text = Run("text");
@@ -53,8 +37,8 @@ public sealed partial class OutputAgreementTests : IClassFixture<PolicyCacheFixt
         Assert.True(blocking > 0 && expected.Values.Any(v => v.Failed > 0) && expected.Values.Any(v => v.Waived > 0), json);
         Assert.Equal(blocking, report.RootElement.GetProperty("findings").EnumerateArray().Count(f => f.GetProperty("blocking").GetBoolean()));
 
-        var checkRun = Assert.Single(_github.CheckRuns);
-        var comment = Assert.Single(_github.Comments).Body;
+        var checkRun = Assert.Single(GitHub.CheckRuns);
+        var comment = Assert.Single(GitHub.Comments).Body;
         var jobSummary = File.ReadAllText(summaryFile);
         foreach (var (name, body) in new[] { ("--format markdown", markdown.Output), ("comment", comment), ("job summary", jobSummary), ("check run", checkRun.Summary + "\n" + checkRun.Text) })
         {
@@ -77,8 +61,8 @@ public sealed partial class OutputAgreementTests : IClassFixture<PolicyCacheFixt
     {
         using var output = TempMeshRepository.Empty();
         var site = Path.Combine(output.Root, "_site");
-        var check = CliRun.Of("check", "--repo", _repo.Root, "--format", "json", "--cache-dir", _cache.Folder, "--today", "2026-11-22");
-        var build = CliRun.Of("site", "--repo", _repo.Root, "--out", site, "--cache-dir", _cache.Folder, "--today", "2026-11-22", "--history", "0", "--trend", "0");
+        var check = CliRun.Of("check", "--repo", Repo.Root, "--format", "json", "--cache-dir", Cache.Folder, "--today", "2026-11-22");
+        var build = CliRun.Of("site", "--repo", Repo.Root, "--out", site, "--cache-dir", Cache.Folder, "--today", "2026-11-22", "--history", "0", "--trend", "0");
 
         Assert.True(build.ExitCode == 0, build.Output + build.Error);
         using var report = JsonDocument.Parse(check.Output);
@@ -93,15 +77,15 @@ public sealed partial class OutputAgreementTests : IClassFixture<PolicyCacheFixt
 
     private CliRun Run(string format, string? github = null, string? output = null)
     {
-        string[] arguments = ["check", "--repo", _repo.Root, "--format", format, "--cache-dir", _cache.Folder, "--today", "2026-11-22", .. output is null ? Array.Empty<string>() : ["--output", output]];
+        string[] arguments = ["check", "--repo", Repo.Root, "--format", format, "--cache-dir", Cache.Folder, "--today", "2026-11-22", .. output is null ? Array.Empty<string>() : ["--output", output]];
         if (github is null)
         {
-            return CliRun.Of([.. arguments, "--base", _baseSha, "--head", _headSha, "--author", "someone-else"]);
+            return CliRun.Of([.. arguments, "--base", BaseSha, "--head", HeadSha, "--author", "someone-else"]);
         }
 
         var written = new StringWriter();
         var error = new StringWriter();
-        var environment = PullRequestEnvironment.Create(_github, _repo.Root + "-event.json", 7, _baseSha, _headSha, "breaking", github, fork: false);
+        var environment = PullRequestEnvironment.Create(GitHub, Repo.Root + "-event.json", 7, BaseSha, HeadSha, "breaking", github, fork: false);
         environment["GITHUB_ACTOR"] = "someone-else";
         var code = new MeshgovApp(written, error, environment).Run([.. arguments, "--github", "--author", "someone-else"]);
         return new CliRun(code, written.ToString(), error.ToString());

@@ -1,4 +1,3 @@
-using MeshGovernance.Testing;
 using MeshGovernance.Testing.GitHubApi;
 
 namespace MeshGovernance.Cli.Tests;
@@ -7,44 +6,28 @@ namespace MeshGovernance.Cli.Tests;
 /// <c>meshgov check --github</c> as GitHub Actions runs it on a pull request: a real git repository, the event
 /// file and variables Actions sets, and a fake GitHub API on 127.0.0.1 that records what it is sent.
 /// </summary>
-public sealed class PullRequestGitHubTests : IClassFixture<PolicyCacheFixture>, IAsyncLifetime, IDisposable
+public sealed class PullRequestGitHubTests : BreakingPullRequestTests, IClassFixture<PolicyCacheFixture>
 {
-    private const string Contract = BreakingPullRequest.Contract;
-
-    private readonly PolicyCacheFixture _cache;
-    private readonly BreakingPullRequest _pullRequest = new();
-    private readonly GitMeshRepository _repo;
-    private readonly string _baseSha;
-    private readonly string _headSha;
-    private FakeGitHub _github = null!;
-
     public PullRequestGitHubTests(PolicyCacheFixture cache)
+        : base(cache)
     {
-        _cache = cache;
-        (_repo, _baseSha, _headSha) = (_pullRequest.Repo, _pullRequest.BaseSha, _pullRequest.HeadSha);
     }
-
-    public async Task InitializeAsync() => _github = await FakeGitHub.StartAsync();
-
-    public async Task DisposeAsync() => await _github.DisposeAsync();
-
-    public void Dispose() => _pullRequest.Dispose();
 
     [Fact]
     public void A_breaking_pull_request_gets_one_failing_check_run_with_annotations_a_comment_and_a_job_summary()
     {
-        var summary = Path.Combine(_repo.Root, "..", Path.GetFileName(_repo.Root) + "-summary.md");
+        var summary = Path.Combine(Repo.Root, "..", Path.GetFileName(Repo.Root) + "-summary.md");
         var run = Check(Environment(summary));
 
         Assert.Equal(1, run.ExitCode);
-        var checkRun = Assert.Single(_github.CheckRuns);
-        Assert.Equal(_headSha, checkRun.HeadSha);
+        var checkRun = Assert.Single(GitHub.CheckRuns);
+        Assert.Equal(HeadSha, checkRun.HeadSha);
         Assert.Equal(("meshgov", "completed", "failure"), (checkRun.Name, checkRun.Status, checkRun.Conclusion));
         var versionAnnotation = Assert.Single(checkRun.Annotations, a => a["title"]!.GetValue<string>().Contains("contract-version-bump", StringComparison.Ordinal));
         Assert.Equal(Contract, versionAnnotation["path"]!.GetValue<string>());
         Assert.Equal(5, versionAnnotation["start_line"]!.GetValue<int>());
         Assert.Equal("failure", versionAnnotation["annotation_level"]!.GetValue<string>());
-        var comment = Assert.Single(_github.Comments);
+        var comment = Assert.Single(GitHub.Comments);
         Assert.Equal(7, comment.Issue);
         Assert.Contains("breaking-change-consumers", comment.Body, StringComparison.Ordinal);
         Assert.Contains("contract-version-bump", File.ReadAllText(summary), StringComparison.Ordinal);
@@ -59,22 +42,22 @@ public sealed class PullRequestGitHubTests : IClassFixture<PolicyCacheFixture>, 
         var second = Check(Environment());
 
         Assert.Equal((1, 1), (first.ExitCode, second.ExitCode));
-        Assert.Single(_github.CheckRuns);
-        Assert.Single(_github.Comments);
-        Assert.Single(_github.Requests, r => r.Is("POST", "/check-runs"));
-        Assert.Single(_github.Requests, r => r.Is("POST", "/issues/7/comments"));
+        Assert.Single(GitHub.CheckRuns);
+        Assert.Single(GitHub.Comments);
+        Assert.Single(GitHub.Requests, r => r.Is("POST", "/check-runs"));
+        Assert.Single(GitHub.Requests, r => r.Is("POST", "/issues/7/comments"));
         Assert.Contains(second.Output.Split('\n'), l => l.StartsWith("meshgov: check run updated (failure)", StringComparison.Ordinal));
     }
 
     [Fact]
     public void A_server_error_on_the_first_attempt_is_survived_without_a_second_check_run()
     {
-        _github.Inject(FakeEndpoint.CreateCheckRun, Fault.ServerError());
+        GitHub.Inject(FakeEndpoint.CreateCheckRun, Fault.ServerError());
 
         var run = Check(Environment());
 
         Assert.Equal(1, run.ExitCode);
-        var checkRun = Assert.Single(_github.CheckRuns);
+        var checkRun = Assert.Single(GitHub.CheckRuns);
         Assert.Equal("failure", checkRun.Conclusion);
     }
 
@@ -84,8 +67,8 @@ public sealed class PullRequestGitHubTests : IClassFixture<PolicyCacheFixture>, 
         var run = Check(Environment(fork: true));
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Empty(_github.CheckRuns);
-        Assert.DoesNotContain(_github.Requests, r => r.Method == "POST" && r.Path.EndsWith("/check-runs", StringComparison.Ordinal));
+        Assert.Empty(GitHub.CheckRuns);
+        Assert.DoesNotContain(GitHub.Requests, r => r.Method == "POST" && r.Path.EndsWith("/check-runs", StringComparison.Ordinal));
         Assert.Contains(run.Output.Split('\n'), l => l.StartsWith($"::error file={Contract},line=5", StringComparison.Ordinal));
         Assert.Contains("meshgov: no check run", run.Output, StringComparison.Ordinal);
     }
@@ -100,17 +83,17 @@ public sealed class PullRequestGitHubTests : IClassFixture<PolicyCacheFixture>, 
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("GITHUB_TOKEN", run.Error, StringComparison.Ordinal);
-        Assert.Empty(_github.Requests);
+        Assert.Empty(GitHub.Requests);
     }
 
     private CliRun Check(Dictionary<string, string?> environment)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = new MeshgovApp(output, error, environment).Run(["check", "--repo", _repo.Root, "--github", "--format", "text", "--cache-dir", _cache.Folder, "--today", "2026-11-22"]);
+        var code = new MeshgovApp(output, error, environment).Run(["check", "--repo", Repo.Root, "--github", "--format", "text", "--cache-dir", Cache.Folder, "--today", "2026-11-22"]);
         return new CliRun(code, output.ToString(), error.ToString());
     }
 
     private Dictionary<string, string?> Environment(string? stepSummary = null, bool fork = false) =>
-        PullRequestEnvironment.Create(_github, _repo.Root + "-event.json", 7, _baseSha, _headSha, "breaking", stepSummary, fork);
+        PullRequestEnvironment.Create(GitHub, Repo.Root + "-event.json", 7, BaseSha, HeadSha, "breaking", stepSummary, fork);
 }
