@@ -99,7 +99,7 @@ public static class GitHubReporter
         JobSummaryResult? jobSummary = null;
         if (context.StepSummaryPath is { } path)
         {
-            var notes = fallbackReason is null ? [] : new[] { $"**No check run:** {MarkdownText.Cell(fallbackReason, 2000)}. The findings are annotated with workflow commands instead." };
+            var notes = fallbackReason is null ? [] : new[] { $"**No check run:** {MarkdownEscaping.Cell(fallbackReason, 2000)}. The findings are annotated with workflow commands instead." };
             jobSummary = JobSummaryWriter.Append(path, CheckSummaryMarkdown.Render(report, options.CheckName, blobUrl, notes));
             if (jobSummary.Warning is { } warning)
             {

@@ -21,7 +21,7 @@ public sealed class PolicyLoadingTests
     [Fact]
     public void A_second_check_reuses_the_loaded_policy_and_a_changed_one_is_loaded_anew()
     {
-        var provider = new PolicyAssemblyProvider(cache: null, memoize: true);
+        var provider = new PolicyAssemblyProvider(cache: null);
         var source = new PolicySource("governance/policies/loads-once.csx", Policy("first"), BuiltIn: false);
 
         var first = provider.Get(source, "loads-once");

@@ -18,9 +18,9 @@ internal sealed record CompiledPolicy(PolicyEntryPoint? Entry, IReadOnlyList<Dia
 /// fully optimized at once (no tiering), which turns a policy's tail-recursive call into a loop that the stack
 /// check never sees, and costs JIT time on every warm check (docs/design-notes.md, "The policy engine").
 /// </summary>
-internal sealed class PolicyAssemblyProvider(PolicyCache? cache, bool memoize = false)
+internal sealed class PolicyAssemblyProvider(PolicyCache? cache)
 {
-    /// <summary>One memoizing provider per cache folder for the checks this process runs in-process.</summary>
+    /// <summary>One provider per cache folder for the checks this process runs (in-process and in a worker).</summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, PolicyAssemblyProvider> Shared = new(StringComparer.Ordinal);
 
     /// <summary>Characters of a policy and every file it loads, together: the compiler's input is bounded.</summary>
@@ -48,13 +48,13 @@ internal sealed class PolicyAssemblyProvider(PolicyCache? cache, bool memoize = 
         }
 
         var key = PolicyCache.Key(source.Path, source.Text, loaded);
-        if (memoize && _loaded.TryGetValue(key, out var known))
+        if (_loaded.TryGetValue(key, out var known))
         {
             return known with { FromCache = true };
         }
 
         var compiled = GetUncached(source, policyId, key);
-        if (memoize && compiled.Entry is not null)
+        if (compiled.Entry is not null)
         {
             _loaded[key] = compiled;
         }
@@ -108,7 +108,7 @@ internal sealed class PolicyAssemblyProvider(PolicyCache? cache, bool memoize = 
 
     /// <summary>The process's provider for <paramref name="cache"/>: a policy compiled or loaded by one check is reused by the next.</summary>
     public static PolicyAssemblyProvider SharedFor(PolicyCache? cache) =>
-        Shared.GetOrAdd(cache?.Directory ?? string.Empty, _ => new PolicyAssemblyProvider(cache, memoize: true));
+        Shared.GetOrAdd(cache?.Directory ?? string.Empty, _ => new PolicyAssemblyProvider(cache));
 
     private static PolicyEntryPoint? TryLoad(byte[] image)
     {
