@@ -224,4 +224,28 @@ public class ValidateCommandTests
         Assert.Contains("--repo", run.Output);
         Assert.Contains("text|json", run.Output);
     }
+
+    [Fact]
+    public void The_default_cache_folder_comes_from_the_environment_meshgov_is_given_not_the_process()
+    {
+        using var repo = TempMeshRepository.Valid();
+        using var elsewhere = TempMeshRepository.Empty();
+        var fromEnvironment = Path.Combine(elsewhere.Root, "from-environment");
+
+        var cached = Validate(repo.Root, new Dictionary<string, string?> { ["MESHGOV_CACHE_DIR"] = fromEnvironment });
+        var inside = Validate(repo.Root, new Dictionary<string, string?> { ["MESHGOV_CACHE_DIR"] = Path.Combine(repo.Root, "cache") });
+
+        Assert.Equal(0, cached.ExitCode);
+        Assert.NotEmpty(Directory.EnumerateFiles(fromEnvironment, "*", SearchOption.AllDirectories));
+        Assert.Equal(2, inside.ExitCode);
+        Assert.StartsWith("error: --cache-dir:", inside.Error, StringComparison.Ordinal);
+    }
+
+    private static CliRun Validate(string repository, Dictionary<string, string?> environment)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = new MeshgovApp(output, error, environment).Run(["validate", "--repo", repository]);
+        return new CliRun(code, output.ToString(), error.ToString());
+    }
 }
