@@ -10,6 +10,7 @@
 //   are changed in the same pull request, where their owners see and approve it.
 // scope: contracts
 // alwaysBlocks: true
+// pullRequestOnly: true
 // ---
 if (Change is null)
 {

@@ -9,6 +9,7 @@
 //   a pull request cannot make its author an owner and use that in the same change.
 // scope: [domains]
 // alwaysBlocks: true
+// pullRequestOnly: true
 // ---
 if (Change?.Author is not { } author)
 {

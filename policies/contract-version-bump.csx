@@ -9,6 +9,7 @@
 //   breaks consumers who trusted that promise; an addition without a new minor version goes unnoticed.
 // scope: contracts
 // alwaysBlocks: true
+// pullRequestOnly: true
 // ---
 if (Change is null)
 {

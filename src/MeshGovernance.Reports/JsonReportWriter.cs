@@ -166,6 +166,7 @@ public static class JsonReportWriter
     {
         PolicyStatus.Disabled => "disabled",
         PolicyStatus.DidNotRun => "did-not-run",
+        PolicyStatus.NotEvaluated => "not-evaluated",
         PolicyStatus.Passed => "passed",
         _ => "failed",
     };

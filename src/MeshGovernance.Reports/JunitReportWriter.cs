@@ -19,7 +19,7 @@ public static class JunitReportWriter
     public static void Write(TextWriter output, CheckReport report)
     {
         var suites = new List<TestSuite> { ValidationSuiteOf(report) };
-        suites.AddRange(PolicyVerdicts.Of(report.Policies, report.Diagnostics).Where(v => v.Status != PolicyStatus.Disabled).Select(PolicySuiteOf));
+        suites.AddRange(PolicyVerdicts.Of(report.Policies, report.Diagnostics).Where(v => v.Status is not (PolicyStatus.Disabled or PolicyStatus.NotEvaluated)).Select(PolicySuiteOf));
 
         var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false) };
         using (var stream = new TextWriterStream(output))

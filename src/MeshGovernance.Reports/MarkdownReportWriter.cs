@@ -132,9 +132,7 @@ public static class MarkdownReportWriter
 
         if (report.Policies.Count > 0)
         {
-            var enabled = report.Policies.Count(p => p.Enabled);
-            var ran = report.Policies.Count(p => p.Ran);
-            parts.Add($"{Plural(ran, "policy", "policies")} evaluated ({enabled - ran} could not run, {report.Policies.Count - enabled} disabled)");
+            parts.Add(PolicyCounts.Sentence(report.Policies));
         }
 
         parts.Add(Plural(summary.Files, "file"));
@@ -166,6 +164,8 @@ public static class MarkdownReportWriter
         {
             case PolicyStatus.Disabled:
                 return "disabled";
+            case PolicyStatus.NotEvaluated:
+                return "not evaluated (pull requests only)";
             case PolicyStatus.DidNotRun:
                 return verdict.Reasons.Count > 0 ? $"⚠️ did not run ({Cell(string.Join(", ", verdict.Reasons))})" : "⚠️ did not run";
         }

@@ -26,10 +26,8 @@ public static class TextReportWriter
             $"{Plural(summary.Errors, "error")}, {Plural(summary.Warnings, "warning")}, {Plural(summary.Notices, "notice")} in {Plural(summary.Files, "file")}.");
         if (report.Policies.Count > 0)
         {
-            var ran = report.Policies.Count(p => p.Ran);
-            var enabled = report.Policies.Count(p => p.Enabled);
             output.WriteLine(
-                $"{Plural(ran, "policy", "policies")} evaluated ({enabled - ran} could not run, {report.Policies.Count - enabled} disabled); {summary.Waived} waived; {(summary.Baselined > 0 ? $"{summary.Baselined} baselined; " : string.Empty)}{Plural(summary.Blocking, "blocking finding")}.");
+                $"{PolicyCounts.Sentence(report.Policies)}; {summary.Waived} waived; {(summary.Baselined > 0 ? $"{summary.Baselined} baselined; " : string.Empty)}{Plural(summary.Blocking, "blocking finding")}.");
         }
 
         if (report.Change is { } change)

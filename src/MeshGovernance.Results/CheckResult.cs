@@ -39,6 +39,9 @@ public sealed record PolicyOutcome(
 {
     /// <summary>The policy's help page (Markdown) when meshgov ships one: the built-in pack's.</summary>
     public string? HelpPage { get; init; }
+
+    /// <summary>The policy judges pull requests only (<see cref="PolicyMetadata.PullRequestOnly"/>) and this check had none.</summary>
+    public bool AwaitsPullRequest { get; init; }
 }
 
 /// <summary>How the policies were obtained and run, for --stats and the benchmark.</summary>

@@ -23,6 +23,12 @@ public sealed record PolicyMetadata(
     /// a policy about the change itself (ownership, breaking changes) sets this so its findings always can.
     /// </summary>
     public bool AlwaysBlocks { get; init; }
+
+    /// <summary>
+    /// The policy judges a change (a pull request, or <c>check --base</c>) and has nothing to say about a mesh on its
+    /// own: outside a pull request it is "not evaluated" rather than "passed" everywhere.
+    /// </summary>
+    public bool PullRequestOnly { get; init; }
 }
 
 /// <summary>The kinds of subject a policy can judge.</summary>

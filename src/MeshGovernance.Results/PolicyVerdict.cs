@@ -29,6 +29,9 @@ public enum PolicyStatus
     /// <summary>Enabled, but it did not compile or finish: its engine diagnostics say why.</summary>
     DidNotRun,
 
+    /// <summary>It judges pull requests only, and the check had none (and it found nothing).</summary>
+    NotEvaluated,
+
     Passed,
 
     Failed,
@@ -103,6 +106,11 @@ public static class PolicyVerdicts
         if (!policy.Ran)
         {
             return new PolicyVerdict(policy, PolicyStatus.DidNotRun, [], engine);
+        }
+
+        if (policy.AwaitsPullRequest && !attributed.Any(d => d.Id == id))
+        {
+            return new PolicyVerdict(policy, PolicyStatus.NotEvaluated, [], engine);
         }
 
         // Every subject the policy judged, in its order, then any subject it reported on outside that list

@@ -17,8 +17,18 @@ public sealed record SubjectResult(PolicyOutcome Policy, string Subject, Subject
     };
 }
 
-/// <summary>A policy with its pass, fail, waived and baselined counts.</summary>
-public sealed record PolicySummary(PolicyOutcome Policy, int Passed, int Failed, int Waived, int Baselined = 0);
+/// <summary>A policy with its status (<see cref="PolicyVerdict"/>) and its pass, fail, waived and baselined counts.</summary>
+public sealed record PolicySummary(PolicyOutcome Policy, PolicyStatus Status, int Passed, int Failed, int Waived, int Baselined = 0)
+{
+    /// <summary>Why the counts are empty, when they are: the words every page uses for a policy that judged nothing.</summary>
+    public string? NotJudged => Status switch
+    {
+        PolicyStatus.Disabled => "disabled",
+        PolicyStatus.DidNotRun => "did not run (see the diagnostics)",
+        PolicyStatus.NotEvaluated => "not evaluated (pull requests only)",
+        _ => null,
+    };
+}
 
 /// <summary>
 /// The share of policy verdicts a domain or team passes (waived counts as passed, with its own count; baselined
@@ -75,7 +85,7 @@ public sealed class PolicyResults
                 list.Add(new SubjectResult(verdict.Policy, subject.Subject!, subject.Status, subject.Findings));
             }
 
-            summaries.Add(new PolicySummary(verdict.Policy, verdict.Passed, verdict.Failed, verdict.Waived, verdict.ExistingDebt));
+            summaries.Add(new PolicySummary(verdict.Policy, verdict.Status, verdict.Passed, verdict.Failed, verdict.Waived, verdict.ExistingDebt));
         }
 
         var domains = mesh.Domains.Select(domain => Score(domain.Id, domain.Name,

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Security;
+using MeshGovernance.Model.Graph;
 using MeshGovernance.Site.Pages;
 
 namespace MeshGovernance.Site;
@@ -46,7 +47,12 @@ public static class SiteBuilder
             WriteAssets(staging);
             await File.WriteAllTextAsync(Path.Combine(staging, "search-index.js"), SearchIndex.Script(context), cancellationToken);
             await File.WriteAllTextAsync(Path.Combine(staging, "catalog.json"), CatalogJson.Write(context), cancellationToken);
-            await File.WriteAllTextAsync(Path.Combine(staging, "sitemap.xml"), Sitemap(pages, baseUrl), cancellationToken);
+            if (baseUrl is not null)
+            {
+                // A sitemap's locations must be absolute: without the site's address there is no sitemap.
+                await File.WriteAllTextAsync(Path.Combine(staging, "sitemap.xml"), Sitemap(pages, baseUrl), cancellationToken);
+            }
+
             await File.WriteAllTextAsync(Path.Combine(staging, ".nojekyll"), string.Empty, cancellationToken);
             await File.WriteAllTextAsync(Path.Combine(staging, Marker), "Written by meshgov site; replaced by the next build.\n", cancellationToken);
 
@@ -54,7 +60,7 @@ public static class SiteBuilder
             var files = Directory.EnumerateFiles(staging, "*", SearchOption.AllDirectories)
                 .Select(f => Path.GetRelativePath(staging, f).Replace('\\', '/'))
                 .ToHashSet(StringComparer.Ordinal);
-            var broken = LinkChecker.Check(references, files, basePath);
+            var broken = LinkChecker.Check(references, files, basePath ?? "/");
             var checkTime = watch.Elapsed - pagesTime - dataTime;
             if (broken.Count > 0)
             {
@@ -109,15 +115,16 @@ public static class SiteBuilder
         {
             (SiteUrls.Home, (r, root) => r.RenderAsync<HomePage>(new Dictionary<string, object?> { ["Context"] = context })),
             (SiteUrls.Governance, (r, root) => r.RenderAsync<GovernancePage>(new Dictionary<string, object?> { ["Context"] = context, ["Root"] = root })),
-            // GitHub Pages serves 404.html for a missing address at any depth: with the base path known, its links start from it.
-            (SiteUrls.NotFound, (r, root) => r.RenderAsync<NotFoundPage>(new Dictionary<string, object?> { ["SiteTitle"] = context.Title, ["Root"] = basePath ?? root })),
+            // GitHub Pages serves 404.html for a missing address at any depth, so its links are absolute: from the base
+            // path of --base-url, or from the domain root without it.
+            (SiteUrls.NotFound, (r, root) => r.RenderAsync<NotFoundPage>(new Dictionary<string, object?> { ["SiteTitle"] = context.Title, ["Root"] = basePath ?? "/" })),
         };
         jobs.AddRange(context.Mesh.Domains.Select(d => (SiteUrls.Domain(d.Id), (Func<PageRenderer, string, Task<string>>)((r, root) =>
             r.RenderAsync<DomainPage>(new Dictionary<string, object?> { ["Domain"] = d, ["Context"] = context, ["Root"] = root })))));
         jobs.AddRange(context.Mesh.Teams.Select(t => (SiteUrls.Team(t.Id), (Func<PageRenderer, string, Task<string>>)((r, root) =>
             r.RenderAsync<TeamPage>(new Dictionary<string, object?> { ["Team"] = t, ["Context"] = context, ["Root"] = root })))));
         jobs.AddRange(context.Mesh.Products.Select(p => (SiteUrls.Product(p.Id), (Func<PageRenderer, string, Task<string>>)((r, root) =>
-            r.RenderAsync<ProductPage>(new Dictionary<string, object?> { ["Product"] = p, ["Context"] = context, ["Root"] = root })))));
+            r.RenderAsync<ProductPage>(new Dictionary<string, object?> { ["Product"] = p, ["Context"] = context, ["Root"] = root, ["RawYaml"] = ReadSource(repository, p.File) })))));
         jobs.AddRange(context.Mesh.Contracts.Select(c => (SiteUrls.Contract(c.Id), (Func<PageRenderer, string, Task<string>>)((r, root) =>
             r.RenderAsync<ContractPage>(new Dictionary<string, object?> { ["Contract"] = c, ["Context"] = context, ["Root"] = root, ["RawYaml"] = ReadSource(repository, c.File) })))));
 
@@ -147,7 +154,27 @@ public static class SiteBuilder
                 }
             }
         });
+        WriteSourceCopies(context, staging, repository, cancellationToken);
         return jobs.Select(j => j.Path).ToList();
+    }
+
+    /// <summary>
+    /// Each product's and contract's YAML, copied beside its page for download (<see cref="SiteContext.SourceFileName"/>);
+    /// of two subjects with one id, the one whose page was written. A page links its copy only when it could read the
+    /// file (<c>RawYaml</c>), and the link check holds the two together.
+    /// </summary>
+    private static void WriteSourceCopies(SiteContext context, string staging, string repository, CancellationToken cancellationToken)
+    {
+        var assets = context.Mesh.Products.Select(p => (Page: SiteUrls.Product(p.Id), Asset: (DomainAsset)p))
+            .Concat(context.Mesh.Contracts.Select(c => (Page: SiteUrls.Contract(c.Id), Asset: (DomainAsset)c)))
+            .DistinctBy(a => a.Page, StringComparer.OrdinalIgnoreCase);
+        Parallel.ForEach(assets, new ParallelOptions { CancellationToken = cancellationToken }, a =>
+        {
+            if (ReadSource(repository, a.Asset.File) is { } yaml)
+            {
+                File.WriteAllText(Path.Combine(staging, Path.GetDirectoryName(a.Page)!, SiteContext.SourceFileName(a.Asset)), yaml, new UTF8Encoding(false));
+            }
+        });
     }
 
     private static IEnumerable<List<T>> Partition<T>(List<T> items, int parts)
@@ -159,7 +186,7 @@ public static class SiteBuilder
         }
     }
 
-    /// <summary>The contract's YAML as written, for the page's raw view; null when it cannot be read.</summary>
+    /// <summary>The product's or contract's YAML as written, for the page's raw view and download; null when it cannot be read.</summary>
     private static string? ReadSource(string repository, string relativePath)
     {
         try
@@ -186,10 +213,9 @@ public static class SiteBuilder
         }
     }
 
-    private static string Sitemap(IEnumerable<string> pages, string? baseUrl)
+    private static string Sitemap(IEnumerable<string> pages, string baseUrl)
     {
-        // Without --base-url the locations stay relative to the site root; crawlers need the absolute form.
-        var root = baseUrl is null ? "" : baseUrl.TrimEnd('/') + "/";
+        var root = baseUrl.TrimEnd('/') + "/";
         var text = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         foreach (var page in pages.Where(p => p != SiteUrls.NotFound))
         {

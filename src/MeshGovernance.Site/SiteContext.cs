@@ -38,6 +38,7 @@ public sealed class SiteContext
 
         Waivers = check.Waivers;
         Results = PolicyResults.From(check, Mesh);
+        Versions = new ContractVersions(Mesh);
     }
 
     public MeshLoadResult Load { get; }
@@ -57,6 +58,9 @@ public sealed class SiteContext
     public IReadOnlyList<WaiverOutcome> Waivers { get; }
 
     public PolicyResults Results { get; }
+
+    /// <summary>Which contracts are versions of one contract and which replaces which (the rule is on <see cref="ContractVersions"/>).</summary>
+    public ContractVersions Versions { get; }
 
     public string Title => Mesh.Manifest?.Title ?? Mesh.Manifest?.Name ?? "Data mesh";
 
@@ -83,6 +87,13 @@ public sealed class SiteContext
         .SelectMany(ConsumersOf)
         .Where(p => p.Id != product.Id)
         .DistinctBy(p => p.Id).OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// The name of the copy of a product's or contract's YAML that the site writes beside its page, for download:
+    /// <c>&lt;slug&gt;.odps.yaml</c> or <c>&lt;slug&gt;.odcs.yaml</c>, after the id as the page's folder is.
+    /// </summary>
+    public static string SourceFileName(DomainAsset asset) =>
+        SiteUrls.Slug(asset.Id) + (asset is DataContract ? ".odcs.yaml" : ".odps.yaml");
 
     public IEnumerable<DataProduct> ProductsOwnedBy(Team team) => Mesh.Products.Where(p => p.Team == team);
 

@@ -106,6 +106,13 @@ internal static class SampleReports
         [Outcome(Metadata(HardMandatory, "Every data product names an owner team that exists", Enforcement.HardMandatory, "ownership", "Someone answers for every product.", null, SubjectKind.Products), "governance/policies/product-has-owner.csx", builtIn: false, subjects, TimeSpan.Zero)],
         3);
 
+    /// <summary>A report of a policy about changes (pullRequestOnly) in a check without a pull request: it ran and found nothing.</summary>
+    public static CheckReport OfChangePolicyOutsidePullRequest() => new(
+        [],
+        [Outcome(Metadata("contract-version-bump", "A changed contract's version says what kind of change it is", Enforcement.SoftMandatory, "versioning", "Consumers read versions.", null, SubjectKind.Contracts) with { PullRequestOnly = true },
+            "policies/contract-version-bump.csx", builtIn: true, ["sales.orders.v1"], TimeSpan.Zero) with { AwaitsPullRequest = true }],
+        3);
+
     public static Diagnostic Finding(string subject, string message, SourceSpan? span = null, DiagnosticLevel level = DiagnosticLevel.Error) =>
         new(HardMandatory, level, message, span ?? new SourceSpan("domains/sales/products/orders.odps.yaml", 4, 1, 4, 5), subject, new PolicyAttribution(HardMandatory, Enforcement.HardMandatory));
 

@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using MeshGovernance.Testing;
 
 namespace MeshGovernance.Site.Tests;
 
@@ -8,42 +7,11 @@ namespace MeshGovernance.Site.Tests;
 /// product and a contract, and not one request leaving the site. Screenshots of the main pages are kept in
 /// artifacts/screenshots/ at the repository root.
 /// </summary>
-public sealed class BrowserTests : IClassFixture<TemplateSiteTests.TemplateSite>, IAsyncLifetime
+public sealed class BrowserTests : BrowserSession, IClassFixture<TemplateSiteTests.TemplateSite>
 {
     private readonly TemplateSiteTests.TemplateSite _site;
-    private readonly List<string> _requests = [];
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
 
     public BrowserTests(TemplateSiteTests.TemplateSite site) => _site = site;
-
-    private static string Screenshots => Path.Combine(RepositoryPaths.ProjectRoot, "artifacts", "screenshots");
-
-    public async Task InitializeAsync()
-    {
-        if (!File.Exists(Browser.ExecutablePath))
-        {
-            return;
-        }
-
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Browser.ExecutablePath,
-            Headless = true,
-            Args = ["--no-sandbox"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-    }
 
     [BrowserFact]
     public async Task Typing_in_search_shows_matching_products_and_contracts_with_why_they_matched()
@@ -72,7 +40,7 @@ public sealed class BrowserTests : IClassFixture<TemplateSiteTests.TemplateSite>
         await page.CheckAsync("#facets input[data-facet='k'][value='contract']");
         await page.WaitForFunctionAsync($"document.querySelectorAll('#results li').length < {all}");
 
-        var kinds = await page.Locator("#results li .badge").AllTextContentsAsync();
+        var kinds = await page.Locator("#results li .badge[class*='kind-']").AllTextContentsAsync();
         Assert.All(kinds, k => Assert.Equal("contract", k));
         Assert.Contains($"({kinds.Count})", label, StringComparison.Ordinal);
         Assert.Equal(14, kinds.Count);
@@ -101,20 +69,7 @@ public sealed class BrowserTests : IClassFixture<TemplateSiteTests.TemplateSite>
         AssertNoRequestLeftTheSite();
     }
 
-    private async Task<IPage> OpenAsync(string relativePath)
-    {
-        var page = await _browser!.NewPageAsync();
-        page.Request += (_, request) => _requests.Add(request.Url);
-        page.PageError += (_, message) => _requests.Add("page error: " + message);
-        await page.GotoAsync(new Uri(Path.Combine(_site.Folder, relativePath)).AbsoluteUri);
-        return page;
-    }
+    private Task<IPage> OpenAsync(string relativePath) => OpenAsync(_site.Folder, relativePath);
 
-    /// <summary>Every request went to a file of the site, and no script failed.</summary>
-    private void AssertNoRequestLeftTheSite()
-    {
-        var site = new Uri(_site.Folder + Path.DirectorySeparatorChar).AbsoluteUri;
-        Assert.NotEmpty(_requests);
-        Assert.All(_requests, url => Assert.True(url.StartsWith(site, StringComparison.Ordinal), $"request outside the site: {url}"));
-    }
+    private void AssertNoRequestLeftTheSite() => AssertNoRequestLeftTheSite(_site.Folder);
 }

@@ -57,6 +57,22 @@ public sealed class SiteOutputFolderTests
     }
 
     [Fact]
+    public async Task Without_a_base_url_the_404_page_links_from_the_domain_root_and_there_is_no_sitemap()
+    {
+        using var repo = TempMeshRepository.Valid();
+        using var parent = TempMeshRepository.Empty();
+        var output = Path.Combine(parent.Root, "_site");
+
+        var result = await SiteBuilder.BuildAsync(SiteBuilds.ContextWithoutPolicies(repo.Root), output, repo.Root);
+
+        Assert.True(result.Succeeded, result.Error + string.Join("\n", result.BrokenLinks));
+        var notFound = SiteBuilds.Page(output, "404.html");
+        Assert.Equal("/assets/site.css", notFound.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href"));
+        Assert.Equal("/index.html", notFound.QuerySelector("main a")!.GetAttribute("href"));
+        Assert.False(File.Exists(Path.Combine(output, "sitemap.xml")));
+    }
+
+    [Fact]
     public void The_link_checker_reports_a_broken_link_with_its_page()
     {
         using var folder = TempMeshRepository.Empty();

@@ -24,7 +24,7 @@ internal static class SiteCommand
         };
         var baseUrl = new Option<string?>("--base-url")
         {
-            Description = "The address the site is published at (such as https://org.github.io/mesh/), for absolute sitemap entries.",
+            Description = "The address the site is published at (such as https://org.github.io/mesh/): needed for sitemap.xml, and for 404.html when the site is served under a path.",
             HelpName = "URL",
         };
         var history = new Option<int>("--history")
@@ -144,6 +144,11 @@ internal static class SiteCommand
                 }
 
                 return ExitCodes.InternalError;
+            }
+
+            if (parse.GetValue(baseUrl) is null)
+            {
+                error.WriteLine("note: without --base-url there is no sitemap.xml (its addresses must be absolute) and 404.html links from the domain root (/); pass the address the site is published at, such as --base-url https://org.github.io/mesh/.");
             }
 
             output.WriteLine($"Wrote {result.Pages} pages to {target.FullName} in {watch.Elapsed.TotalSeconds:0.0} s ({context.Mesh.Products.Count} products, {context.Mesh.Contracts.Count} contracts; {check.Diagnostics.Count} findings).");

@@ -90,6 +90,7 @@ public static class PolicyEngine
                 p.Enabled ? runs[p.Id].Duration : TimeSpan.Zero)
             {
                 HelpPage = p.Source.BuiltIn ? BuiltInPolicies.HelpPage(p.Id) : null,
+                AwaitsPullRequest = p.Declared.PullRequestOnly && pullRequest is null,
             })
             .ToList();
         var statistics = new CheckStatistics(

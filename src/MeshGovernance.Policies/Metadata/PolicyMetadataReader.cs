@@ -13,7 +13,7 @@ namespace MeshGovernance.Policies.Metadata;
 public static partial class PolicyMetadataReader
 {
     private const string Fence = "---";
-    private static readonly string[] KnownKeys = ["id", "title", "enforcement", "category", "rationale", "help", "scope", "params", "alwaysBlocks"];
+    private static readonly string[] KnownKeys = ["id", "title", "enforcement", "category", "rationale", "help", "scope", "params", "alwaysBlocks", "pullRequestOnly"];
 
     public static (PolicyMetadata? Metadata, IReadOnlyList<Diagnostic> Diagnostics) Read(PolicySource source)
     {
@@ -96,12 +96,18 @@ public static partial class PolicyMetadataReader
             "true" => true,
             var other => Invalid(root.SpanOf("alwaysBlocks"), $"'alwaysBlocks' is true or false, not '{other}'."),
         };
+        var pullRequestOnly = Optional(root, "pullRequestOnly", diagnostics) switch
+        {
+            null or "false" => false,
+            "true" => true,
+            var other => Invalid(root.SpanOf("pullRequestOnly"), $"'pullRequestOnly' is true or false, not '{other}'."),
+        };
         if (diagnostics.Count > 0)
         {
             return (null, diagnostics);
         }
 
-        return (new PolicyMetadata(id!, title!, enforcement!.Value, category!, rationale!, help, scope, parameters) { AlwaysBlocks = alwaysBlocks }, diagnostics);
+        return (new PolicyMetadata(id!, title!, enforcement!.Value, category!, rationale!, help, scope, parameters) { AlwaysBlocks = alwaysBlocks, PullRequestOnly = pullRequestOnly }, diagnostics);
 
         Diagnostic Error(SourceSpan span, string message) => DiagnosticCatalog.PolicyMetadataInvalid.Create(span, message, source.FileStem);
 
