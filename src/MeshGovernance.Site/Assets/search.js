@@ -114,7 +114,7 @@
 
   // The words a token stands for: itself when it occurs in the index; otherwise the closest words within one typo
   // (two from eight letters on) that start with the same letter.
-  var maxAlternatives = 20;
+  var maxAlternatives = 8;
   function alternatives(token) {
     if (token.length < 4) { return { words: [token], fuzzy: false }; }
     if (allText === null) { prepareTypos(); }
