@@ -151,7 +151,7 @@ public static class JsonReportWriter
             json.WriteBoolean("enabled", policy.Enabled);
             json.WriteBoolean("ran", policy.Ran);
             json.WriteNumber("subjects", verdict.Subjects.Count);
-            json.WriteString("status", StatusName(verdict.Status));
+            json.WriteString("status", PolicyStatusNames.Name(verdict.Status));
             json.WriteNumber("passed", verdict.Passed);
             json.WriteNumber("failed", verdict.Failed);
             json.WriteNumber("waived", verdict.Waived);
@@ -161,13 +161,4 @@ public static class JsonReportWriter
 
         json.WriteEndArray();
     }
-
-    private static string StatusName(PolicyStatus status) => status switch
-    {
-        PolicyStatus.Disabled => "disabled",
-        PolicyStatus.DidNotRun => "did-not-run",
-        PolicyStatus.NotEvaluated => "not-evaluated",
-        PolicyStatus.Passed => "passed",
-        _ => "failed",
-    };
 }

@@ -132,7 +132,7 @@ public static class MarkdownReportWriter
 
         if (report.Policies.Count > 0)
         {
-            parts.Add(PolicyCounts.Sentence(report.Policies));
+            parts.Add(PolicyCounts.Sentence(report.Policies, report.Diagnostics));
         }
 
         parts.Add(Plural(summary.Files, "file"));

@@ -27,7 +27,7 @@ public static class TextReportWriter
         if (report.Policies.Count > 0)
         {
             output.WriteLine(
-                $"{PolicyCounts.Sentence(report.Policies)}; {summary.Waived} waived; {(summary.Baselined > 0 ? $"{summary.Baselined} baselined; " : string.Empty)}{Plural(summary.Blocking, "blocking finding")}.");
+                $"{PolicyCounts.Sentence(report.Policies, report.Diagnostics)}; {summary.Waived} waived; {(summary.Baselined > 0 ? $"{summary.Baselined} baselined; " : string.Empty)}{Plural(summary.Blocking, "blocking finding")}.");
         }
 
         if (report.Change is { } change)

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using MeshGovernance.Model.Diagnostics;
+using MeshGovernance.Results;
 
 namespace MeshGovernance.Site;
 
@@ -44,7 +45,7 @@ public static class CatalogJson
             policies = context.Results.Policies.Select(s => new
             {
                 id = s.Policy.Metadata.Id, title = s.Policy.Metadata.Title, enforcement = s.Policy.Metadata.Enforcement.ToName(),
-                enabled = s.Policy.Enabled, passed = s.Passed, failed = s.Failed, waived = s.Waived, baselined = s.Baselined,
+                enabled = s.Policy.Enabled, status = PolicyStatusNames.Name(s.Status), passed = s.Passed, failed = s.Failed, waived = s.Waived, baselined = s.Baselined,
             }),
             diagnostics = context.Check.Diagnostics.Select(d => new
             {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MeshGovernance.Contracts;
 using MeshGovernance.Model.Graph;
 using MeshGovernance.Model.Yaml;
 
@@ -41,19 +42,13 @@ public sealed partial class ContractVersions
             }
         }
 
-        foreach (var group in groups)
+        // What the files declare comes first (replacedBy, then replaces); only a deprecated or retired contract that
+        // declares no successor and is named by none gets the next higher version of its group.
+        foreach (var contract in mesh.Contracts)
         {
-            for (var i = 0; i < group.Count; i++)
+            if (mesh.FindContract(CustomProperty(contract, "replacedBy")) is { } successor && !ReferenceEquals(successor, contract))
             {
-                var contract = group[i];
-                var declared = mesh.FindContract(CustomProperty(contract, "replacedBy"));
-                var successor = declared is not null && !ReferenceEquals(declared, contract) ? declared
-                    : IsDeprecated(contract) && i + 1 < group.Count ? group[i + 1]
-                    : null;
-                if (successor is not null)
-                {
-                    Link(predecessor: contract, successor);
-                }
+                Link(predecessor: contract, successor);
             }
         }
 
@@ -62,6 +57,17 @@ public sealed partial class ContractVersions
             if (mesh.FindContract(CustomProperty(contract, "replaces")) is { } replaced && !ReferenceEquals(replaced, contract))
             {
                 Link(predecessor: replaced, successor: contract);
+            }
+        }
+
+        foreach (var group in groups)
+        {
+            for (var i = 0; i + 1 < group.Count; i++)
+            {
+                if (IsDeprecated(group[i]) && !_successors.ContainsKey(group[i]))
+                {
+                    Link(predecessor: group[i], successor: group[i + 1]);
+                }
             }
         }
     }
@@ -80,7 +86,7 @@ public sealed partial class ContractVersions
 
     private void Link(DataContract predecessor, DataContract successor)
     {
-        // A contract has one successor: an explicit replacedBy (set first) wins over a later replaces.
+        // A contract has one successor: the first link made wins (replacedBy, then replaces, then the next version).
         if (!_successors.TryAdd(predecessor, successor) && !ReferenceEquals(_successors[predecessor], successor))
         {
             return;
@@ -123,32 +129,23 @@ public sealed partial class ContractVersions
     [GeneratedRegex(@"[._-]v\d+$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex VersionSuffix();
 
-    /// <summary>Orders "1.10.0" after "1.9.2": numeric parts compare as numbers, other parts as text; no version sorts first.</summary>
+    /// <summary>
+    /// Orders "1.10.0" after "1.9.2" and "2.0.0-rc.1" before "2.0.0" (semantic versions); then versions that are not
+    /// semantic versions, as text. No version sorts first. A total order, so sorting is well defined.
+    /// </summary>
     private sealed class VersionComparer : IComparer<string?>
     {
         public static readonly VersionComparer Instance = new();
 
         public int Compare(string? x, string? y)
         {
-            if (x is null || y is null)
-            {
-                return x is null ? (y is null ? 0 : -1) : 1;
-            }
-
-            var left = x.TrimStart('v', 'V').Split('.', '-', '+');
-            var right = y.TrimStart('v', 'V').Split('.', '-', '+');
-            for (var i = 0; i < Math.Min(left.Length, right.Length); i++)
-            {
-                var order = long.TryParse(left[i], out var a) && long.TryParse(right[i], out var b)
-                    ? a.CompareTo(b)
-                    : string.CompareOrdinal(left[i], right[i]);
-                if (order != 0)
-                {
-                    return order;
-                }
-            }
-
-            return left.Length.CompareTo(right.Length);
+            var (left, right) = (SemanticVersion.Parse(x?.TrimStart('v', 'V')), SemanticVersion.Parse(y?.TrimStart('v', 'V')));
+            var kind = Kind(x, left).CompareTo(Kind(y, right));
+            return kind != 0 ? kind
+                : left is { } a && right is { } b ? a.CompareTo(b)
+                : string.CompareOrdinal(x, y);
         }
+
+        private static int Kind(string? text, SemanticVersion? version) => text is null ? 0 : version is not null ? 1 : 2;
     }
 }

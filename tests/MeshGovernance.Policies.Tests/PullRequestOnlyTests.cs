@@ -42,6 +42,6 @@ public sealed class PullRequestOnlyTests
 
         var error = Assert.Single(result.Diagnostics, d => d.Id == "MG1301");
         Assert.Contains("'pullRequestOnly' is true or false, not 'yes'", error.Message, StringComparison.Ordinal);
-        Assert.Equal("governance/policies/about-changes.csx", error.File);
+        Assert.Equal(("governance/policies/about-changes.csx", 7, 21), (error.File, error.Line, error.Column));
     }
 }

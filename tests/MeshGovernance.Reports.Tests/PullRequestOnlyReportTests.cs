@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MeshGovernance.Model.Diagnostics;
 
 namespace MeshGovernance.Reports.Tests;
 
@@ -29,5 +30,21 @@ public sealed class PullRequestOnlyReportTests
         var junit = new StringWriter();
         JunitReportWriter.Write(junit, report);
         Assert.DoesNotContain("contract-version-bump", junit.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_change_policy_that_reported_anyway_is_counted_as_evaluated_everywhere()
+    {
+        var finding = new Diagnostic("contract-version-bump", DiagnosticLevel.Error, "Reported without a change.",
+            new SourceSpan("domains/sales/contracts/orders.odcs.yaml", 3, 1, 3, 5), "sales.orders.v1", new PolicyAttribution("contract-version-bump", Enforcement.SoftMandatory));
+        var report = SampleReports.OfChangePolicyOutsidePullRequest(finding);
+
+        var text = new StringWriter();
+        TextReportWriter.Write(text, report);
+        Assert.Contains("1 policy evaluated (0 could not run, 0 disabled)", text.ToString(), StringComparison.Ordinal);
+        var json = new StringWriter();
+        JsonReportWriter.Write(json, report);
+        using var document = JsonDocument.Parse(json.ToString());
+        Assert.Equal("failed", document.RootElement.GetProperty("policies")[0].GetProperty("status").GetString());
     }
 }

@@ -107,8 +107,8 @@ internal static class SampleReports
         3);
 
     /// <summary>A report of a policy about changes (pullRequestOnly) in a check without a pull request: it ran and found nothing.</summary>
-    public static CheckReport OfChangePolicyOutsidePullRequest() => new(
-        [],
+    public static CheckReport OfChangePolicyOutsidePullRequest(params Diagnostic[] findings) => new(
+        findings,
         [Outcome(Metadata("contract-version-bump", "A changed contract's version says what kind of change it is", Enforcement.SoftMandatory, "versioning", "Consumers read versions.", null, SubjectKind.Contracts) with { PullRequestOnly = true },
             "policies/contract-version-bump.csx", builtIn: true, ["sales.orders.v1"], TimeSpan.Zero) with { AwaitsPullRequest = true }],
         3);

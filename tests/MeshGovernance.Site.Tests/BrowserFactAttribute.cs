@@ -6,33 +6,22 @@ namespace MeshGovernance.Site.Tests;
 /// </summary>
 public sealed class BrowserFactAttribute : FactAttribute
 {
-    public BrowserFactAttribute()
-    {
-        if (!File.Exists(Browser.ExecutablePath))
-        {
-            Skip = $"Chromium is not at {Browser.ExecutablePath}; install it with 'apt-get install -y chromium' to run the browser tests.";
-        }
-    }
+    public BrowserFactAttribute() => Skip = Browser.ChromiumMissing;
 }
 
 /// <summary>A browser test that also injects axe-core (installed by <c>npm ci</c> in browser-tools/, as .ci/run does).</summary>
 public sealed class AxeFactAttribute : FactAttribute
 {
-    public AxeFactAttribute()
-    {
-        if (!File.Exists(Browser.ExecutablePath))
-        {
-            Skip = $"Chromium is not at {Browser.ExecutablePath}; install it with 'apt-get install -y chromium' to run the browser tests.";
-        }
-        else if (!File.Exists(Browser.AxePath))
-        {
-            Skip = $"axe-core is not at {Browser.AxePath}; run 'npm ci' in tests/MeshGovernance.Site.Tests/browser-tools to run the accessibility tests.";
-        }
-    }
+    public AxeFactAttribute() => Skip = Browser.ChromiumMissing ?? (File.Exists(Browser.AxePath) ? null
+        : $"axe-core is not at {Browser.AxePath}; run 'npm ci' in tests/MeshGovernance.Site.Tests/browser-tools to run the accessibility tests.");
 }
 
 internal static class Browser
 {
+    /// <summary>Why browser tests are skipped, or null when Chromium is there.</summary>
+    public static string? ChromiumMissing => File.Exists(ExecutablePath) ? null
+        : $"Chromium is not at {ExecutablePath}; install it with 'apt-get install -y chromium' to run the browser tests.";
+
     public static string AxePath => Path.Combine(MeshGovernance.Testing.RepositoryPaths.ProjectRoot, "tests", "MeshGovernance.Site.Tests", "browser-tools", "node_modules", "axe-core", "axe.min.js");
 
     public static string ExecutablePath => Environment.GetEnvironmentVariable("MESHGOV_CHROMIUM") ?? "/usr/bin/chromium";

@@ -123,6 +123,28 @@ public sealed class ContractVersionTests : IClassFixture<TemplatePages>
         }
     }
 
+    [Fact]
+    public void A_declared_replaces_wins_over_the_next_version_and_a_release_candidate_comes_before_its_release()
+    {
+        using var repo = TempMeshRepository.Valid();
+        repo.Write("domains/sales/contracts/orders.odcs.yaml", Contract("sales.orders.v1", "Orders", "1.0.0", "deprecated"));
+        repo.Write("domains/sales/contracts/orders-rc.odcs.yaml", Contract("sales.orders.v2-rc", "Orders", "2.0.0-rc.1", "draft"));
+        repo.Write("domains/sales/contracts/orders-v2.odcs.yaml", Contract("sales.orders.v2", "Orders", "2.0.0", "deprecated"));
+        repo.Write("domains/sales/contracts/purchases.odcs.yaml", Contract("sales.purchases.v1", "Purchases", "1.0.0", "active", customProperties: """
+            customProperties:
+              - property: replaces
+                value: sales.orders.v1
+            """));
+        var mesh = MeshLoader.Load(repo.Root).Mesh;
+        var versions = new ContractVersions(mesh);
+
+        Assert.Equal("sales.purchases.v1", versions.SuccessorOf(mesh.FindContract("sales.orders.v1")!)?.Id);
+        Assert.Equal(["sales.orders.v1"], versions.PredecessorsOf(mesh.FindContract("sales.purchases.v1")!).Select(c => c.Id));
+        Assert.Equal(["sales.orders.v1", "sales.purchases.v1", "sales.orders.v2-rc", "sales.orders.v2"], versions.Of(mesh.FindContract("sales.orders.v2")!).Select(c => c.Id));
+        // The last version, deprecated, is not succeeded by its own release candidate.
+        Assert.Null(versions.SuccessorOf(mesh.FindContract("sales.orders.v2")!));
+    }
+
     private static string Contract(string id, string name, string version, string status, string domain = "sales", string customProperties = "") => $"""
         apiVersion: v3.1.0
         kind: DataContract

@@ -1,4 +1,5 @@
 using MeshGovernance.Model.Loading;
+using MeshGovernance.Model.Text;
 using MeshGovernance.Policies.Engine;
 using MeshGovernance.Results;
 using MeshGovernance.Testing;
@@ -48,7 +49,7 @@ public sealed class GovernanceHonestyTests : IClassFixture<TemplateSiteTests.Tem
             var summary = page.QuerySelector("h1 + p.verdict")!;
             var counts = string.Join(", ", new[] { "passed", "failed", "waived", "baselined" }
                 .Select(word => (Count: badges.Count(b => b == word), Word: word)).Where(p => p.Count > 0).Select(p => $"{p.Count} {p.Word}"));
-            Assert.Equal($"{badges.Count} policies: {counts}", summary.QuerySelector("a[href='#policies']")!.TextContent);
+            Assert.Equal($"{Wording.Plural(badges.Count, "policy", "policies")}: {counts}", summary.QuerySelector("a[href='#policies']")!.TextContent);
             Assert.Equal(badges.Contains("failed"), summary.QuerySelector(".badge")!.TextContent.StartsWith("fails ", StringComparison.Ordinal));
         }
 

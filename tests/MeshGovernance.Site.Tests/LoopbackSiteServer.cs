@@ -54,27 +54,40 @@ internal sealed class LoopbackSiteServer : IDisposable
                 return;
             }
 
-            using var response = context.Response;
-            var relative = Uri.UnescapeDataString(context.Request.Url!.AbsolutePath[_path.Length..]);
-            var file = Path.GetFullPath(Path.Combine(_folder, relative.EndsWith('/') || relative.Length == 0 ? relative + "index.html" : relative));
-            if (!file.StartsWith(_folder + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(file))
+            try
             {
-                response.StatusCode = 404;
-                file = Path.Combine(_folder, "404.html");
+                await RespondAsync(context);
             }
-
-            response.ContentType = Path.GetExtension(file) switch
+            catch (Exception ex) when (ex is HttpListenerException or IOException)
             {
-                ".html" => "text/html; charset=utf-8",
-                ".css" => "text/css",
-                ".js" => "text/javascript",
-                ".svg" => "image/svg+xml",
-                ".json" => "application/json",
-                _ => "application/octet-stream",
-            };
-            var bytes = await File.ReadAllBytesAsync(file);
-            await response.OutputStream.WriteAsync(bytes);
+                // The browser went away mid-answer: the next request is served as usual.
+            }
         }
+    }
+
+    private async Task RespondAsync(HttpListenerContext context)
+    {
+        using var response = context.Response;
+        var path = context.Request.Url!.AbsolutePath;
+        var relative = path.StartsWith(_path, StringComparison.Ordinal) ? Uri.UnescapeDataString(path[_path.Length..]) : null;
+        var file = relative is null ? null : Path.GetFullPath(Path.Combine(_folder, relative.EndsWith('/') || relative.Length == 0 ? relative + "index.html" : relative));
+        if (file is null || !file.StartsWith(_folder + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(file))
+        {
+            response.StatusCode = 404;
+            file = Path.Combine(_folder, "404.html");
+        }
+
+        response.ContentType = Path.GetExtension(file) switch
+        {
+            ".html" => "text/html; charset=utf-8",
+            ".css" => "text/css",
+            ".js" => "text/javascript",
+            ".svg" => "image/svg+xml",
+            ".json" => "application/json",
+            _ => "application/octet-stream",
+        };
+        var bytes = await File.ReadAllBytesAsync(file);
+        await response.OutputStream.WriteAsync(bytes);
     }
 
     public void Dispose() => _listener.Close();

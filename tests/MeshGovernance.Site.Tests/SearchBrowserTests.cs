@@ -53,6 +53,16 @@ public sealed class SearchBrowserTests : BrowserSession, IClassFixture<TemplateS
         await page.CheckAsync(ContractKind);
         await page.WaitForFunctionAsync("location.hash === '#q=order&k=contract'");
         var filtered = await page.TextContentAsync("#result-count");
+
+        // The skip link's #main is not a search: the query and the ticked filter stay.
+        await page.FocusAsync("a.skip");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForFunctionAsync("location.hash === '#main'");
+        Assert.Equal("order", await page.InputValueAsync("#q"));
+        Assert.True(await page.IsCheckedAsync(ContractKind));
+        Assert.Equal(filtered, await page.TextContentAsync("#result-count"));
+        await page.GoBackAsync();
+        await page.WaitForFunctionAsync("location.hash === '#q=order&k=contract'");
         var kinds = await page.Locator("#results li .badge.kind-contract, #results li .badge.kind-product").AllTextContentsAsync();
         Assert.All(kinds, k => Assert.Equal("contract", k));
 

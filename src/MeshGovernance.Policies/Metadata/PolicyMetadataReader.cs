@@ -90,18 +90,8 @@ public static partial class PolicyMetadataReader
 
         var scope = ReadScope(root, diagnostics);
         var parameters = ReadParameters(root, diagnostics);
-        var alwaysBlocks = Optional(root, "alwaysBlocks", diagnostics) switch
-        {
-            null or "false" => false,
-            "true" => true,
-            var other => Invalid(root.SpanOf("alwaysBlocks"), $"'alwaysBlocks' is true or false, not '{other}'."),
-        };
-        var pullRequestOnly = Optional(root, "pullRequestOnly", diagnostics) switch
-        {
-            null or "false" => false,
-            "true" => true,
-            var other => Invalid(root.SpanOf("pullRequestOnly"), $"'pullRequestOnly' is true or false, not '{other}'."),
-        };
+        var alwaysBlocks = OptionalBoolean("alwaysBlocks");
+        var pullRequestOnly = OptionalBoolean("pullRequestOnly");
         if (diagnostics.Count > 0)
         {
             return (null, diagnostics);
@@ -110,6 +100,13 @@ public static partial class PolicyMetadataReader
         return (new PolicyMetadata(id!, title!, enforcement!.Value, category!, rationale!, help, scope, parameters) { AlwaysBlocks = alwaysBlocks, PullRequestOnly = pullRequestOnly }, diagnostics);
 
         Diagnostic Error(SourceSpan span, string message) => DiagnosticCatalog.PolicyMetadataInvalid.Create(span, message, source.FileStem);
+
+        bool OptionalBoolean(string key) => Optional(root, key, diagnostics) switch
+        {
+            null or "false" => false,
+            "true" => true,
+            var other => Invalid(root.SpanOf(key), $"'{key}' is true or false, not '{other}'."),
+        };
 
         bool Invalid(SourceSpan span, string message)
         {

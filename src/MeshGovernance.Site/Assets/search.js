@@ -5,6 +5,8 @@
 (function () {
   "use strict";
   var data = window.MESHGOV_SEARCH || {};
+  // An index written by another version of meshgov than this script (a half-updated site) is not read.
+  if (data.v !== 2) { data = {}; }
   var entries = data.entries || [];
   var domains = data.domains || [];
   var teams = data.teams || [];
@@ -138,13 +140,16 @@
     for (var j = 0; j < fields.length; j++) {
       var f = fields[j];
       if (!why && f.weight * 4 * scale <= best) { break; }
-      for (var k = 0; k < f.lower.length; k++) {
+      // The best value of a listed field: a tag equal to the word beats an earlier tag that only contains it.
+      var fieldBest = 0, shown = -1;
+      for (var k = 0; k < f.lower.length && fieldBest < 4; k++) {
         var text = f.lower[k], at = text.indexOf(token);
-        if (at < 0) { continue; }
-        best = Math.max(best, f.weight * scale * (text === token ? 4 : at === 0 ? 2 : 1));
-        if (why) { why[f.label + (f.listed ? " " + f.values[k] : "") + suffix] = true; }
-        break;
+        var factor = at < 0 ? 0 : text === token ? 4 : at === 0 ? 2 : 1;
+        if (factor > fieldBest) { fieldBest = factor; shown = k; }
       }
+      if (shown < 0) { continue; }
+      best = Math.max(best, f.weight * scale * fieldBest);
+      if (why) { why[f.label + (f.listed ? " " + f.values[shown] : "") + suffix] = true; }
     }
     return best;
   }
@@ -336,8 +341,8 @@
   function hashOf() {
     var params = new URLSearchParams();
     if (input.value.trim()) { params.set("q", input.value.trim()); }
-    facetDefs.forEach(function (def) {
-      groups[facetDefs.indexOf(def)].options.forEach(function (o) { if (o.box.checked) { params.append(def.key, o.value); } });
+    groups.forEach(function (group) {
+      group.options.forEach(function (o) { if (o.box.checked) { params.append(group.def.key, o.value); } });
     });
     var text = params.toString();
     return text ? "#" + text : "";
@@ -356,7 +361,9 @@
     var passing = filter(matches), size = entries.length;
     var keys = new Float64Array(passing.length);
     for (i = 0; i < passing.length; i++) {
-      keys[i] = (1e7 - Math.round(passing[i].score * 1000)) * 4 * size + passing[i].entry.rank * size + passing[i].entry.order;
+      // Scores are capped so that the key stays positive (a query of hundreds of words could pass the cap).
+      var points = Math.min(Math.round(passing[i].score * 1000), 1e7);
+      keys[i] = (1e7 - points) * 4 * size + passing[i].entry.rank * size + passing[i].entry.order;
     }
     keys.sort();
     results = Array.from(keys, function (key) { return byName[key % size]; });
@@ -374,15 +381,20 @@
   }
 
   // The state in the address: #q=text&k=contract&dm=orders (a key per ticked value).
+  // Other fragments (the skip link's #main, an anchor in a description) are not a search: they leave it alone
+  // (false).
   function restore() {
-    typing = false;
     var params = new URLSearchParams(location.hash.replace(/^#/, ""));
+    var isSearch = params.has("q") || facetDefs.some(function (def) { return params.has(def.key); });
+    if (location.hash.length > 1 && !isSearch) { return false; }
+    typing = false;
     input.value = params.get("q") || "";
     groups.forEach(function (group) {
       var wanted = params.getAll(group.def.key);
       group.options.forEach(function (option) { option.box.checked = wanted.indexOf(option.value) >= 0; });
     });
     run();
+    return true;
   }
 
   clearButton.addEventListener("click", function () {
@@ -406,5 +418,5 @@
 
   filters.hidden = false;
   if (window.matchMedia && window.matchMedia("(min-width: 48rem)").matches) { filters.open = true; }
-  restore();
+  if (!restore()) { run(); }
 })();
