@@ -171,14 +171,35 @@ public sealed class PageCompletenessTests : IClassFixture<TemplatePages>
             }
 
             checkedLeaves++;
-            var scope = leaf.ElementPath is null ? [main] : main.QuerySelectorAll("[data-schema-path]").Where(e => e.GetAttribute("data-schema-path") == leaf.ElementPath).ToList();
-            if (!IsShown(leaf, scope, leaf.ElementPath is null ? pageText : Squeeze(string.Concat(scope.Select(e => e.TextContent)))))
+            // Where the value must be: the row of its schema element; else the section of its top-level key (a short
+            // value such as "4" or "EUR" is otherwise found somewhere on any page); else anywhere in main.
+            var section = SectionOf(asset, leaf.Where) is { } id ? main.QuerySelector($"section[aria-labelledby='{id}']") : null;
+            var scope = leaf.ElementPath is not null ? main.QuerySelectorAll("[data-schema-path]").Where(e => e.GetAttribute("data-schema-path") == leaf.ElementPath).ToList()
+                : section is not null ? [section]
+                : [main];
+            if (!IsShown(leaf, scope, leaf.ElementPath is null && section is null ? pageText : Squeeze(string.Concat(scope.Select(e => e.TextContent)))))
             {
                 missing.Add($"{asset.File}: {leaf.Where} = {leaf.Scalar.Value}" + (leaf.ElementPath is null ? "" : $" (on the row of {leaf.ElementPath})"));
             }
         }
 
         return missing;
+    }
+
+    /// <summary>The page section that must show the values under a top-level key of the file, when it has one.</summary>
+    private static string? SectionOf(DomainAsset asset, string where)
+    {
+        var path = where[(asset.Id.Length + 1)..];
+        var key = path[..(path.IndexOfAny(['.', '[']) is var end and >= 0 ? end : path.Length)];
+        return (asset, key) switch
+        {
+            (DataContract, "slaProperties" or "slaDefaultElement") => "sla",
+            (DataContract, "quality") => "quality",
+            (DataContract, "servers" or "roles" or "price" or "support") => "access",
+            (DataProduct, "outputPorts") => "access",
+            (DataProduct, "inputPorts" or "managementPorts") => "ports",
+            _ => null,
+        };
     }
 
     private static bool IsShown(Leaf leaf, IReadOnlyList<IElement> scope, string text)
