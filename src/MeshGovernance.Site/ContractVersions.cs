@@ -13,9 +13,11 @@ namespace MeshGovernance.Site;
 /// <list type="number">
 /// <item>Two contracts are versions of one contract when they sit in the same domain folder and have the same
 /// <c>name</c>; a contract without a name counts by its id with a trailing version suffix removed
-/// (<c>.v2</c>, <c>-v2</c>, <c>_v2</c>). The versions are ordered by <c>version</c> (numerically, part by part).</item>
+/// (<c>.v2</c>, <c>-v2</c>, <c>_v2</c>). The versions are ordered by <c>version</c> as semantic versions (a release
+/// candidate before its release), then other versions as text.</item>
 /// <item>A contract's successor is the contract its custom property <c>replacedBy</c> names, when the mesh holds it;
-/// otherwise, for a deprecated or retired contract only, the next higher version of its group.</item>
+/// else the contract whose <c>replaces</c> names it; otherwise, for a deprecated or retired contract only, the next
+/// higher version of its group.</item>
 /// <item>A contract replaces every contract whose successor it is, and the one its custom property
 /// <c>replaces</c> names, when the mesh holds it.</item>
 /// </list>
