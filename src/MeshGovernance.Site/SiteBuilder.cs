@@ -124,9 +124,9 @@ public static class SiteBuilder
         jobs.AddRange(context.Mesh.Teams.Select(t => (SiteUrls.Team(t.Id), (Func<PageRenderer, string, Task<string>>)((r, root) =>
             r.RenderAsync<TeamPage>(new Dictionary<string, object?> { ["Team"] = t, ["Context"] = context, ["Root"] = root })))));
         jobs.AddRange(context.Mesh.Products.Select(p => (SiteUrls.Product(p.Id), (Func<PageRenderer, string, Task<string>>)((r, root) =>
-            r.RenderAsync<ProductPage>(new Dictionary<string, object?> { ["Product"] = p, ["Context"] = context, ["Root"] = root, ["RawYaml"] = ReadSource(repository, p.File) })))));
+            r.RenderAsync<ProductPage>(new Dictionary<string, object?> { ["Product"] = p, ["Context"] = context, ["Root"] = root, ["RawYaml"] = CopySource(p, SiteUrls.Product(p.Id), staging, repository) })))));
         jobs.AddRange(context.Mesh.Contracts.Select(c => (SiteUrls.Contract(c.Id), (Func<PageRenderer, string, Task<string>>)((r, root) =>
-            r.RenderAsync<ContractPage>(new Dictionary<string, object?> { ["Contract"] = c, ["Context"] = context, ["Root"] = root, ["RawYaml"] = ReadSource(repository, c.File) })))));
+            r.RenderAsync<ContractPage>(new Dictionary<string, object?> { ["Contract"] = c, ["Context"] = context, ["Root"] = root, ["RawYaml"] = CopySource(c, SiteUrls.Contract(c.Id), staging, repository) })))));
 
         // Two subjects with one id (the validator reports them) would write one file twice: the first wins. Case is
         // ignored, as on the file systems of macOS and Windows.
@@ -154,27 +154,7 @@ public static class SiteBuilder
                 }
             }
         });
-        WriteSourceCopies(context, staging, repository, cancellationToken);
         return jobs.Select(j => j.Path).ToList();
-    }
-
-    /// <summary>
-    /// Each product's and contract's YAML, copied beside its page for download (<see cref="SiteContext.SourceFileName"/>);
-    /// of two subjects with one id, the one whose page was written. A page links its copy only when it could read the
-    /// file (<c>RawYaml</c>), and the link check holds the two together.
-    /// </summary>
-    private static void WriteSourceCopies(SiteContext context, string staging, string repository, CancellationToken cancellationToken)
-    {
-        var assets = context.Mesh.Products.Select(p => (Page: SiteUrls.Product(p.Id), Asset: (DomainAsset)p))
-            .Concat(context.Mesh.Contracts.Select(c => (Page: SiteUrls.Contract(c.Id), Asset: (DomainAsset)c)))
-            .DistinctBy(a => a.Page, StringComparer.OrdinalIgnoreCase);
-        Parallel.ForEach(assets, new ParallelOptions { CancellationToken = cancellationToken }, a =>
-        {
-            if (ReadSource(repository, a.Asset.File) is { } yaml)
-            {
-                File.WriteAllText(Path.Combine(staging, Path.GetDirectoryName(a.Page)!, SiteContext.SourceFileName(a.Asset)), yaml, new UTF8Encoding(false));
-            }
-        });
     }
 
     private static IEnumerable<List<T>> Partition<T>(List<T> items, int parts)
@@ -186,18 +166,35 @@ public static class SiteBuilder
         }
     }
 
-    /// <summary>The product's or contract's YAML as written, for the page's raw view and download; null when it cannot be read.</summary>
-    private static string? ReadSource(string repository, string relativePath)
+    /// <summary>
+    /// Reads the product's or contract's YAML once: copies it byte for byte beside its page for download
+    /// (<see cref="SiteContext.SourceFileName"/>) and returns its text for the page's raw view; null when it cannot be
+    /// read, and then the page links no copy. Called as the page renders, so of two subjects with one id the copy is
+    /// the one whose page was written.
+    /// </summary>
+    private static string? CopySource(DomainAsset asset, string pagePath, string staging, string repository)
     {
+        byte[] bytes;
         try
         {
-            var path = Path.GetFullPath(Path.Combine(repository, relativePath));
-            return path.StartsWith(repository + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? File.ReadAllText(path) : null;
+            var path = Path.GetFullPath(Path.Combine(repository, asset.File));
+            if (!path.StartsWith(repository + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            bytes = File.ReadAllBytes(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return null;
         }
+
+        var copy = Path.Combine(staging, Path.GetDirectoryName(pagePath)!, SiteContext.SourceFileName(asset));
+        Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+        File.WriteAllBytes(copy, bytes);
+        using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
     }
 
     private static void WriteAssets(string staging)

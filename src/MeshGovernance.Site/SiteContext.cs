@@ -95,6 +95,16 @@ public sealed class SiteContext
     public static string SourceFileName(DomainAsset asset) =>
         SiteUrls.Slug(asset.Id) + (asset is DataContract ? ".odcs.yaml" : ".odps.yaml");
 
+    /// <summary>"ODCS v3.1.0 · DataContract", "ODPS v1.0.0 · DataProduct": the standard, its version and the kind, as the file declares them.</summary>
+    public static string StandardOf(DomainAsset asset) => string.Join(" · ", new[]
+    {
+        (asset is DataContract ? "ODCS " : "ODPS ") + (asset.Source.GetString("apiVersion") ?? "(no apiVersion)"),
+        asset.Source.GetString("kind"),
+    }.OfType<string>());
+
+    /// <summary>The keys of a product's or contract's <c>description</c> that its page shows in their own places.</summary>
+    public static readonly IReadOnlyCollection<string> DescriptionKeys = ["purpose", "usage", "limitations", "authoritativeDefinitions", "customProperties"];
+
     public IEnumerable<DataProduct> ProductsOwnedBy(Team team) => Mesh.Products.Where(p => p.Team == team);
 
     public IEnumerable<DataContract> ContractsOwnedBy(Team team) => Mesh.Contracts.Where(c => c.Team == team);
