@@ -21,6 +21,9 @@ public sealed class SiteCommandTests
 
         Assert.True(run.ExitCode == 0, run.Output + run.Error);
         Assert.Contains("Wrote 43 pages", run.Output, StringComparison.Ordinal);
+        // Without --base-url: no sitemap, and the command says why and what to pass.
+        Assert.False(File.Exists(Path.Combine(site, "sitemap.xml")));
+        Assert.Contains("note: without --base-url there is no sitemap.xml", run.Error, StringComparison.Ordinal);
         var contract = File.ReadAllText(Path.Combine(site, "contracts", "payments.payment-transactions.v1", "index.html"));
         Assert.Contains("Add the payment channel", contract, StringComparison.Ordinal);
         Assert.Contains("property &#x27;payment_transactions.channel&#x27; is added", contract, StringComparison.Ordinal);

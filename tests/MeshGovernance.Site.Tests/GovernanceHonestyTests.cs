@@ -29,6 +29,12 @@ public sealed class GovernanceHonestyTests : IClassFixture<TemplateSiteTests.Tem
             Assert.Contains("not evaluated (pull requests only)", row.TextContent, StringComparison.Ordinal);
         }
 
+        using var catalog = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(_site.Folder, "catalog.json")));
+        var statuses = catalog.RootElement.GetProperty("policies").EnumerateArray()
+            .ToDictionary(p => p.GetProperty("id").GetString()!, p => p.GetProperty("status").GetString());
+        Assert.All(ChangeOnlyPolicies, id => Assert.Equal("not-evaluated", statuses[id]));
+        Assert.Equal("passed", statuses["product-has-owner"]);
+
         var subjectPages = SiteBuilds.Pages(_site.Folder).Where(p => p.StartsWith("products/", StringComparison.Ordinal) || p.StartsWith("contracts/", StringComparison.Ordinal)).ToList();
         Assert.Equal(27, subjectPages.Count);
         foreach (var path in subjectPages)

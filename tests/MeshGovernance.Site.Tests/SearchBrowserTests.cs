@@ -144,6 +144,29 @@ public sealed class SearchBrowserTests : BrowserSession, IClassFixture<TemplateS
     }
 
     [BrowserFact]
+    public async Task A_long_filter_shows_eight_values_until_show_all_and_back_with_show_fewer()
+    {
+        var page = await OpenAsync(_site.Folder, "index.html");
+        await WaitForCountAsync(page, "27 results.");
+        var tags = page.Locator("#facets fieldset", new PageLocatorOptions { Has = page.Locator("legend", new PageLocatorOptions { HasText = "Tag" }) });
+        var total = await tags.Locator("input").CountAsync();
+        Assert.True(total > 8, $"{total} tags");
+        Assert.Equal(8, await tags.Locator("label:visible").CountAsync());
+
+        var toggle = tags.Locator("button");
+        Assert.Equal($"Show all {total}", await toggle.TextContentAsync());
+        Assert.Equal("false", await toggle.GetAttributeAsync("aria-expanded"));
+        await toggle.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal(total, await tags.Locator("label:visible").CountAsync());
+        Assert.Equal("true", await toggle.GetAttributeAsync("aria-expanded"));
+        Assert.Equal("Show fewer", await toggle.TextContentAsync());
+
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal(8, await tags.Locator("label:visible").CountAsync());
+    }
+
+    [BrowserFact]
     public async Task On_a_phone_the_filters_fold_and_the_results_start_just_below_the_box()
     {
         var page = await OpenAsync(_site.Folder, "index.html", width: 390, height: 844);
