@@ -7,7 +7,8 @@ namespace MeshGovernance.Review;
 /// <summary>
 /// The meshes a pull request is judged with, read through git: the head (the working tree, or a materialised
 /// revision), the merge base (what the change is compared with), and the base revision whose policies, waivers
-/// and policy settings are trusted. Disposing deletes the materialised revisions.
+/// and policy settings are trusted. Revisions are read from git's object store (<see cref="RevisionMeshLoader"/>);
+/// disposing deletes what had to be written out (policy scripts, or a revision with links).
 /// </summary>
 public sealed class PullRequestRevisions : IDisposable
 {
@@ -61,13 +62,14 @@ public sealed class PullRequestRevisions : IDisposable
         };
         try
         {
+            // The head's files carry their git blob ids, so the revisions' unchanged files are taken from it unread.
             revisions.Head = headIsWorkingTree
-                ? MeshLoader.Load(meshRoot, cache: cache)
-                : revisions.LoadRevision(repository, headCommit, scope, prefix, cache);
-            revisions.MergeBase = revisions.LoadRevision(repository, mergeBase, scope, prefix, cache);
+                ? MeshLoader.Load(meshRoot, cache: cache, withBlobIds: true)
+                : RevisionMeshLoader.Load(repository, headCommit, prefix, cache, [], revisions._snapshots);
+            revisions.MergeBase = RevisionMeshLoader.Load(repository, mergeBase, prefix, cache, [revisions.Head], revisions._snapshots);
             revisions.Trusted = baseCommit == mergeBase
                 ? revisions.MergeBase
-                : revisions.LoadRevision(repository, baseCommit, scope, prefix, cache);
+                : RevisionMeshLoader.Load(repository, baseCommit, prefix, cache, [revisions.MergeBase, revisions.Head], revisions._snapshots);
             revisions.Files = repository.ChangedFiles(mergeBase, headIsWorkingTree && headRevision is null ? null : headCommit)
                 .Select(change => ToMeshRoot(change, prefix))
                 .OfType<ChangedFile>()
@@ -89,14 +91,6 @@ public sealed class PullRequestRevisions : IDisposable
         }
 
         _snapshots.Clear();
-    }
-
-    private MeshLoadResult LoadRevision(GitRepository repository, string commit, IReadOnlyList<string> scope, string prefix, FileCache? cache)
-    {
-        var snapshot = RevisionSnapshot.Materialize(repository, commit, scope);
-        _snapshots.Add(snapshot);
-        var root = prefix.Length == 0 ? snapshot.Root : Path.Combine(snapshot.Root, prefix.TrimEnd('/'));
-        return MeshLoader.Load(root, cache: cache);
     }
 
     /// <summary>The mesh root's path inside the git repository, with a trailing '/', or empty when they are the same.</summary>

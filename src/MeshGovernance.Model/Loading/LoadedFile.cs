@@ -12,4 +12,7 @@ public sealed record LoadedFile(MeshFile File, SourceMapping? Root, IReadOnlyLis
     /// handed these bytes instead of a second serialization of the tree.
     /// </summary>
     internal byte[]? CompactTree { get; init; }
+
+    /// <summary>The git blob id of the content read, when asked for (<see cref="GitBlobId"/>), or known from a git tree.</summary>
+    public string? GitBlobId { get; init; }
 }

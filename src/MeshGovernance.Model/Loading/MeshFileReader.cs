@@ -7,7 +7,8 @@ namespace MeshGovernance.Model.Loading;
 /// <summary>Reads, parses and schema-validates one mesh file, within the YAML limits.</summary>
 public static class MeshFileReader
 {
-    public static LoadedFile Read(MeshFile file, YamlLimits limits, FileCache? cache = null)
+    /// <param name="withBlobId">Also compute the content's git blob id (<see cref="LoadedFile.GitBlobId"/>).</param>
+    public static LoadedFile Read(MeshFile file, YamlLimits limits, FileCache? cache = null, bool withBlobId = false)
     {
         byte[] bytes;
         try
@@ -16,9 +17,7 @@ public static class MeshFileReader
             if (info.Length == 0)
             {
                 // Never opened: named pipes and device nodes also report length 0, and reading one could block.
-                return Failed(file, DiagnosticCatalog.EmptyFile.Create(
-                    SourceSpan.StartOf(file.RelativePath),
-                    "The file is empty (0 bytes), or is not a regular file such as a named pipe; fill it in or delete it."));
+                return Empty(file);
             }
 
             if (info.Length > limits.MaxFileBytes)
@@ -65,7 +64,8 @@ public static class MeshFileReader
             return Failed(file, DiagnosticCatalog.FileUnreadable.Create(SourceSpan.StartOf(file.RelativePath), $"The file cannot be read: {ex.Message}"));
         }
 
-        return Parse(file, bytes, limits, cache);
+        var loaded = Parse(file, bytes, limits, cache);
+        return withBlobId ? loaded with { GitBlobId = GitBlobId.Of(bytes) } : loaded;
     }
 
     /// <summary>Parses and validates content already in memory (for example a file at a git revision).</summary>
@@ -122,7 +122,13 @@ public static class MeshFileReader
     private static string? SubjectOf(DocumentKind kind, SourceMapping root) =>
         kind == DocumentKind.Mesh ? root.GetString("name") : root.GetString("id");
 
-    private static LoadedFile TooLarge(MeshFile file, long length, YamlLimits limits) => Failed(file, DiagnosticCatalog.FileTooLarge.Create(
+    /// <summary>The finding for a file with no content; a reader that knows the length from elsewhere (git) uses it too.</summary>
+    public static LoadedFile Empty(MeshFile file) => Failed(file, DiagnosticCatalog.EmptyFile.Create(
+        SourceSpan.StartOf(file.RelativePath),
+        "The file is empty (0 bytes), or is not a regular file such as a named pipe; fill it in or delete it."));
+
+    /// <summary>The finding for a file over <see cref="YamlLimits.MaxFileBytes"/>, for a reader that knows its length without reading it.</summary>
+    public static LoadedFile TooLarge(MeshFile file, long length, YamlLimits limits) => Failed(file, DiagnosticCatalog.FileTooLarge.Create(
         SourceSpan.StartOf(file.RelativePath),
         $"The file is {length:N0} bytes; a mesh file may be at most {limits.MaxFileBytes:N0} bytes. Split it, or move sample data out of the repository."));
 

@@ -11,14 +11,21 @@ namespace MeshGovernance.Model.Loading;
 /// </summary>
 public static class MeshLoader
 {
-    public static MeshLoadResult Load(string repositoryRoot, YamlLimits? limits = null, FileCache? cache = null)
+    /// <param name="withBlobIds">Also give each file read its git blob id (<see cref="LoadedFile.GitBlobId"/>), for matching it with a git revision.</param>
+    public static MeshLoadResult Load(string repositoryRoot, YamlLimits? limits = null, FileCache? cache = null, bool withBlobIds = false)
     {
         var layout = RepositoryScanner.Scan(repositoryRoot);
         var effectiveLimits = limits ?? YamlLimits.Default;
+        return Load(layout, file => MeshFileReader.Read(file, effectiveLimits, cache, withBlobIds), cache);
+    }
+
+    /// <summary>Loads the files of a layout scanned elsewhere (a git revision), each read by <paramref name="read"/>, in parallel.</summary>
+    public static MeshLoadResult Load(RepositoryLayout layout, Func<MeshFile, LoadedFile> read, FileCache? cache = null)
+    {
         var loaded = layout.Files
             .AsParallel()
             .AsOrdered()
-            .Select(file => ReadIsolated(file, effectiveLimits, cache))
+            .Select(file => ReadIsolated(file, read))
             .ToList();
         cache?.Save();
         return Build(loaded, layout.Diagnostics) with { Layout = layout };
@@ -28,11 +35,11 @@ public static class MeshLoader
     /// Reads one file; a defect met on it (an exception from a library) becomes a finding on that file,
     /// so the other files are still validated and reported.
     /// </summary>
-    private static LoadedFile ReadIsolated(MeshFile file, YamlLimits limits, FileCache? cache)
+    private static LoadedFile ReadIsolated(MeshFile file, Func<MeshFile, LoadedFile> read)
     {
         try
         {
-            return MeshFileReader.Read(file, limits, cache);
+            return read(file);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -5,29 +5,31 @@ namespace MeshGovernance.Model.Loading;
 
 /// <summary>
 /// Walks a mesh repository's known folders (<c>mesh.yaml</c>, <c>teams/</c>, <c>domains/</c>, <c>governance/</c>), classifies every
-/// file, and reports anything it cannot place. It never follows a symbolic link out of the repository,
-/// and never follows a link to a directory (which could loop).
+/// file, and reports anything it cannot place. Where the folders come from (the disk, or a git revision) is its
+/// <see cref="RepositorySource"/>'s business, and so is refusing links that leave the repository.
 /// </summary>
 public sealed class RepositoryScanner
 {
     private static readonly string[] IgnoredNames = [".gitkeep", ".keep", ".DS_Store"];
-    private readonly string _root;
+    private readonly RepositorySource _source;
     private readonly List<MeshFile> _files = [];
     private readonly List<PolicyScriptFile> _policyScripts = [];
     private readonly List<Diagnostic> _diagnostics = [];
 
-    private RepositoryScanner(string root) => _root = root;
+    private RepositoryScanner(RepositorySource source) => _source = source;
 
-    public static RepositoryLayout Scan(string repositoryRoot)
+    public static RepositoryLayout Scan(string repositoryRoot) => Scan(new DiskRepositorySource(repositoryRoot));
+
+    public static RepositoryLayout Scan(RepositorySource source)
     {
-        var scanner = new RepositoryScanner(RealPaths.Resolve(repositoryRoot) ?? Path.GetFullPath(repositoryRoot));
+        var scanner = new RepositoryScanner(source);
         scanner.ScanRoot();
-        return new RepositoryLayout(scanner._root, scanner._files, scanner._policyScripts, scanner._diagnostics);
+        return new RepositoryLayout(source.Root, scanner._files, scanner._policyScripts, scanner._diagnostics);
     }
 
     private void ScanRoot()
     {
-        var manifests = Entries(_root)
+        var manifests = Entries(string.Empty)
             .Where(e => MeshLayout.IsManifest(e.Name))
             .OrderBy(e => e.Name == MeshLayout.Manifest ? 0 : 1)
             .ToList();
@@ -37,20 +39,20 @@ public sealed class RepositoryScanner
                 SourceSpan.StartOf(MeshLayout.Manifest),
                 "There is no mesh.yaml at the repository root. Point --repo at the root of a mesh repository, or create one with 'meshgov init'."));
         }
-        else if (Admit(manifests[0]) is { } path)
+        else if (Admit(manifests[0]) is { } manifest)
         {
-            _files.Add(new MeshFile(Relative(path), path, DocumentKind.Mesh, null, "mesh"));
+            _files.Add(new MeshFile(manifest.RelativePath, manifest.FullPath, DocumentKind.Mesh, null, "mesh"));
         }
 
         foreach (var second in manifests.Skip(1))
         {
-            ReportUnknown(second.FullName, $"the repository's manifest is {manifests[0].Name}, and only one is read");
+            ReportUnknown(second.RelativePath, $"the repository's manifest is {manifests[0].Name}, and only one is read");
         }
 
-        foreach (var folder in Entries(_root).Where(e => MeshLayout.All.Contains(e.Name + "/", StringComparer.Ordinal)))
+        foreach (var folder in Entries(string.Empty).Where(e => MeshLayout.All.Contains(e.Name + "/", StringComparer.Ordinal)))
         {
             // The top-level folders pass the same link checks as everything below them.
-            if (Admit(folder) is not { } path)
+            if (Admit(folder) is not { } admitted)
             {
                 continue;
             }
@@ -58,13 +60,13 @@ public sealed class RepositoryScanner
             switch (folder.Name)
             {
                 case "teams":
-                    ScanTeams(path);
+                    ScanTeams(admitted.RelativePath);
                     break;
                 case "domains":
-                    ScanDomains(path);
+                    ScanDomains(admitted.RelativePath);
                     break;
                 default:
-                    ScanGovernance(path);
+                    ScanGovernance(admitted.RelativePath);
                     break;
             }
         }
@@ -74,22 +76,22 @@ public sealed class RepositoryScanner
     {
         foreach (var entry in Entries(folder))
         {
-            if (Admit(entry) is not { } path)
+            if (Admit(entry) is not { } admitted)
             {
                 continue;
             }
 
-            if (entry is DirectoryInfo)
+            if (entry.IsDirectory)
             {
-                ReportUnknownTree(path, "teams/ holds one <team>.yaml file per team and no folders");
+                ReportUnknownTree(admitted.RelativePath, "teams/ holds one <team>.yaml file per team and no folders");
             }
             else if (YamlStem(entry.Name, string.Empty) is { } stem)
             {
-                _files.Add(new MeshFile(Relative(path), path, DocumentKind.Team, null, stem));
+                _files.Add(new MeshFile(admitted.RelativePath, admitted.FullPath, DocumentKind.Team, null, stem));
             }
             else if (!IsDocumentation(entry.Name))
             {
-                ReportUnknown(path, "teams/ holds one <team>.yaml file per team");
+                ReportUnknown(admitted.RelativePath, "teams/ holds one <team>.yaml file per team");
             }
         }
     }
@@ -102,21 +104,21 @@ public sealed class RepositoryScanner
     {
         foreach (var entry in Entries(folder))
         {
-            if (entry is FileInfo && entry.Name is "waivers.yaml" or "waivers.yml" && Admit(entry) is { } waivers)
+            if (!entry.IsDirectory && entry.Name is "waivers.yaml" or "waivers.yml" && Admit(entry) is { } waivers)
             {
-                _files.Add(new MeshFile(Relative(waivers), waivers, DocumentKind.Waivers, null, "waivers"));
+                _files.Add(new MeshFile(waivers.RelativePath, waivers.FullPath, DocumentKind.Waivers, null, "waivers"));
             }
-            else if (entry is FileInfo && entry.Name is "baseline.yaml" or "baseline.yml" && Admit(entry) is { } baseline)
+            else if (!entry.IsDirectory && entry.Name is "baseline.yaml" or "baseline.yml" && Admit(entry) is { } baseline)
             {
-                _files.Add(new MeshFile(Relative(baseline), baseline, DocumentKind.Baseline, null, "baseline"));
+                _files.Add(new MeshFile(baseline.RelativePath, baseline.FullPath, DocumentKind.Baseline, null, "baseline"));
             }
-            else if (entry is DirectoryInfo && entry.Name == "policies" && Admit(entry) is { } policies)
+            else if (entry.IsDirectory && entry.Name == "policies" && Admit(entry) is { } policies)
             {
-                foreach (var script in Entries(policies).Where(e => e is FileInfo && e.Name.EndsWith(".csx", StringComparison.Ordinal)))
+                foreach (var script in Entries(policies.RelativePath).Where(e => !e.IsDirectory && e.Name.EndsWith(".csx", StringComparison.Ordinal)))
                 {
-                    if (Admit(script) is { } path)
+                    if (Admit(script) is { } admitted)
                     {
-                        _policyScripts.Add(new PolicyScriptFile(Relative(path), path, policies));
+                        _policyScripts.Add(new PolicyScriptFile(admitted.RelativePath, admitted.FullPath, policies.FullPath));
                     }
                 }
             }
@@ -127,18 +129,18 @@ public sealed class RepositoryScanner
     {
         foreach (var entry in Entries(folder))
         {
-            if (Admit(entry) is not { } path)
+            if (Admit(entry) is not { } admitted)
             {
                 continue;
             }
 
-            if (entry is DirectoryInfo)
+            if (entry.IsDirectory)
             {
-                ScanDomain(path, entry.Name);
+                ScanDomain(admitted.RelativePath, entry.Name);
             }
             else if (!IsDocumentation(entry.Name))
             {
-                ReportUnknown(path, "domains/ holds one folder per domain (domains/<domain>/domain.yaml)");
+                ReportUnknown(admitted.RelativePath, "domains/ holds one folder per domain (domains/<domain>/domain.yaml)");
             }
         }
     }
@@ -147,30 +149,34 @@ public sealed class RepositoryScanner
     {
         foreach (var entry in Entries(folder))
         {
-            if (Admit(entry) is not { } path)
+            if (Admit(entry) is not { } admitted)
             {
                 continue;
             }
 
-            switch (entry)
+            var path = admitted.RelativePath;
+            if (entry.IsDirectory)
             {
-                case DirectoryInfo when entry.Name == "products":
-                    ScanDocuments(path, domain, ".odps", DocumentKind.Product, $"domains/{domain}/products/ holds data products named <name>.odps.yaml");
-                    break;
-                case DirectoryInfo when entry.Name == "contracts":
-                    ScanDocuments(path, domain, ".odcs", DocumentKind.Contract, $"domains/{domain}/contracts/ holds data contracts named <name>.odcs.yaml");
-                    break;
-                case DirectoryInfo:
-                    ReportUnknownTree(path, $"a domain folder holds domain.yaml, products/ and contracts/");
-                    break;
-                case FileInfo when entry.Name is "domain.yaml" or "domain.yml":
-                    _files.Add(new MeshFile(Relative(path), path, DocumentKind.Domain, domain, domain));
-                    break;
-                case FileInfo when IsDocumentation(entry.Name):
-                    break;
-                default:
-                    ReportUnknown(path, $"a domain folder holds domain.yaml, products/<name>.odps.yaml and contracts/<name>.odcs.yaml");
-                    break;
+                switch (entry.Name)
+                {
+                    case "products":
+                        ScanDocuments(path, domain, ".odps", DocumentKind.Product, $"domains/{domain}/products/ holds data products named <name>.odps.yaml");
+                        break;
+                    case "contracts":
+                        ScanDocuments(path, domain, ".odcs", DocumentKind.Contract, $"domains/{domain}/contracts/ holds data contracts named <name>.odcs.yaml");
+                        break;
+                    default:
+                        ReportUnknownTree(path, $"a domain folder holds domain.yaml, products/ and contracts/");
+                        break;
+                }
+            }
+            else if (entry.Name is "domain.yaml" or "domain.yml")
+            {
+                _files.Add(new MeshFile(path, admitted.FullPath, DocumentKind.Domain, domain, domain));
+            }
+            else if (!IsDocumentation(entry.Name))
+            {
+                ReportUnknown(path, $"a domain folder holds domain.yaml, products/<name>.odps.yaml and contracts/<name>.odcs.yaml");
             }
         }
     }
@@ -179,22 +185,22 @@ public sealed class RepositoryScanner
     {
         foreach (var entry in Entries(folder))
         {
-            if (Admit(entry) is not { } path)
+            if (Admit(entry) is not { } admitted)
             {
                 continue;
             }
 
-            if (entry is DirectoryInfo)
+            if (entry.IsDirectory)
             {
-                ReportUnknownTree(path, expectation + ", without sub-folders");
+                ReportUnknownTree(admitted.RelativePath, expectation + ", without sub-folders");
             }
             else if (YamlStem(entry.Name, marker) is { } stem)
             {
-                _files.Add(new MeshFile(Relative(path), path, kind, domain, stem));
+                _files.Add(new MeshFile(admitted.RelativePath, admitted.FullPath, kind, domain, stem));
             }
             else if (!IsDocumentation(entry.Name))
             {
-                ReportUnknown(path, expectation);
+                ReportUnknown(admitted.RelativePath, expectation);
             }
         }
     }
@@ -204,104 +210,31 @@ public sealed class RepositoryScanner
     {
         foreach (var entry in Entries(folder))
         {
-            if (Admit(entry) is not { } path)
+            if (Admit(entry) is not { } admitted)
             {
                 continue;
             }
 
-            if (entry is DirectoryInfo)
+            if (entry.IsDirectory)
             {
-                ReportUnknownTree(path, expectation);
+                ReportUnknownTree(admitted.RelativePath, expectation);
             }
             else if (!IsDocumentation(entry.Name))
             {
-                ReportUnknown(path, expectation);
+                ReportUnknown(admitted.RelativePath, expectation);
             }
         }
     }
 
-    private void ReportUnknown(string path, string expectation) =>
+    private void ReportUnknown(string relativePath, string expectation) =>
         _diagnostics.Add(DiagnosticCatalog.UnknownFile.Create(
-            SourceSpan.StartOf(Relative(path)),
-            $"The loader does not know what '{Relative(path)}' is: {expectation}. Rename or move it (Markdown files are allowed)."));
+            SourceSpan.StartOf(relativePath),
+            $"The loader does not know what '{relativePath}' is: {expectation}. Rename or move it (Markdown files are allowed)."));
 
-    /// <summary>
-    /// The real path to read an entry through, or null when it must not be read: a link that leaves the
-    /// repository, a link to a directory, or a broken or looping link (each reported).
-    /// </summary>
-    private string? Admit(FileSystemInfo entry)
-    {
-        if (entry.LinkTarget is null)
-        {
-            return entry.FullName;
-        }
+    private AdmittedEntry? Admit(SourceEntry entry) => _source.Admit(entry, _diagnostics);
 
-        var relative = Relative(entry.FullName);
-        string? real;
-        try
-        {
-            real = RealPaths.Resolve(entry.FullName);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            _diagnostics.Add(DiagnosticCatalog.FileUnreadable.Create(SourceSpan.StartOf(relative), $"The symbolic link '{relative}' cannot be resolved: {ex.Message}"));
-            return null;
-        }
-
-        if (real is null)
-        {
-            _diagnostics.Add(DiagnosticCatalog.FileUnreadable.Create(SourceSpan.StartOf(relative), $"The symbolic link '{relative}' loops, or goes through too many links, to be resolved."));
-            return null;
-        }
-
-        if (!IsInside(real))
-        {
-            _diagnostics.Add(DiagnosticCatalog.PathOutsideRepository.Create(SourceSpan.StartOf(relative), $"The symbolic link '{relative}' points outside the repository ('{entry.LinkTarget}'); it is not followed. Replace it with the file itself."));
-            return null;
-        }
-
-        if (Directory.Exists(real))
-        {
-            _diagnostics.Add(DiagnosticCatalog.PathOutsideRepository.Create(SourceSpan.StartOf(relative), $"'{relative}' is a symbolic link to a directory; the loader does not follow directory links. Replace it with a real folder."));
-            return null;
-        }
-
-        if (!File.Exists(real))
-        {
-            _diagnostics.Add(DiagnosticCatalog.FileUnreadable.Create(SourceSpan.StartOf(relative), $"The symbolic link '{relative}' points to '{entry.LinkTarget}', which does not exist."));
-            return null;
-        }
-
-        // Read through the resolved path, so nothing is re-resolved differently between check and read.
-        return real;
-    }
-
-    private bool IsInside(string fullPath) =>
-        fullPath.StartsWith(_root.EndsWith(Path.DirectorySeparatorChar) ? _root : _root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
-
-    private IEnumerable<FileSystemInfo> Entries(string folder)
-    {
-        var directory = new DirectoryInfo(folder);
-        if (!directory.Exists)
-        {
-            return [];
-        }
-
-        try
-        {
-            return directory.EnumerateFileSystemInfos()
-                .Where(e => !IgnoredNames.Contains(e.Name))
-                .OrderBy(e => e.Name, StringComparer.Ordinal)
-                .ToList();
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            _diagnostics.Add(DiagnosticCatalog.FileUnreadable.Create(SourceSpan.StartOf(Relative(folder)), $"The folder '{Relative(folder)}' cannot be listed: {ex.Message}"));
-            return [];
-        }
-    }
-
-    private string Relative(string fullPath) => Path.GetRelativePath(_root, fullPath).Replace(Path.DirectorySeparatorChar, '/');
+    private IEnumerable<SourceEntry> Entries(string folder) =>
+        _source.List(folder, _diagnostics).Where(e => !IgnoredNames.Contains(e.Name));
 
     /// <summary>The stem of <c>name&lt;marker&gt;.yaml</c> or <c>.yml</c>, or null when the name does not fit.</summary>
     private static string? YamlStem(string fileName, string marker)
