@@ -101,7 +101,7 @@ fi
 floor=${seconds["parse floor"]}
 spectral_seconds=${seconds["Spectral, official schemas"]:-}
 files=$(find "$work/mesh" -name '*.y*ml' | wc -l)
-mib=$(du -sm --apparent-size "$work/mesh" | cut -f1)
+mib=$(du -sm --apparent-size --exclude=.git "$work/mesh" | cut -f1)
 echo
 echo "$n products + $n contracts: $files files, $mib MiB; $(nproc) cores; median of $runs runs where repeated"
 echo

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using MeshGovernance.Model.Diagnostics;
 using MeshGovernance.Model.Yaml;
 
@@ -9,52 +7,38 @@ namespace MeshGovernance.Model.Loading;
 
 /// <summary>
 /// What reading a file produced before, keyed by its path, kind and exact bytes and by this build of the model
-/// (whose schemas are embedded): the schema-validation results (one index file, read at the start and written
-/// at the end) and the parsed node tree (one small binary file per source file, <see cref="SourceTreeFormat"/>).
-/// An unchanged file is neither scanned nor validated again. Like the policy cache, it lives outside the
-/// repository under check.
+/// (whose schemas are embedded): the parsed node tree in its compact form (<see cref="SourceTreeFormat"/>) and the
+/// schema-validation results. An unchanged file is neither scanned nor validated again. Everything lives in one pack
+/// file per build (<see cref="FileCachePack"/>), read whole at the start and written, when something changed, at the
+/// end. Like the policy cache, it lives outside the repository under check.
 /// </summary>
 public sealed class FileCache
 {
-    private const int MaxEntries = 200_000;
     private static readonly string Fingerprint = typeof(FileCache).Assembly.ManifestModule.ModuleVersionId.ToString("N");
-    private readonly ConcurrentDictionary<string, IReadOnlyList<Diagnostic>> _known;
-    private readonly ConcurrentDictionary<string, IReadOnlyList<Diagnostic>> _used = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, FileCacheEntry> _known;
+    private readonly ConcurrentDictionary<string, FileCacheEntry> _used = new(StringComparer.Ordinal);
     private readonly string _path;
-    private readonly string _trees;
+    private int _hits;
+    private int _misses;
+    private int _added;
 
-    private FileCache(string path, ConcurrentDictionary<string, IReadOnlyList<Diagnostic>> known)
+    private FileCache(string path, IReadOnlyDictionary<string, FileCacheEntry> known)
     {
         _path = path;
         _known = known;
-        _trees = Path.Combine(Path.GetDirectoryName(path)!, "trees-" + Fingerprint);
     }
 
-    private int _hits;
-    private int _misses;
-
+    /// <summary>Files whose schema results were reused.</summary>
     public int Hits => _hits;
 
+    /// <summary>Files schema-validated in this run.</summary>
     public int Misses => _misses;
 
-    /// <summary>Opens the index in a folder; an absent, unreadable or foreign index starts empty.</summary>
+    /// <summary>Opens the pack in a folder; an absent, unreadable, damaged or foreign pack starts empty.</summary>
     public static FileCache Open(string directory)
     {
-        var path = Path.Combine(Path.GetFullPath(directory), "validation-" + Fingerprint + ".idx");
-        var known = new ConcurrentDictionary<string, IReadOnlyList<Diagnostic>>(StringComparer.Ordinal);
-        try
-        {
-            if (File.Exists(path))
-            {
-                Read(File.ReadAllLines(path, Encoding.UTF8), known);
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
-        {
-            known.Clear();
-        }
-
-        return new FileCache(path, known);
+        var path = Path.Combine(Path.GetFullPath(directory), "files-" + Fingerprint + ".pack");
+        return new FileCache(path, FileCachePack.Read(path));
     }
 
     public static string Key(MeshFile file, ReadOnlySpan<byte> bytes)
@@ -66,147 +50,72 @@ public sealed class FileCache
 
     internal bool TryGet(string key, out IReadOnlyList<Diagnostic> diagnostics)
     {
-        if (_known.TryGetValue(key, out diagnostics!))
+        if (Find(key)?.SchemaDiagnostics is { } known)
         {
-            _used[key] = diagnostics;
+            diagnostics = known;
             Interlocked.Increment(ref _hits);
             return true;
         }
 
+        diagnostics = [];
         Interlocked.Increment(ref _misses);
         return false;
     }
 
-    internal void Add(string key, IReadOnlyList<Diagnostic> diagnostics) => _used[key] = diagnostics;
+    internal void Add(string key, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        _used.AddOrUpdate(key, new FileCacheEntry(default, diagnostics), (_, entry) => entry with { SchemaDiagnostics = diagnostics });
+        Interlocked.Increment(ref _added);
+    }
 
     /// <summary>The node tree and reading diagnostics of an unchanged file, when they were kept.</summary>
     internal YamlReadResult? TryGetTree(string key, string file)
     {
-        try
-        {
-            var path = TreePath(key);
-            if (!File.Exists(path))
-            {
-                return null;
-            }
-
-            var bytes = File.ReadAllBytes(path);
-            return SourceTreeFormat.Read(bytes, file) is { } tree
-                ? new YamlReadResult(tree.Root, tree.Diagnostics) { CompactTree = bytes }
-                : null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
+        var tree = Find(key)?.Tree ?? default;
+        return !tree.IsEmpty && SourceTreeFormat.Read(tree, file) is { } read
+            ? new YamlReadResult(read.Root, read.Diagnostics) { CompactTree = tree }
+            : null;
     }
 
-    /// <summary>Keeps a file's node tree, through a temporary file and a rename (best effort); returns the compact form.</summary>
-    internal byte[] AddTree(string key, SourceMapping root, IReadOnlyList<Diagnostic> diagnostics)
+    /// <summary>Keeps a file's node tree (written with the pack); returns the compact form.</summary>
+    internal ReadOnlyMemory<byte> AddTree(string key, SourceMapping root, IReadOnlyList<Diagnostic> diagnostics)
     {
-        var bytes = SourceTreeFormat.Write(root, diagnostics);
-        try
-        {
-            Directory.CreateDirectory(_trees);
-            var path = TreePath(key);
-            var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-            File.WriteAllBytes(temporary, bytes);
-            File.Move(temporary, path, overwrite: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // A tree that cannot be kept is scanned again next time, nothing else.
-        }
-
-        return bytes;
+        var tree = SourceTreeFormat.Write(root, diagnostics);
+        _used.AddOrUpdate(key, new FileCacheEntry(tree, null), (_, entry) => entry with { Tree = tree });
+        Interlocked.Increment(ref _added);
+        return tree;
     }
 
-    private string TreePath(string key) =>
-        Path.Combine(_trees, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key))) + ".tree");
-
-    /// <summary>Writes the entries of this run (and as many older ones as fit) through a temporary file. Best effort.</summary>
+    /// <summary>
+    /// Writes the pack when this run added anything: the entries of this run first, then older ones while they fit
+    /// (<see cref="FileCachePack"/>'s bounds). Best effort: a cache that cannot be written costs a re-read next time.
+    /// </summary>
     public void Save()
     {
-        try
+        if (Volatile.Read(ref _added) == 0)
         {
-            var entries = _used.Concat(_known.Where(k => !_used.ContainsKey(k.Key))).Take(MaxEntries);
-            var text = new StringBuilder();
-            foreach (var (key, diagnostics) in entries)
-            {
-                text.Append(key).Append('\t').Append(diagnostics.Count.ToString(CultureInfo.InvariantCulture)).Append('\n');
-                foreach (var d in diagnostics)
-                {
-                    text.Append(Escape(d.Id)).Append('\t').Append((int)d.Level).Append('\t')
-                        .Append(Escape(d.Span.File)).Append('\t').Append(d.Span.Line).Append('\t').Append(d.Span.Column).Append('\t')
-                        .Append(d.Span.EndLine).Append('\t').Append(d.Span.EndColumn).Append('\t')
-                        .Append(d.Subject is null ? "\u0000" : Escape(d.Subject)).Append('\t').Append(Escape(d.Message)).Append('\n');
-                }
-            }
+            return;
+        }
 
-            Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-            var temporary = _path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-            File.WriteAllText(temporary, text.ToString(), new UTF8Encoding(false));
-            File.Move(temporary, _path, overwrite: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // A cache that cannot be written costs a re-validation next time, nothing else.
-        }
+        var used = _used.ToList();
+        var older = _known.Where(k => !_used.ContainsKey(k.Key));
+        FileCachePack.Write(_path, used, older);
+        Interlocked.Exchange(ref _added, 0);
     }
 
-    private static void Read(string[] lines, ConcurrentDictionary<string, IReadOnlyList<Diagnostic>> known)
+    /// <summary>The entry of a key, marked as used by this run so that <see cref="Save"/> keeps it.</summary>
+    private FileCacheEntry? Find(string key)
     {
-        for (var i = 0; i < lines.Length;)
+        if (_used.TryGetValue(key, out var entry))
         {
-            var header = lines[i++].Split('\t');
-            var count = int.Parse(header[1], NumberStyles.None, CultureInfo.InvariantCulture);
-            var diagnostics = new List<Diagnostic>(count);
-            for (var n = 0; n < count; n++)
-            {
-                var f = lines[i++].Split('\t');
-                var level = (DiagnosticLevel)int.Parse(f[1], NumberStyles.None, CultureInfo.InvariantCulture);
-                if (!Enum.IsDefined(level))
-                {
-                    throw new FormatException("Unknown level in the file cache.");
-                }
-
-                diagnostics.Add(new Diagnostic(
-                    Unescape(f[0]),
-                    level,
-                    Unescape(f[8]),
-                    new SourceSpan(Unescape(f[2]), Int(f[3]), Int(f[4]), Int(f[5]), Int(f[6])),
-                    f[7] == "\u0000" ? null : Unescape(f[7])));
-            }
-
-            known[header[0]] = diagnostics;
+            return entry;
         }
 
-        static int Int(string text) => int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
-    }
-
-    private static string Escape(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\t", "\\t", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal);
-
-    private static string Unescape(string text)
-    {
-        if (!text.Contains('\\', StringComparison.Ordinal))
+        if (_known.TryGetValue(key, out var known))
         {
-            return text;
+            return _used.GetOrAdd(key, known);
         }
 
-        var result = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] == '\\' && i + 1 < text.Length)
-            {
-                result.Append(text[++i] switch { 't' => '\t', 'n' => '\n', 'r' => '\r', var c => c });
-            }
-            else
-            {
-                result.Append(text[i]);
-            }
-        }
-
-        return result.ToString();
+        return null;
     }
 }

@@ -11,7 +11,7 @@ public sealed record LoadedFile(MeshFile File, SourceMapping? Root, IReadOnlyLis
     /// <see cref="Root"/> in the file cache's compact form, when the cache read or wrote it: the policy worker is
     /// handed these bytes instead of a second serialization of the tree.
     /// </summary>
-    internal byte[]? CompactTree { get; init; }
+    internal ReadOnlyMemory<byte> CompactTree { get; init; }
 
     /// <summary>The git blob id of the content read, when asked for (<see cref="GitBlobId"/>), or known from a git tree.</summary>
     public string? GitBlobId { get; init; }

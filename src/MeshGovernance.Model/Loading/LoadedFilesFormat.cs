@@ -21,7 +21,7 @@ public static class LoadedFilesFormat
         for (var start = 0; start < parsed.Count; start += Batch)
         {
             var batch = parsed.Skip(start).Take(Batch).ToList();
-            var trees = batch.AsParallel().AsOrdered().Select(f => f.CompactTree ?? SourceTreeFormat.Write(f.Root!, [])).ToList();
+            var trees = batch.AsParallel().AsOrdered().Select(f => f.CompactTree.IsEmpty ? SourceTreeFormat.Write(f.Root!, []) : f.CompactTree).ToList();
             for (var i = 0; i < batch.Count; i++)
             {
                 var file = batch[i].File;
@@ -32,7 +32,7 @@ public static class LoadedFilesFormat
                 writer.Write(file.DomainFolder is not null);
                 writer.Write(file.Stem);
                 writer.Write7BitEncodedInt(trees[i].Length);
-                writer.Write(trees[i]);
+                writer.Write(trees[i].Span);
             }
         }
     }

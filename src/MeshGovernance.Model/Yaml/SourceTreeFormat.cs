@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using MeshGovernance.Model.Diagnostics;
 
@@ -43,17 +44,22 @@ internal static class SourceTreeFormat
     }
 
     /// <summary>The tree and diagnostics, or null when the bytes are not a well-formed tree of <paramref name="file"/>.</summary>
-    public static (SourceMapping Root, IReadOnlyList<Diagnostic> Diagnostics)? Read(byte[] bytes, string file)
+    public static (SourceMapping Root, IReadOnlyList<Diagnostic> Diagnostics)? Read(ReadOnlyMemory<byte> tree, string file)
     {
+        if (!MemoryMarshal.TryGetArray(tree, out var bytes))
+        {
+            bytes = new ArraySegment<byte>(tree.ToArray());
+        }
+
         try
         {
-            using var reader = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
+            using var reader = new BinaryReader(new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false), Encoding.UTF8);
             if (reader.ReadInt32() != Magic || reader.ReadString() != file)
             {
                 return null;
             }
 
-            var count = Count(reader, bytes.Length);
+            var count = Count(reader, bytes.Count);
             var diagnostics = new List<Diagnostic>(count);
             for (var i = 0; i < count; i++)
             {
@@ -67,7 +73,7 @@ internal static class SourceTreeFormat
             }
 
             var nodes = new List<SourceNode>();
-            return ReadNode(reader, file, nodes, bytes.Length, depth: 0) is SourceMapping root && reader.BaseStream.Position == bytes.Length
+            return ReadNode(reader, file, nodes, bytes.Count, depth: 0) is SourceMapping root && reader.BaseStream.Position == bytes.Count
                 ? (root, diagnostics)
                 : null;
         }

@@ -6,5 +6,5 @@ namespace MeshGovernance.Model.Yaml;
 public sealed record YamlReadResult(SourceMapping? Root, IReadOnlyList<Diagnostic> Diagnostics)
 {
     /// <summary>The tree in the file cache's compact form, when the cache read or wrote it (handed to the policy worker as is).</summary>
-    internal byte[]? CompactTree { get; init; }
+    internal ReadOnlyMemory<byte> CompactTree { get; init; }
 }

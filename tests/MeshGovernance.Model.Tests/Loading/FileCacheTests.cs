@@ -67,4 +67,52 @@ public sealed class FileCacheTests : IDisposable
         Assert.Equal(0, cache.Hits);
         Assert.Empty(result.Diagnostics);
     }
+
+    [Fact]
+    public void The_cache_is_one_pack_file_rewritten_only_when_a_run_adds_to_it()
+    {
+        using var repo = TempMeshRepository.Valid();
+        MeshLoader.Load(repo.Root, cache: FileCache.Open(_folder));
+        var pack = Assert.Single(Directory.GetFiles(_folder));
+        var written = File.ReadAllBytes(pack);
+        File.SetLastWriteTimeUtc(pack, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+
+        MeshLoader.Load(repo.Root, cache: FileCache.Open(_folder));
+        Assert.Equal(new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc), File.GetLastWriteTimeUtc(pack));
+
+        repo.Write("teams/extra.yaml", TempMeshRepository.ValidTeam.Replace("id: sales-team", "id: extra-team", StringComparison.Ordinal));
+        var cache = FileCache.Open(_folder);
+        MeshLoader.Load(repo.Root, cache: cache);
+        Assert.Equal((6, 1), (cache.Hits, cache.Misses));
+        Assert.Equal(pack, Assert.Single(Directory.GetFiles(_folder)));
+        Assert.True(new FileInfo(pack).Length > written.Length);
+    }
+
+    [Fact]
+    public void A_pack_cut_short_anywhere_or_with_a_byte_changed_is_read_as_empty_or_as_whole_trees_never_as_a_crash()
+    {
+        using var repo = TempMeshRepository.Valid();
+        var uncached = MeshLoader.Load(repo.Root);
+        MeshLoader.Load(repo.Root, cache: FileCache.Open(_folder));
+        var pack = Assert.Single(Directory.GetFiles(_folder));
+        var bytes = File.ReadAllBytes(pack);
+
+        for (var length = 0; length < bytes.Length; length += Math.Max(1, bytes.Length / 97))
+        {
+            File.WriteAllBytes(pack, bytes[..length]);
+            var cache = FileCache.Open(_folder);
+            var result = MeshLoader.Load(repo.Root, cache: cache);
+            Assert.Equal(0, cache.Hits);
+            Assert.Equal(uncached.Diagnostics, result.Diagnostics);
+        }
+
+        for (var position = 4; position < bytes.Length; position += Math.Max(1, bytes.Length / 61))
+        {
+            var damaged = (byte[])bytes.Clone();
+            damaged[position] ^= 0x5A;
+            File.WriteAllBytes(pack, damaged);
+            var result = MeshLoader.Load(repo.Root, cache: FileCache.Open(_folder));
+            Assert.Equal(uncached.Files.Count, result.Files.Count);
+        }
+    }
 }

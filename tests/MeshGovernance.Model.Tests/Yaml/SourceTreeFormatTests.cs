@@ -53,8 +53,10 @@ public sealed class SourceTreeFormatTests
         var bytes = SourceTreeFormat.Write(original.Root!, original.Diagnostics);
 
         Assert.Null(SourceTreeFormat.Read(bytes, "b.yaml"));
-        Assert.Null(SourceTreeFormat.Read(bytes[..(bytes.Length / 2)], "a.yaml"));
-        Assert.Null(SourceTreeFormat.Read([.. bytes, 0], "a.yaml"));
+        Assert.Null(SourceTreeFormat.Read(bytes.AsMemory(0, bytes.Length / 2), "a.yaml"));
+        Assert.Null(SourceTreeFormat.Read(new byte[] { 1, 2, 3 }.Concat(bytes).ToArray().AsMemory(1), "a.yaml"));
+        Assert.Null(SourceTreeFormat.Read((byte[])[.. bytes, 0], "a.yaml"));
+        Assert.NotNull(SourceTreeFormat.Read(((byte[])[9, .. bytes, 9]).AsMemory(1, bytes.Length), "a.yaml"));
         var flipped = (byte[])bytes.Clone();
         flipped[^10] ^= 0xFF;
         var read = SourceTreeFormat.Read(flipped, "a.yaml");

@@ -1,0 +1,188 @@
+using System.Text;
+using MeshGovernance.Model.Diagnostics;
+
+namespace MeshGovernance.Model.Loading;
+
+/// <summary>
+/// The file cache on disk: one file holding every entry (key, schema findings, compact tree), so that a warm run of a
+/// mesh of 20,000 files opens one file instead of 20,000. It is read whole into one array, and the trees stay slices
+/// of it (no copy per file). It is written through a temporary file and a rename, so a reader sees the old pack or
+/// the new one. Damage reads as an empty cache; the folder is as trusted as the compiled policies beside it.
+/// </summary>
+internal static class FileCachePack
+{
+    private const int Magic = 0x3150474D; // "MGP1"
+    private const int MaxEntries = 200_000;
+
+    /// <summary>Older entries are kept while the pack stays under twice what this run used, and this in any case.</summary>
+    private const long MaxOlderBytes = 1L << 30;
+
+    /// <summary>A larger pack is not ours to read (an array holds at most 2 GiB); it is replaced at the next write.</summary>
+    private const long MaxPackBytes = 1_536L * 1024 * 1024;
+
+    public static IReadOnlyDictionary<string, FileCacheEntry> Read(string path)
+    {
+        var entries = new Dictionary<string, FileCacheEntry>(StringComparer.Ordinal);
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists || info.Length > MaxPackBytes)
+            {
+                return entries;
+            }
+
+            var bytes = File.ReadAllBytes(path);
+            using var reader = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
+            if (reader.ReadInt32() != Magic)
+            {
+                return entries;
+            }
+
+            var count = Count(reader, bytes.Length);
+            for (var i = 0; i < count; i++)
+            {
+                var key = reader.ReadString();
+                var flags = reader.ReadByte();
+                IReadOnlyList<Diagnostic>? diagnostics = (flags & 1) != 0 ? ReadDiagnostics(reader, bytes.Length) : null;
+                ReadOnlyMemory<byte> tree = default;
+                if ((flags & 2) != 0)
+                {
+                    var length = Count(reader, bytes.Length);
+                    var start = checked((int)reader.BaseStream.Position);
+                    if (start + length > bytes.Length)
+                    {
+                        throw new EndOfStreamException();
+                    }
+
+                    tree = bytes.AsMemory(start, length);
+                    reader.BaseStream.Position = start + length;
+                }
+
+                entries[key] = new FileCacheEntry(tree, diagnostics);
+            }
+
+            return reader.BaseStream.Position == bytes.Length ? entries : [];
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or ArgumentException or InvalidDataException or OverflowException)
+        {
+            return new Dictionary<string, FileCacheEntry>(StringComparer.Ordinal);
+        }
+    }
+
+    /// <summary>Writes <paramref name="used"/> and as many of <paramref name="older"/> as the bounds allow. Best effort.</summary>
+    public static void Write(string path, IReadOnlyList<KeyValuePair<string, FileCacheEntry>> used, IEnumerable<KeyValuePair<string, FileCacheEntry>> older)
+    {
+        var usedBytes = used.Sum(e => (long)e.Value.Tree.Length);
+        var olderBudget = Math.Min(MaxOlderBytes, Math.Max(usedBytes, 64L * 1024 * 1024));
+        var kept = new List<KeyValuePair<string, FileCacheEntry>>(used);
+        foreach (var entry in older)
+        {
+            if (kept.Count >= MaxEntries || (olderBudget -= entry.Value.Tree.Length) < 0)
+            {
+                break;
+            }
+
+            kept.Add(entry);
+        }
+
+        string? temporary = null;
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            using (var writer = new BinaryWriter(stream, Encoding.UTF8))
+            {
+                writer.Write(Magic);
+                writer.Write7BitEncodedInt(kept.Count);
+                foreach (var (key, entry) in kept)
+                {
+                    writer.Write(key);
+                    writer.Write((byte)((entry.SchemaDiagnostics is null ? 0 : 1) | (entry.Tree.IsEmpty ? 0 : 2)));
+                    if (entry.SchemaDiagnostics is { } diagnostics)
+                    {
+                        WriteDiagnostics(writer, diagnostics);
+                    }
+
+                    if (!entry.Tree.IsEmpty)
+                    {
+                        writer.Write7BitEncodedInt(entry.Tree.Length);
+                        writer.Write(entry.Tree.Span);
+                    }
+                }
+            }
+
+            File.Move(temporary, path, overwrite: true);
+            temporary = null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A cache that cannot be written costs a re-read next time, nothing else.
+        }
+        finally
+        {
+            if (temporary is not null)
+            {
+                TryDelete(temporary);
+            }
+        }
+    }
+
+    private static void WriteDiagnostics(BinaryWriter writer, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        writer.Write7BitEncodedInt(diagnostics.Count);
+        foreach (var d in diagnostics)
+        {
+            writer.Write(d.Id);
+            writer.Write((byte)d.Level);
+            writer.Write(d.Message);
+            writer.Write(d.Span.File);
+            writer.Write7BitEncodedInt(d.Span.Line);
+            writer.Write7BitEncodedInt(d.Span.Column);
+            writer.Write7BitEncodedInt(d.Span.EndLine);
+            writer.Write7BitEncodedInt(d.Span.EndColumn);
+            writer.Write(d.Subject is not null);
+            writer.Write(d.Subject ?? string.Empty);
+        }
+    }
+
+    private static List<Diagnostic> ReadDiagnostics(BinaryReader reader, int length)
+    {
+        var count = Count(reader, length);
+        var diagnostics = new List<Diagnostic>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var id = reader.ReadString();
+            var level = (DiagnosticLevel)reader.ReadByte();
+            if (!Enum.IsDefined(level))
+            {
+                throw new FormatException("Unknown level in the file cache.");
+            }
+
+            var message = reader.ReadString();
+            var span = new SourceSpan(reader.ReadString(), reader.Read7BitEncodedInt(), reader.Read7BitEncodedInt(), reader.Read7BitEncodedInt(), reader.Read7BitEncodedInt());
+            var hasSubject = reader.ReadBoolean();
+            var subject = reader.ReadString();
+            diagnostics.Add(new Diagnostic(id, level, message, span, hasSubject ? subject : null));
+        }
+
+        return diagnostics;
+    }
+
+    private static int Count(BinaryReader reader, int length)
+    {
+        var count = reader.Read7BitEncodedInt();
+        return count >= 0 && count <= length ? count : throw new FormatException("A count larger than the pack.");
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+}
