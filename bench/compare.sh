@@ -100,8 +100,8 @@ fi
 
 floor=${seconds["parse floor"]}
 spectral_seconds=${seconds["Spectral, official schemas"]:-}
-files=$(find "$work/mesh" -name '*.y*ml' | wc -l)
-mib=$(du -sm --apparent-size --exclude=.git "$work/mesh" | cut -f1)
+files=$(find "$work/mesh" -path "$work/mesh/.git" -prune -o -type f -name '*.y*ml' -print | wc -l)
+mib=$(find "$work/mesh" -path "$work/mesh/.git" -prune -o -type f -printf '%s\n' | awk '{s += $1} END {printf "%.1f", s / 1048576}')
 echo
 echo "$n products + $n contracts: $files files, $mib MiB; $(nproc) cores; median of $runs runs where repeated"
 echo

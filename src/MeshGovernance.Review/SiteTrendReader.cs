@@ -8,7 +8,8 @@ namespace MeshGovernance.Review;
 
 /// <summary>
 /// The governance trend: the newest commits that changed the mesh, each checked as it stood then, with the
-/// policies, waivers and settings of that commit. Each revision is materialised into a temporary folder.
+/// policies, waivers and settings of that commit. Each revision is read from git (<see cref="RevisionMeshLoader"/>),
+/// the files it shares with the commit before it taken from that commit's load.
 /// </summary>
 public static class SiteTrendReader
 {
@@ -37,13 +38,15 @@ public static class SiteTrendReader
         }
 
         var points = new List<TrendPoint>();
+        MeshLoadResult? previous = null;
         foreach (var commit in commits.AsEnumerable().Reverse())
         {
+            var written = new List<RevisionSnapshot>();
             try
             {
-                using var snapshot = RevisionSnapshot.Materialize(repository, commit.Id, scope);
-                var root = prefix.Length == 0 ? snapshot.Root : Path.Combine(snapshot.Root, prefix.TrimEnd('/'));
-                var load = MeshLoader.Load(root, cache: cache);
+                // Consecutive commits share most files: those are taken from the previous commit's load, unread.
+                var load = RevisionMeshLoader.Load(repository, commit.Id, prefix, cache, previous is null ? [] : [previous], written);
+                previous = load;
                 if (load.ConfigurationError)
                 {
                     continue;
@@ -62,6 +65,13 @@ public static class SiteTrendReader
             catch (GitException ex)
             {
                 return (points, $"the trend stops at commit {commit.Id[..12]}: {ex.Message.Split('\n')[0]}");
+            }
+            finally
+            {
+                foreach (var snapshot in written)
+                {
+                    snapshot.Dispose();
+                }
             }
         }
 
