@@ -18,10 +18,11 @@ public abstract class SourceNode
     /// The size this node stands for once aliases are expanded: one per node, plus one per 128 characters
     /// of scalar text, so that aliasing a long string many times is bounded too.
     /// </summary>
-    internal long ExpandedSize { get; private protected set; } = 1;
+    /// <remarks>A scalar computes it (and <see cref="Height"/>) rather than storing it: a large mesh holds millions of scalars.</remarks>
+    internal abstract long ExpandedSize { get; }
 
     /// <summary>Levels of nesting below and including this node (a scalar has height 1).</summary>
-    internal int Height { get; private protected set; } = 1;
+    internal abstract int Height { get; }
 }
 
 /// <summary>A scalar. <see cref="Kind"/> is its YAML 1.2 core-schema type; dates stay strings.</summary>
@@ -31,8 +32,11 @@ public sealed class SourceScalar : SourceNode
     {
         Value = value;
         Kind = kind;
-        ExpandedSize = 1 + (value.Length / 128);
     }
+
+    internal override long ExpandedSize => 1 + (Value.Length / 128);
+
+    internal override int Height => 1;
 
     /// <summary>The scalar's text as written (after YAML unescaping).</summary>
     public string Value { get; }
@@ -42,7 +46,7 @@ public sealed class SourceScalar : SourceNode
     public bool IsNull => Kind == ScalarKind.Null;
 }
 
-public enum ScalarKind
+public enum ScalarKind : byte
 {
     String,
     Integer,
@@ -56,19 +60,29 @@ public sealed class SourceMapping : SourceNode
 {
     // Most mappings have a handful of keys: a linear search beats a dictionary, and the tree of a large
     // mesh is millions of nodes, so every object per node costs garbage-collection time.
-    private const int IndexThreshold = 8;
-    private readonly List<KeyValuePair<SourceScalar, SourceNode>> _entries = [];
+    private const int IndexThreshold = 16;
+    private readonly List<KeyValuePair<SourceScalar, SourceNode>> _entries;
     private Dictionary<string, int>? _index;
+    private long _expandedSize = 1;
+    private int _height = 1;
 
-    internal SourceMapping(SourceSpan span) : base(span)
-    {
-    }
+    /// <param name="capacity">The number of entries, when known (a tree read from the cache): no slack in the list.</param>
+    internal SourceMapping(SourceSpan span, int capacity = 0) : base(span) => _entries = new(capacity);
+
+    internal override long ExpandedSize => _expandedSize;
+
+    internal override int Height => _height;
 
     public IReadOnlyList<KeyValuePair<SourceScalar, SourceNode>> Entries => _entries.AsReadOnly();
 
     public SourceNode? this[string key] => IndexOf(key) is var i and >= 0 ? _entries[i].Value : null;
 
     public SourceScalar? KeyNode(string key) => IndexOf(key) is var i and >= 0 ? _entries[i].Key : null;
+
+    /// <summary>The number of entries; with <see cref="EntryAt"/>, a walk over them that allocates nothing.</summary>
+    internal int Count => _entries.Count;
+
+    internal KeyValuePair<SourceScalar, SourceNode> EntryAt(int index) => _entries[index];
 
     public bool ContainsKey(string key) => IndexOf(key) >= 0;
 
@@ -114,8 +128,8 @@ public sealed class SourceMapping : SourceNode
                 _index[_entries[i].Key.Value] = i;
             }
         }
-        ExpandedSize += key.ExpandedSize + value.ExpandedSize;
-        Height = Math.Max(Height, value.Height + 1);
+        _expandedSize += key.ExpandedSize + value.ExpandedSize;
+        _height = Math.Max(_height, value.Height + 1);
         return true;
     }
 
@@ -140,18 +154,28 @@ public sealed class SourceMapping : SourceNode
 
 public sealed class SourceSequence : SourceNode
 {
-    private readonly List<SourceNode> _items = [];
+    private readonly List<SourceNode> _items;
+    private long _expandedSize = 1;
+    private int _height = 1;
 
-    internal SourceSequence(SourceSpan span) : base(span)
-    {
-    }
+    /// <param name="capacity">The number of items, when known (a tree read from the cache): no slack in the list.</param>
+    internal SourceSequence(SourceSpan span, int capacity = 0) : base(span) => _items = new(capacity);
+
+    internal override long ExpandedSize => _expandedSize;
+
+    internal override int Height => _height;
 
     public IReadOnlyList<SourceNode> Items => _items.AsReadOnly();
+
+    /// <summary>The number of items; with <see cref="ItemAt"/>, a walk over them that allocates nothing.</summary>
+    internal int Count => _items.Count;
+
+    internal SourceNode ItemAt(int index) => _items[index];
 
     internal void Add(SourceNode item)
     {
         _items.Add(item);
-        ExpandedSize += item.ExpandedSize;
-        Height = Math.Max(Height, item.Height + 1);
+        _expandedSize += item.ExpandedSize;
+        _height = Math.Max(_height, item.Height + 1);
     }
 }

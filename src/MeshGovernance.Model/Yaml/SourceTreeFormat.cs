@@ -149,9 +149,10 @@ internal static class SourceTreeFormat
                 nodes.Add(scalar);
                 return scalar;
             case Mapping:
-                var mapping = new SourceMapping(span);
+                var entries = Count(reader, length);
+                var mapping = new SourceMapping(span, entries);
                 nodes.Add(mapping);
-                for (var i = Count(reader, length); i > 0; i--)
+                for (var i = entries; i > 0; i--)
                 {
                     var key = ReadNode(reader, file, nodes, length, depth + 1) as SourceScalar ?? throw new FormatException("A key that is not a scalar.");
                     mapping.TryAdd(key, ReadNode(reader, file, nodes, length, depth + 1));
@@ -159,9 +160,10 @@ internal static class SourceTreeFormat
 
                 return mapping;
             case Sequence:
-                var sequence = new SourceSequence(span);
+                var items = Count(reader, length);
+                var sequence = new SourceSequence(span, items);
                 nodes.Add(sequence);
-                for (var i = Count(reader, length); i > 0; i--)
+                for (var i = items; i > 0; i--)
                 {
                     sequence.Add(ReadNode(reader, file, nodes, length, depth + 1));
                 }
