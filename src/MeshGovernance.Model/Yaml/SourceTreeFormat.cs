@@ -53,7 +53,7 @@ internal static class SourceTreeFormat
 
         try
         {
-            using var reader = new BinaryReader(new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false), Encoding.UTF8);
+            var reader = new CompactReader(bytes.Array!, bytes.Offset, bytes.Count);
             if (reader.ReadInt32() != Magic || reader.ReadString() != file)
             {
                 return null;
@@ -73,11 +73,11 @@ internal static class SourceTreeFormat
             }
 
             var nodes = new List<SourceNode>();
-            return ReadNode(reader, file, nodes, bytes.Count, depth: 0) is SourceMapping root && reader.BaseStream.Position == bytes.Count
+            return ReadNode(reader, file, nodes, bytes.Count, depth: 0) is SourceMapping root && reader.AtEnd
                 ? (root, diagnostics)
                 : null;
         }
-        catch (Exception ex) when (ex is EndOfStreamException or IOException or FormatException or ArgumentException or InvalidOperationException)
+        catch (Exception ex) when (ex is EndOfStreamException or FormatException or ArgumentException or InvalidOperationException)
         {
             return null;
         }
@@ -125,7 +125,7 @@ internal static class SourceTreeFormat
         }
     }
 
-    private static SourceNode ReadNode(BinaryReader reader, string file, List<SourceNode> nodes, int length, int depth)
+    private static SourceNode ReadNode(CompactReader reader, string file, List<SourceNode> nodes, int length, int depth)
     {
         // The reader's own limits bound the depth of any tree it built; a deeper one is damage.
         if (depth > YamlLimits.Default.MaxDepth + 1)
@@ -145,7 +145,7 @@ internal static class SourceTreeFormat
         {
             case Scalar:
                 var kind = (ScalarKind)reader.ReadByte();
-                var scalar = new SourceScalar(span, ReadScalarText(reader, length), Enum.IsDefined(kind) ? kind : throw new FormatException("Unknown scalar kind."));
+                var scalar = new SourceScalar(span, ReadScalarText(reader), Enum.IsDefined(kind) ? kind : throw new FormatException("Unknown scalar kind."));
                 nodes.Add(scalar);
                 return scalar;
             case Mapping:
@@ -179,24 +179,20 @@ internal static class SourceTreeFormat
     /// scalars are short and repeat ("name", "string", "true"): those are decoded into a buffer and taken from the
     /// pool without allocating a string that would be dropped at once.
     /// </summary>
-    private static string ReadScalarText(BinaryReader reader, int length)
+    private static string ReadScalarText(CompactReader reader)
     {
-        var byteCount = Count(reader, length);
-        if (byteCount > StringPool.MaxPooledLength * 3)
+        var utf8 = reader.ReadStringBytes();
+        if (utf8.Length > StringPool.MaxPooledLength * 3)
         {
-            var bytes = reader.ReadBytes(byteCount);
-            return bytes.Length == byteCount ? Encoding.UTF8.GetString(bytes) : throw new EndOfStreamException();
+            return Encoding.UTF8.GetString(utf8);
         }
 
-        Span<byte> utf8 = stackalloc byte[StringPool.MaxPooledLength * 3];
-        utf8 = utf8[..byteCount];
-        reader.BaseStream.ReadExactly(utf8);
         Span<char> chars = stackalloc char[StringPool.MaxPooledLength * 3];
         var written = Encoding.UTF8.GetChars(utf8, chars);
         return StringPool.Share(chars[..written]);
     }
 
-    private static int Count(BinaryReader reader, int length)
+    private static int Count(CompactReader reader, int length)
     {
         var count = reader.Read7BitEncodedInt();
         return count >= 0 && count <= length ? count : throw new FormatException("A count larger than the data.");
@@ -211,6 +207,6 @@ internal static class SourceTreeFormat
         writer.Write7BitEncodedInt(span.EndColumn);
     }
 
-    private static SourceSpan ReadSpan(BinaryReader reader, string file) =>
+    private static SourceSpan ReadSpan(CompactReader reader, string file) =>
         new(file, reader.Read7BitEncodedInt(), reader.Read7BitEncodedInt(), reader.Read7BitEncodedInt(), reader.Read7BitEncodedInt());
 }
