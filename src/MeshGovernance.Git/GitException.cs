@@ -28,4 +28,8 @@ public class GitException : Exception
 
     /// <summary>What git wrote to its standard error, when the failure is a git command that exited with an error.</summary>
     public string? StandardError { get; }
+
+    /// <summary>A tree entry whose object the repository does not have.</summary>
+    public static GitException MissingObject(TreeEntry entry) =>
+        new($"The object {entry.ObjectId} of '{entry.Path}' is missing from the repository (a partial or damaged clone). Fetch the full repository and try again.");
 }

@@ -125,7 +125,7 @@ public sealed class RevisionSnapshot : IDisposable
 
         if (result.Status == BlobReadStatus.Missing)
         {
-            throw MissingObject(entry);
+            throw GitException.MissingObject(entry);
         }
 
         if (result.Status == BlobReadStatus.TooLarge)
@@ -144,7 +144,7 @@ public sealed class RevisionSnapshot : IDisposable
         var result = reader.Read(entry.ObjectId, target, MaxSymlinkTargetBytes);
         if (result.Status == BlobReadStatus.Missing)
         {
-            throw MissingObject(entry);
+            throw GitException.MissingObject(entry);
         }
 
         var linkTarget = GitOutput.Decode(target.ToArray());
@@ -165,9 +165,6 @@ public sealed class RevisionSnapshot : IDisposable
                 exception);
         }
     }
-
-    private static GitException MissingObject(TreeEntry entry) =>
-        new($"The object {entry.ObjectId} of '{entry.Path}' is missing from the repository (a partial or damaged clone). Fetch the full repository and try again.");
 
     private static void DeleteFolder(string root)
     {

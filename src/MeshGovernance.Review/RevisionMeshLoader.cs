@@ -76,7 +76,7 @@ internal static class RevisionMeshLoader
                 }
                 else if (entry.Size is null)
                 {
-                    throw MissingObject(entry);
+                    throw GitException.MissingObject(entry);
                 }
             }
         }
@@ -106,7 +106,7 @@ internal static class RevisionMeshLoader
         var result = reader.Read(entry.ObjectId, content, size);
         if (result.Status == BlobReadStatus.Missing)
         {
-            throw MissingObject(entry);
+            throw GitException.MissingObject(entry);
         }
 
         // The listing gave the size: a blob that reads otherwise is not what was listed.
@@ -114,7 +114,4 @@ internal static class RevisionMeshLoader
             ? content.GetBuffer()
             : throw new GitException($"The object {entry.ObjectId} of '{entry.Path}' did not read back at its listed size of {size:N0} bytes.");
     }
-
-    private static GitException MissingObject(TreeEntry entry) =>
-        new($"The object {entry.ObjectId} of '{entry.Path}' is missing from the repository (a partial or damaged clone). Fetch the full repository and try again.");
 }
