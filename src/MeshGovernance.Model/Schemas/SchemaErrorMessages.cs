@@ -1,23 +1,22 @@
 using System.Globalization;
 using MeshGovernance.Model.Diagnostics;
 using MeshGovernance.Model.Yaml;
-using NJsonSchema;
-using NJsonSchema.Validation;
 
 namespace MeshGovernance.Model.Schemas;
 
-/// <summary>Turns one NJsonSchema validation error into a diagnostic a domain team can act on.</summary>
+/// <summary>Turns one schema failure into a diagnostic a domain team can act on.</summary>
 internal static class SchemaErrorMessages
 {
-    public static Diagnostic Describe(ValidationError error, SourceIndex index, SourceMapping root, string? subject)
+    public static Diagnostic Describe(SchemaError error, SourceIndex index, SourceMapping root, string? subject)
     {
         var path = DisplayPath(error.Path);
-        var node = error.HasLineInfo ? index.ValueAt(error.LineNumber, error.LinePosition) : null;
-        var key = error.HasLineInfo ? index.KeyAt(error.LineNumber, error.LinePosition) : null;
+        // The node (or key) that starts where the failing value does: an alias's node is reported where it was anchored.
+        var (line, column) = (error.Token.Span.Line, error.Token.Span.Column);
+        var node = index.ValueAt(line, column);
+        var key = index.KeyAt(line, column);
         if (node is null && key is null)
         {
-            // Errors raised inside anyOf/allOf branches may lack line information; fall back on the path.
-            node = SourceIndex.FindByPath(root, error.Kind == ValidationErrorKind.PropertyRequired ? ParentPath(error.Path, error.Property) : error.Path);
+            node = SourceIndex.FindByPath(root, error.Kind == SchemaErrorKind.PropertyRequired ? ParentPath(error.Path, error.Property) : error.Path);
         }
 
         var span = node?.Span ?? key?.Span ?? root.Span;
@@ -25,24 +24,21 @@ internal static class SchemaErrorMessages
 
         (DiagnosticDescriptor descriptor, string message) = error.Kind switch
         {
-            ValidationErrorKind.PropertyRequired => Required(error, node, ref span),
-            ValidationErrorKind.NoAdditionalPropertiesAllowed => Unknown(error, schema, root, key, ref span),
-            ValidationErrorKind.NotInEnumeration => (DiagnosticCatalog.SchemaValueNotAllowed, NotInEnumeration(path, schema, node)),
-            ValidationErrorKind.PatternMismatch => (DiagnosticCatalog.SchemaValueNotAllowed, $"{path} must match the pattern {schema?.Pattern}; found {Found(node)}."),
-            ValidationErrorKind.StringTooShort => (DiagnosticCatalog.SchemaOutOfRange, $"{path} must be at least {schema?.MinLength} characters long; found {Found(node)}."),
-            ValidationErrorKind.StringTooLong => (DiagnosticCatalog.SchemaOutOfRange, $"{path} must be at most {schema?.MaxLength} characters long."),
-            ValidationErrorKind.NumberTooSmall => (DiagnosticCatalog.SchemaOutOfRange, $"{path} must be at least {Format(schema?.Minimum ?? schema?.ExclusiveMinimum)}; found {Found(node)}."),
-            ValidationErrorKind.NumberTooBig or ValidationErrorKind.IntegerTooBig => (DiagnosticCatalog.SchemaOutOfRange, $"{path} must be at most {Format(schema?.Maximum ?? schema?.ExclusiveMaximum)}; found {Found(node)}."),
-            ValidationErrorKind.TooFewItems => (DiagnosticCatalog.SchemaOutOfRange, $"{path} must hold at least {schema?.MinItems} item(s); found {Count(node)}."),
-            ValidationErrorKind.TooManyItems => (DiagnosticCatalog.SchemaOutOfRange, $"{path} may hold at most {schema?.MaxItems} item(s); found {Count(node)}."),
-            ValidationErrorKind.ItemsNotUnique => (DiagnosticCatalog.SchemaOutOfRange, $"{path} must not repeat an item."),
-            ValidationErrorKind.TooFewProperties => (DiagnosticCatalog.SchemaOutOfRange, $"{path} must have at least {schema?.MinProperties} properties."),
-            ValidationErrorKind.TooManyProperties => (DiagnosticCatalog.SchemaOutOfRange, $"{path} may have at most {schema?.MaxProperties} properties."),
-            ValidationErrorKind.NotOneOf or ValidationErrorKind.NotAnyOf => (DiagnosticCatalog.SchemaNoAlternative, $"{path} matches more than one of the allowed forms, or none; see the schema for the forms allowed here."),
-            ValidationErrorKind.UriExpected => (DiagnosticCatalog.SchemaValueNotAllowed, $"{path} must be a URI (RFC 3986); found {Found(node)}: {(node is SourceScalar uri ? StandardFormats.FirstUriError(uri.Value) : null) ?? "it is not one"}."),
-            ValidationErrorKind.DateExpected => (DiagnosticCatalog.SchemaValueNotAllowed, $"{path} must be a date written YYYY-MM-DD, such as 2024-05-31; found {Found(node)}."),
-            ValidationErrorKind.DateTimeExpected => (DiagnosticCatalog.SchemaValueNotAllowed, $"{path} must be a date and time with its UTC offset, such as 2024-05-31T09:30:00Z (RFC 3339); found {Found(node)}."),
-            ValidationErrorKind.ExcludedSchemaValidates => (DiagnosticCatalog.SchemaValueNotAllowed, $"{path} has a form the schema excludes here."),
+            SchemaErrorKind.PropertyRequired => Required(error, node, ref span),
+            SchemaErrorKind.NoAdditionalPropertiesAllowed => Unknown(error, schema, root, key, ref span),
+            SchemaErrorKind.NotInEnumeration => (DiagnosticCatalog.SchemaValueNotAllowed, NotInEnumeration(path, schema, node)),
+            SchemaErrorKind.PatternMismatch => (DiagnosticCatalog.SchemaValueNotAllowed, $"{path} must match the pattern {schema?.Pattern}; found {Found(node)}."),
+            SchemaErrorKind.StringTooShort => (DiagnosticCatalog.SchemaOutOfRange, $"{path} must be at least {schema?.MinLength} characters long; found {Found(node)}."),
+            SchemaErrorKind.StringTooLong => (DiagnosticCatalog.SchemaOutOfRange, $"{path} must be at most {schema?.MaxLength} characters long."),
+            SchemaErrorKind.NumberTooSmall => (DiagnosticCatalog.SchemaOutOfRange, $"{path} must be at least {Format(schema?.Minimum ?? schema?.ExclusiveMinimum)}; found {Found(node)}."),
+            SchemaErrorKind.TooFewItems => (DiagnosticCatalog.SchemaOutOfRange, $"{path} must hold at least {schema?.MinItems} item(s); found {Count(node)}."),
+            SchemaErrorKind.TooManyItems => (DiagnosticCatalog.SchemaOutOfRange, $"{path} may hold at most {schema?.MaxItems} item(s); found {Count(node)}."),
+            SchemaErrorKind.ItemsNotUnique => (DiagnosticCatalog.SchemaOutOfRange, $"{path} must not repeat an item."),
+            SchemaErrorKind.NotOneOf or SchemaErrorKind.NotAnyOf => (DiagnosticCatalog.SchemaNoAlternative, $"{path} matches more than one of the allowed forms, or none; see the schema for the forms allowed here."),
+            SchemaErrorKind.UriExpected => (DiagnosticCatalog.SchemaValueNotAllowed, $"{path} must be a URI (RFC 3986); found {Found(node)}: {(node is SourceScalar uri ? StandardFormats.FirstUriError(uri.Value) : null) ?? "it is not one"}."),
+            SchemaErrorKind.DateExpected => (DiagnosticCatalog.SchemaValueNotAllowed, $"{path} must be a date written YYYY-MM-DD, such as 2024-05-31; found {Found(node)}."),
+            SchemaErrorKind.DateTimeExpected => (DiagnosticCatalog.SchemaValueNotAllowed, $"{path} must be a date and time with its UTC offset, such as 2024-05-31T09:30:00Z (RFC 3339); found {Found(node)}."),
+            SchemaErrorKind.ExcludedSchemaValidates => (DiagnosticCatalog.SchemaValueNotAllowed, $"{path} has a form the schema excludes here."),
             _ when ExpectedType(error.Kind, schema) is { } expected => (DiagnosticCatalog.SchemaWrongType, $"{path} must be {expected}; found {Found(node)}."),
             _ => (DiagnosticCatalog.SchemaValueNotAllowed, $"{path} does not satisfy the schema ({error.Kind})."),
         };
@@ -89,10 +85,10 @@ internal static class SchemaErrorMessages
     /// the alternatives of the condition that the node meets are named (not "… or metric is set" when
     /// metric is what is missing).
     /// </summary>
-    public static string DescribeCondition(ConditionalRule rule, SourceNode? node)
+    public static string DescribeCondition(SchemaConditional rule, SourceNode? node)
     {
-        var instance = rule.AppliesWhenConditionMatches && node is not null ? SourceNodeJsonReader.ToJson(node) : null;
-        var when = DescribeSchema(rule.Condition.ActualSchema, instance);
+        var instance = rule.AppliesWhenConditionMatches ? node : null;
+        var when = DescribeSchema(rule.Condition, instance);
         if (when.Length == 0)
         {
             return "required by a conditional rule of the schema";
@@ -105,30 +101,30 @@ internal static class SchemaErrorMessages
     /// The conditions a schema states, in words: "type is 'sql'", "metric is set", joined. Given the
     /// instance, alternatives it does not meet are left out (all are kept if it meets none).
     /// </summary>
-    private static string DescribeSchema(JsonSchema schema, Newtonsoft.Json.Linq.JToken? instance = null)
+    private static string DescribeSchema(CompiledSchema schema, SourceNode? instance = null)
     {
         var parts = new List<string>();
-        foreach (var (name, property) in schema.Properties)
+        foreach (var property in schema.Properties)
         {
-            var values = property.ActualSchema.Enumeration.Select(v => $"'{v}'").ToList();
+            var values = property.Schema.Enum.Select(v => $"'{v}'").ToList();
             if (values.Count == 1)
             {
-                parts.Add($"{name} is {values[0]}");
+                parts.Add($"{property.Name} is {values[0]}");
             }
             else if (values.Count > 1)
             {
-                parts.Add($"{name} is one of {string.Join(", ", values)}");
+                parts.Add($"{property.Name} is one of {string.Join(", ", values)}");
             }
         }
 
-        parts.AddRange(schema.RequiredProperties.Where(r => !schema.Properties.ContainsKey(r)).Select(r => $"{r} is set"));
+        parts.AddRange(schema.RequiredOnly.Select(r => $"{r} is set"));
         var branches = schema.AnyOf.Concat(schema.OneOf).ToList();
-        if (instance is not null && branches.Where(b => b.Validate(instance).Count == 0).ToList() is { Count: > 0 } met)
+        if (instance is not null && branches.Where(b => NodeValidator.Accepts(instance, b)).ToList() is { Count: > 0 } met)
         {
             branches = met;
         }
 
-        var alternatives = branches.Select(a => DescribeSchema(a.ActualSchema)).Where(a => a.Length > 0).ToList();
+        var alternatives = branches.Select(a => DescribeSchema(a)).Where(a => a.Length > 0).ToList();
         if (alternatives.Count > 0)
         {
             parts.Add(string.Join(" or ", alternatives));
@@ -137,7 +133,7 @@ internal static class SchemaErrorMessages
         return string.Join(" and ", parts);
     }
 
-    private static (DiagnosticDescriptor, string) Required(ValidationError error, SourceNode? owner, ref SourceSpan span)
+    private static (DiagnosticDescriptor, string) Required(SchemaError error, SourceNode? owner, ref SourceSpan span)
     {
         var parent = DisplayPath(ParentPath(error.Path, error.Property));
         if (owner is SourceMapping { Entries.Count: > 0 } mapping)
@@ -150,7 +146,7 @@ internal static class SchemaErrorMessages
         return (DiagnosticCatalog.SchemaRequired, $"{Truncate(where)} is missing the required property '{error.Property}'.");
     }
 
-    private static (DiagnosticDescriptor, string) Unknown(ValidationError error, JsonSchema? schema, SourceMapping root, SourceScalar? key, ref SourceSpan span)
+    private static (DiagnosticDescriptor, string) Unknown(SchemaError error, CompiledSchema? schema, SourceMapping root, SourceScalar? key, ref SourceSpan span)
     {
         // The error's position is the property's value (for a block value, the line below the key): find
         // the key itself in its mapping by path, and fall back on the position only when that fails.
@@ -165,7 +161,7 @@ internal static class SchemaErrorMessages
         }
 
         var parent = DisplayPath(parentPath);
-        var allowed = schema?.ActualSchema.ActualProperties.Keys.ToList() ?? [];
+        var allowed = schema?.AllowedNames.ToList() ?? [];
         var where = parent == TopLevel ? "at the top level" : $"in {parent}";
         var message = $"Property '{Truncate(error.Property ?? string.Empty)}' is not allowed {where}.";
         var suggestion = Spelling.Closest(error.Property ?? string.Empty, allowed);
@@ -181,29 +177,29 @@ internal static class SchemaErrorMessages
         return (DiagnosticCatalog.SchemaUnknownProperty, message);
     }
 
-    private static string NotInEnumeration(string path, JsonSchema? schema, SourceNode? node)
+    private static string NotInEnumeration(string path, CompiledSchema? schema, SourceNode? node)
     {
-        var allowed = schema?.Enumeration.Select(v => v?.ToString() ?? "null").ToList() ?? [];
+        var allowed = schema?.Enum.ToList() ?? [];
         var message = $"{path} must be one of: {string.Join(", ", allowed)}; found {Found(node)}.";
         var suggestion = node is SourceScalar s ? Spelling.Closest(s.Value, allowed) : null;
         return suggestion is null ? message : message.TrimEnd('.') + $". Did you mean '{suggestion}'?";
     }
 
-    private static string? ExpectedType(ValidationErrorKind kind, JsonSchema? schema) => kind switch
+    private static string? ExpectedType(SchemaErrorKind kind, CompiledSchema? schema) => kind switch
     {
-        ValidationErrorKind.StringExpected => "a string",
-        ValidationErrorKind.NumberExpected => "a number",
-        ValidationErrorKind.IntegerExpected => "an integer",
-        ValidationErrorKind.BooleanExpected => "a boolean (true or false)",
-        ValidationErrorKind.ObjectExpected => "a mapping (key: value pairs)",
-        ValidationErrorKind.ArrayExpected => "a list",
-        ValidationErrorKind.NullExpected => "empty (null)",
-        ValidationErrorKind.NoTypeValidates when schema is not null => "one of: " + string.Join(", ", TypeNames(schema.Type)),
+        SchemaErrorKind.StringExpected => "a string",
+        SchemaErrorKind.NumberExpected => "a number",
+        SchemaErrorKind.IntegerExpected => "an integer",
+        SchemaErrorKind.BooleanExpected => "a boolean (true or false)",
+        SchemaErrorKind.ObjectExpected => "a mapping (key: value pairs)",
+        SchemaErrorKind.ArrayExpected => "a list",
+        SchemaErrorKind.NullExpected => "empty (null)",
+        SchemaErrorKind.NoTypeValidates when schema is not null => "one of: " + string.Join(", ", TypeNames(schema.Types)),
         _ => null,
     };
 
-    private static IEnumerable<string> TypeNames(JsonObjectType type) =>
-        Enum.GetValues<JsonObjectType>().Where(t => t != JsonObjectType.None && type.HasFlag(t)).Select(t => t.ToString().ToLowerInvariant());
+    private static IEnumerable<string> TypeNames(SchemaTypes types) =>
+        Enum.GetValues<SchemaTypes>().Where(t => t != SchemaTypes.None && types.HasFlag(t)).Select(t => t.ToString().ToLowerInvariant());
 
     private static string Found(SourceNode? node) => node switch
     {

@@ -1,16 +1,15 @@
 using System.Collections.Concurrent;
 using MeshGovernance.Model.Yaml;
-using NJsonSchema;
 
 namespace MeshGovernance.Model.Schemas;
 
 /// <summary>
-/// The JSON Schemas shipped inside this assembly, loaded once per process and prepared for validation.
+/// The JSON Schemas shipped inside this assembly, each compiled once per process on first use.
 /// </summary>
 public sealed class SchemaSet
 {
     private static readonly Lazy<SchemaSet> Shared = new(() => new SchemaSet(), LazyThreadSafetyMode.ExecutionAndPublication);
-    private readonly ConcurrentDictionary<string, Lazy<PreparedSchema>> _schemas = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<CompiledSchema>> _schemas = new(StringComparer.Ordinal);
 
     private SchemaSet()
     {
@@ -31,23 +30,14 @@ public sealed class SchemaSet
         return reader.ReadToEnd();
     }
 
-    internal PreparedSchema Get(DocumentKind kind) => Get(kind, kind.SchemaFileName());
+    /// <summary>A shipped schema compiled afresh, bypassing this process's cache (for benchmarks and tests).</summary>
+    internal static CompiledSchema Compile(string fileName) => SchemaCompiler.Compile(ReadSchemaText(fileName), fileName);
+
+    internal CompiledSchema Get(DocumentKind kind) => Get(kind.SchemaFileName());
 
     /// <summary>The schema that judges this document (for a contract, the one of its declared ODCS version).</summary>
-    internal PreparedSchema Get(DocumentKind kind, SourceMapping root) => Get(kind, kind.SchemaFileName(root));
+    internal CompiledSchema Get(DocumentKind kind, SourceMapping root) => Get(kind.SchemaFileName(root));
 
-    private PreparedSchema Get(DocumentKind kind, string fileName) =>
-        _schemas.GetOrAdd(fileName, f => new Lazy<PreparedSchema>(() => Prepare(kind, f), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
-
-    private static PreparedSchema Prepare(DocumentKind kind, string fileName)
-    {
-        var document = Newtonsoft.Json.Linq.JObject.Parse(ReadSchemaText(fileName));
-        ConditionalSchemaRewriter.RewriteJson(document);
-
-        // FromJsonAsync completes synchronously here: the schemas have no external references.
-        var schema = JsonSchema.FromJsonAsync(document.ToString()).GetAwaiter().GetResult();
-        return new PreparedSchema(kind, fileName, schema, ConditionalSchemaRewriter.FindRules(schema));
-    }
+    private CompiledSchema Get(string fileName) =>
+        _schemas.GetOrAdd(fileName, f => new Lazy<CompiledSchema>(() => Compile(f), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 }
-
-internal sealed record PreparedSchema(DocumentKind Kind, string FileName, JsonSchema Schema, IReadOnlyDictionary<JsonSchema, ConditionalRule> Conditionals);

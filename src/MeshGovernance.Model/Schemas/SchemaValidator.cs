@@ -1,7 +1,5 @@
 using MeshGovernance.Model.Diagnostics;
 using MeshGovernance.Model.Yaml;
-using NJsonSchema;
-using NJsonSchema.Validation;
 
 namespace MeshGovernance.Model.Schemas;
 
@@ -14,15 +12,14 @@ public static class SchemaValidator
 {
     public static IReadOnlyList<Diagnostic> Validate(SourceMapping root, DocumentKind kind, string? subject = null)
     {
-        var prepared = SchemaSet.Default.Get(kind, root);
-        var json = SourceNodeJsonReader.ToJson(root);
-        var errors = prepared.Schema.Validate(json, StandardFormatValidator.Settings);
-        if (errors.Count == 0)
+        var schema = SchemaSet.Default.Get(kind, root);
+        if (NodeValidator.Accepts(root, schema))
         {
             return [];
         }
 
-        var context = new ErrorContext(prepared, SourceIndex.Build(root), root, subject);
+        var errors = NodeValidator.Collect(root, schema);
+        var context = new ErrorContext(SourceIndex.Build(root), root, subject);
         var findings = new List<(Diagnostic Diagnostic, string? Condition)>();
         foreach (var error in errors)
         {
@@ -42,23 +39,23 @@ public static class SchemaValidator
             .ToList();
     }
 
-    private sealed record ErrorContext(PreparedSchema Schema, SourceIndex Index, SourceMapping Root, string? Subject);
+    private sealed record ErrorContext(SourceIndex Index, SourceMapping Root, string? Subject);
 
-    private static void Flatten(ValidationError error, ErrorContext context, string? condition, List<(Diagnostic, string?)> diagnostics)
+    private static void Flatten(SchemaError error, ErrorContext context, string? condition, List<(Diagnostic, string?)> diagnostics)
     {
-        if (error is not ChildSchemaValidationError child)
+        if (error.Children is not { } children)
         {
             // A value in the wrong format is wrong whatever made the schema check it (a server's type):
             // no "required when" condition.
-            var isFormat = error.Kind is ValidationErrorKind.UriExpected or ValidationErrorKind.DateExpected or ValidationErrorKind.DateTimeExpected;
+            var isFormat = error.Kind is SchemaErrorKind.UriExpected or SchemaErrorKind.DateExpected or SchemaErrorKind.DateTimeExpected;
             diagnostics.Add((SchemaErrorMessages.Describe(error, context.Index, context.Root, context.Subject), isFormat ? null : condition));
             return;
         }
 
-        if (error.Kind == ValidationErrorKind.NotAnyOf && error.Schema is { } wrapper && context.Schema.Conditionals.TryGetValue(wrapper, out var rule))
+        if (error.Conditional is { } rule)
         {
             var because = SchemaErrorMessages.DescribeCondition(rule, SourceIndex.FindByPath(context.Root, error.Path));
-            foreach (var inner in child.Errors.TryGetValue(rule.Branch, out var branchErrors) ? branchErrors : [])
+            foreach (var inner in children[0])
             {
                 Flatten(inner, context, because, diagnostics);
             }
@@ -66,10 +63,10 @@ public static class SchemaValidator
             return;
         }
 
-        if (error.Kind is ValidationErrorKind.NotAnyOf or ValidationErrorKind.NotOneOf)
+        if (error.Kind is SchemaErrorKind.NotAnyOf or SchemaErrorKind.NotOneOf)
         {
-            var failing = child.Errors.Where(e => e.Value.Count > 0).ToList();
-            if (failing.Count < child.Errors.Count)
+            var failing = children.Where(e => e.Count > 0).ToList();
+            if (failing.Count < children.Count)
             {
                 // oneOf where several alternatives match: nothing to point at inside.
                 diagnostics.Add((SchemaErrorMessages.Describe(error, context.Index, context.Root, context.Subject), condition));
@@ -78,8 +75,8 @@ public static class SchemaValidator
 
             // Report the alternative that came closest, as the most useful explanation: among those of the
             // value's own JSON type when there are any (a mapping is not told it must be a list).
-            var sameType = failing.Where(e => !HasTypeErrorAt(e.Value, error.Path)).ToList();
-            var closest = (sameType.Count > 0 ? sameType : failing).MinBy(e => e.Value.Count).Value;
+            var sameType = failing.Where(e => !HasTypeErrorAt(e, error.Path)).ToList();
+            var closest = (sameType.Count > 0 ? sameType : failing).MinBy(e => e.Count)!;
             foreach (var inner in closest)
             {
                 Flatten(inner, context, condition, diagnostics);
@@ -88,21 +85,21 @@ public static class SchemaValidator
             return;
         }
 
-        if (error.Kind == ValidationErrorKind.NoTypeValidates || child.Errors.Count == 0)
+        if (children.Count == 0)
         {
             diagnostics.Add((SchemaErrorMessages.Describe(error, context.Index, context.Root, context.Subject), condition));
             return;
         }
 
-        foreach (var inner in child.Errors.Values.SelectMany(e => e))
+        foreach (var inner in children.SelectMany(e => e))
         {
             Flatten(inner, context, condition, diagnostics);
         }
     }
 
-    private static bool HasTypeErrorAt(IEnumerable<ValidationError> errors, string? path) => errors.Any(e =>
-        (e.Path == path && e.Kind is ValidationErrorKind.StringExpected or ValidationErrorKind.NumberExpected
-            or ValidationErrorKind.IntegerExpected or ValidationErrorKind.BooleanExpected or ValidationErrorKind.ObjectExpected
-            or ValidationErrorKind.ArrayExpected or ValidationErrorKind.NullExpected or ValidationErrorKind.NoTypeValidates)
-        || (e is ChildSchemaValidationError { Kind: ValidationErrorKind.NotAllOf } child && HasTypeErrorAt(child.Errors.Values.SelectMany(v => v), path)));
+    private static bool HasTypeErrorAt(IEnumerable<SchemaError> errors, string path) => errors.Any(e =>
+        (e.Path == path && e.Kind is SchemaErrorKind.StringExpected or SchemaErrorKind.NumberExpected
+            or SchemaErrorKind.IntegerExpected or SchemaErrorKind.BooleanExpected or SchemaErrorKind.ObjectExpected
+            or SchemaErrorKind.ArrayExpected or SchemaErrorKind.NullExpected or SchemaErrorKind.NoTypeValidates)
+        || (e is { Kind: SchemaErrorKind.NotAllOf, Children: { } children } && HasTypeErrorAt(children.SelectMany(v => v), path)));
 }

@@ -51,8 +51,8 @@ internal sealed class SourceIndex
     public SourceScalar? KeyAt(int line, int column) => _keys.TryGetValue((line, column), out var key) ? key.Key : null;
 
     /// <summary>
-    /// The node at an NJsonSchema path such as <c>#/servers[0].host</c>, for errors that carry no line
-    /// information. Keys may contain dots, so the longest key that fits is taken at each mapping.
+    /// The node at a validator path such as <c>#/servers[0].host</c> (see <see cref="SchemaError.Path"/>).
+    /// Keys may contain dots, so the longest key that fits is taken at each mapping.
     /// </summary>
     public static SourceNode? FindByPath(SourceNode root, string? path)
     {
