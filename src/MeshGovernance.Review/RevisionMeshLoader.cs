@@ -1,5 +1,6 @@
 using MeshGovernance.Git;
 using MeshGovernance.Model.Loading;
+using MeshGovernance.Model.Schemas;
 using MeshGovernance.Model.Yaml;
 
 namespace MeshGovernance.Review;
@@ -8,8 +9,9 @@ namespace MeshGovernance.Review;
 /// Loads the mesh of a git revision from git's object store, without writing it out. A file whose blob is the same
 /// as a file already loaded at the same path (the working tree's, or another revision's) is that file, taken as it
 /// is: neither read nor parsed nor validated again. The other blobs are read through one <c>git cat-file --batch</c>
-/// and then parsed and validated in parallel, through the file cache. Only a revision with symbolic links in the mesh
-/// is written to a temporary folder (a <see cref="RevisionSnapshot"/>), so links are judged exactly as in a checkout.
+/// and then parsed and validated in parallel, through the file cache. Written to a temporary folder (a
+/// <see cref="RevisionSnapshot"/>) are only the revision's policy scripts (the compiler reads them from disk) and a
+/// whole revision with symbolic links in the mesh, so links are judged exactly as in a checkout.
 /// </summary>
 internal static class RevisionMeshLoader
 {
@@ -40,7 +42,15 @@ internal static class RevisionMeshLoader
         }
 
         // Submodules are not part of a revision's files, as in a snapshot.
-        var files = entries.Where(e => e.Kind != TreeEntryKind.Submodule).ToDictionary(e => e.Path[prefix.Length..], StringComparer.Ordinal);
+        var files = new Dictionary<string, TreeEntry>(StringComparer.Ordinal);
+        foreach (var entry in entries.Where(e => e.Kind != TreeEntryKind.Submodule))
+        {
+            if (!files.TryAdd(entry.Path[prefix.Length..], entry))
+            {
+                throw new GitException($"Commit {commit} lists the path '{entry.Path}' twice (a malformed tree); its files were not read.");
+            }
+        }
+
         string? policiesRoot = null;
         if (files.Keys.Any(p => p.StartsWith(MeshLayout.Governance + "policies/", StringComparison.Ordinal)))
         {
@@ -50,10 +60,10 @@ internal static class RevisionMeshLoader
         }
 
         var layout = RepositoryScanner.Scan(new GitRevisionSource(files.Keys, commit + ":" + prefix, policiesRoot));
-        var loadedBefore = new Dictionary<(string, string), LoadedFile>();
+        var loadedBefore = new Dictionary<(string, string, DocumentKind), LoadedFile>();
         foreach (var file in known.SelectMany(k => k.Files).Where(f => f.GitBlobId is not null))
         {
-            loadedBefore.TryAdd((file.File.RelativePath, file.GitBlobId!), file);
+            loadedBefore.TryAdd((file.File.RelativePath, file.GitBlobId!, file.File.Kind), file);
         }
 
         var limits = YamlLimits.Default;
@@ -65,7 +75,7 @@ internal static class RevisionMeshLoader
             foreach (var file in layout.Files.Where(f => files.ContainsKey(f.RelativePath)))
             {
                 var entry = files[file.RelativePath];
-                if (loadedBefore.TryGetValue((file.RelativePath, entry.ObjectId), out var same) && same.File.Kind == file.Kind)
+                if (loadedBefore.TryGetValue((file.RelativePath, entry.ObjectId, file.Kind), out var same))
                 {
                     reused[file.RelativePath] = same with { File = file, GitBlobId = entry.ObjectId };
                 }

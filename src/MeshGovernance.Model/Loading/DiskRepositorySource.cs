@@ -33,7 +33,8 @@ public sealed class DiskRepositorySource : RepositorySource
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Add(DiagnosticCatalog.FileUnreadable.Create(SourceSpan.StartOf(relativeFolder), $"The folder '{relativeFolder}' cannot be listed: {ex.Message}"));
+            var shown = relativeFolder.Length == 0 ? "." : relativeFolder;
+            diagnostics.Add(DiagnosticCatalog.FileUnreadable.Create(SourceSpan.StartOf(shown), $"The folder '{shown}' cannot be listed: {ex.Message}"));
             return [];
         }
     }

@@ -34,7 +34,7 @@ public sealed class FileCache
     /// <summary>Files schema-validated in this run.</summary>
     public int Misses => _misses;
 
-    /// <summary>Opens the pack in a folder; an absent, unreadable, damaged or foreign pack starts empty.</summary>
+    /// <summary>Opens the pack in a folder; an absent, unreadable, cut short, malformed or foreign pack starts empty.</summary>
     public static FileCache Open(string directory)
     {
         var path = Path.Combine(Path.GetFullPath(directory), "files-" + Fingerprint + ".pack");

@@ -7,17 +7,22 @@ namespace MeshGovernance.Model.Loading;
 /// The file cache on disk: one file holding every entry (key, schema findings, compact tree), so that a warm run of a
 /// mesh of 20,000 files opens one file instead of 20,000. It is read whole into one array, and the trees stay slices
 /// of it (no copy per file). It is written through a temporary file and a rename, so a reader sees the old pack or
-/// the new one. Damage reads as an empty cache; the folder is as trusted as the compiled policies beside it.
+/// the new one. A pack cut short or malformed reads as an empty cache. There is no checksum: the folder is as trusted
+/// as the compiled policies beside it (outside the repository), and a byte changed inside a text would go unseen.
 /// </summary>
 internal static class FileCachePack
 {
     private const int Magic = 0x3150474D; // "MGP1"
     private const int MaxEntries = 200_000;
 
-    /// <summary>Older entries are kept while the pack stays under twice what this run used, and this in any case.</summary>
-    private const long MaxOlderBytes = 1L << 30;
+    /// <summary>
+    /// Older entries (other repositories sharing the cache folder, other revisions) are kept while the pack stays under
+    /// twice what this run used, or under this, whichever is larger: a small repository checked between two checks of a
+    /// large one does not evict the large one's entries.
+    /// </summary>
+    private const long KeepOlderUpTo = 512L * 1024 * 1024;
 
-    /// <summary>A larger pack is not ours to read (an array holds at most 2 GiB); it is replaced at the next write.</summary>
+    /// <summary>A larger pack is not read (an array holds at most 2 GiB), so none larger is written either.</summary>
     private const long MaxPackBytes = 1_536L * 1024 * 1024;
 
     public static IReadOnlyDictionary<string, FileCacheEntry> Read(string path)
@@ -72,12 +77,23 @@ internal static class FileCachePack
     /// <summary>Writes <paramref name="used"/> and as many of <paramref name="older"/> as the bounds allow. Best effort.</summary>
     public static void Write(string path, IReadOnlyList<KeyValuePair<string, FileCacheEntry>> used, IEnumerable<KeyValuePair<string, FileCacheEntry>> older)
     {
-        var usedBytes = used.Sum(e => (long)e.Value.Tree.Length);
-        var olderBudget = Math.Min(MaxOlderBytes, Math.Max(usedBytes, 64L * 1024 * 1024));
-        var kept = new List<KeyValuePair<string, FileCacheEntry>>(used);
+        var kept = new List<KeyValuePair<string, FileCacheEntry>>(used.Count);
+        long bytes = 0;
+        foreach (var entry in used)
+        {
+            // Trees are nearly all of a pack's size; diagnostics are small.
+            if (kept.Count >= MaxEntries || (bytes += entry.Value.Tree.Length + 256) > MaxPackBytes)
+            {
+                break;
+            }
+
+            kept.Add(entry);
+        }
+
+        var limit = Math.Min(MaxPackBytes, Math.Max(2 * bytes, KeepOlderUpTo));
         foreach (var entry in older)
         {
-            if (kept.Count >= MaxEntries || (olderBudget -= entry.Value.Tree.Length) < 0)
+            if (kept.Count >= MaxEntries || (bytes += entry.Value.Tree.Length + 256) > limit)
             {
                 break;
             }
@@ -149,7 +165,7 @@ internal static class FileCachePack
     private static List<Diagnostic> ReadDiagnostics(BinaryReader reader, int length)
     {
         var count = Count(reader, length);
-        var diagnostics = new List<Diagnostic>(count);
+        var diagnostics = new List<Diagnostic>(Math.Min(count, 64));
         for (var i = 0; i < count; i++)
         {
             var id = reader.ReadString();

@@ -7,7 +7,7 @@ namespace MeshGovernance.Model.Yaml;
 /// Reads what a <see cref="BinaryWriter"/> wrote (little-endian integers, 7-bit encoded counts, length-prefixed UTF-8
 /// strings) straight from an array: a cached tree is millions of small reads, and a <see cref="BinaryReader"/> over a
 /// stream pays a virtual call for each byte. Throws <see cref="EndOfStreamException"/> past the end and
-/// <see cref="FormatException"/> on a malformed count, as <see cref="BinaryReader"/> does.
+/// <see cref="FormatException"/> on a malformed count or length.
 /// </summary>
 internal sealed class CompactReader
 {
@@ -23,6 +23,9 @@ internal sealed class CompactReader
     }
 
     public bool AtEnd => _position == _end;
+
+    /// <summary>Bytes left to read: what any count read from the data must fit in.</summary>
+    public int Remaining => _end - _position;
 
     public byte ReadByte() => _position < _end ? _buffer[_position++] : throw new EndOfStreamException();
 

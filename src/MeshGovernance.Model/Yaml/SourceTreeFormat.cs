@@ -60,7 +60,7 @@ internal static class SourceTreeFormat
             }
 
             var count = Count(reader, bytes.Count);
-            var diagnostics = new List<Diagnostic>(count);
+            var diagnostics = new List<Diagnostic>(Math.Min(count, 64));
             for (var i = 0; i < count; i++)
             {
                 var id = reader.ReadString();
@@ -150,7 +150,8 @@ internal static class SourceTreeFormat
                 return scalar;
             case Mapping:
                 var entries = Count(reader, length);
-                var mapping = new SourceMapping(span, entries);
+                // Every entry takes at least two bytes: a count larger than what is left is damage, not a capacity.
+                var mapping = new SourceMapping(span, Math.Min(entries, reader.Remaining / 2));
                 nodes.Add(mapping);
                 for (var i = entries; i > 0; i--)
                 {
@@ -161,7 +162,7 @@ internal static class SourceTreeFormat
                 return mapping;
             case Sequence:
                 var items = Count(reader, length);
-                var sequence = new SourceSequence(span, items);
+                var sequence = new SourceSequence(span, Math.Min(items, reader.Remaining / 2));
                 nodes.Add(sequence);
                 for (var i = items; i > 0; i--)
                 {

@@ -6,8 +6,8 @@ namespace MeshGovernance.Model.Tests.Schemas;
 
 /// <summary>
 /// Replays the documents of tools/schema-differential (mutated corpus documents with the official
-/// draft 2019-09 verdict) through our whole pipeline: YAML reader, JSON tokens, NJsonSchema with the
-/// conditional rewrite. A contract is judged, as in meshgov, by the schema of the ODCS version its
+/// draft 2019-09 verdict) through our whole pipeline: YAML reader, then the validator compiled from our
+/// schemas walking the node tree. A contract is judged, as in meshgov, by the schema of the ODCS version its
 /// apiVersion declares (v3.0.0, v3.0.1, v3.0.2, else v3.1), which is how the tool picks the official
 /// verdict too. Opt-in, because the dump is generated with Node: see that folder's README.
 /// </summary>
