@@ -150,8 +150,7 @@ internal static class SourceTreeFormat
                 return scalar;
             case Mapping:
                 var entries = Count(reader, length);
-                // Every entry takes at least two bytes: a count larger than what is left is damage, not a capacity.
-                var mapping = new SourceMapping(span, Math.Min(entries, reader.Remaining / 2));
+                var mapping = new SourceMapping(span, InitialCapacity(entries, reader));
                 nodes.Add(mapping);
                 for (var i = entries; i > 0; i--)
                 {
@@ -162,7 +161,7 @@ internal static class SourceTreeFormat
                 return mapping;
             case Sequence:
                 var items = Count(reader, length);
-                var sequence = new SourceSequence(span, Math.Min(items, reader.Remaining / 2));
+                var sequence = new SourceSequence(span, InitialCapacity(items, reader));
                 nodes.Add(sequence);
                 for (var i = items; i > 0; i--)
                 {
@@ -192,6 +191,12 @@ internal static class SourceTreeFormat
         var written = Encoding.UTF8.GetChars(utf8, chars);
         return StringPool.Share(chars[..written]);
     }
+
+    /// <summary>
+    /// The list size to start with: exact for the usual collection, but never more than what is left could hold (an
+    /// entry takes at least two bytes) nor more than 1,024, so damaged counts nested deep cannot reserve gigabytes.
+    /// </summary>
+    private static int InitialCapacity(int count, CompactReader reader) => Math.Min(count, Math.Min(reader.Remaining / 2, 1024));
 
     private static int Count(CompactReader reader, int length)
     {
