@@ -48,7 +48,20 @@ public sealed class RevisionSnapshot : IDisposable
         long maxFileBytes = DefaultMaxFileBytes)
     {
         var commitId = repository.ResolveCommit(commit);
-        var entries = repository.ListFiles(commitId, pathPrefixes);
+        return Materialize(repository, commitId, repository.ListFiles(commitId, pathPrefixes), targetDirectory, maxFileBytes);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="entries"/>, already listed from the commit <paramref name="commitId"/> (a full id), into
+    /// <paramref name="targetDirectory"/>, as the other overload does after listing them.
+    /// </summary>
+    public static RevisionSnapshot Materialize(
+        GitRepository repository,
+        string commitId,
+        IReadOnlyList<TreeEntry> entries,
+        string? targetDirectory = null,
+        long maxFileBytes = DefaultMaxFileBytes)
+    {
         foreach (var entry in entries.Where(e => !RepositoryPath.IsSafeRelative(e.Path)))
         {
             throw new GitException($"Commit {commitId} holds the path '{entry.Path}', which is not a plain relative path; its files were not written.");

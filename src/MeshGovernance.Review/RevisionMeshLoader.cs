@@ -15,6 +15,7 @@ namespace MeshGovernance.Review;
 /// </summary>
 internal static class RevisionMeshLoader
 {
+    /// <param name="commit">A full commit id.</param>
     /// <param name="prefix">The mesh root's folder in the git repository, with a trailing '/', or empty.</param>
     /// <param name="known">Meshes already loaded whose files carry their git blob ids.</param>
     /// <param name="snapshots">Receives the folders written out (the policies, or a whole revision with links), to delete later.</param>
@@ -35,7 +36,7 @@ internal static class RevisionMeshLoader
 
         if (entries.Any(e => e.Kind == TreeEntryKind.Symlink))
         {
-            var snapshot = RevisionSnapshot.Materialize(repository, commit, scope);
+            var snapshot = RevisionSnapshot.Materialize(repository, commit, entries);
             snapshots.Add(snapshot);
             var root = prefix.Length == 0 ? snapshot.Root : Path.Combine(snapshot.Root, prefix.TrimEnd('/'));
             return MeshLoader.Load(root, cache: cache);
@@ -52,9 +53,10 @@ internal static class RevisionMeshLoader
         }
 
         string? policiesRoot = null;
-        if (files.Keys.Any(p => p.StartsWith(MeshLayout.Governance + "policies/", StringComparison.Ordinal)))
+        var policyFiles = entries.Where(e => e.Path.StartsWith(prefix + MeshLayout.Governance + "policies/", StringComparison.Ordinal)).ToList();
+        if (policyFiles.Count > 0)
         {
-            var policies = RevisionSnapshot.Materialize(repository, commit, [prefix + MeshLayout.Governance + "policies/"]);
+            var policies = RevisionSnapshot.Materialize(repository, commit, policyFiles);
             snapshots.Add(policies);
             policiesRoot = prefix.Length == 0 ? policies.Root : Path.Combine(policies.Root, prefix.TrimEnd('/'));
         }

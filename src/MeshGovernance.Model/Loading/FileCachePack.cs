@@ -1,5 +1,6 @@
 using System.Text;
 using MeshGovernance.Model.Diagnostics;
+using MeshGovernance.Model.Yaml;
 
 namespace MeshGovernance.Model.Loading;
 
@@ -37,7 +38,7 @@ internal static class FileCachePack
             }
 
             var bytes = File.ReadAllBytes(path);
-            using var reader = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
+            var reader = new CompactReader(bytes, 0, bytes.Length);
             if (reader.ReadInt32() != Magic)
             {
                 return entries;
@@ -48,27 +49,15 @@ internal static class FileCachePack
             {
                 var key = reader.ReadString();
                 var flags = reader.ReadByte();
-                IReadOnlyList<Diagnostic>? diagnostics = (flags & 1) != 0 ? ReadDiagnostics(reader, bytes.Length) : null;
-                ReadOnlyMemory<byte> tree = default;
-                if ((flags & 2) != 0)
-                {
-                    var length = Count(reader, bytes.Length);
-                    var start = checked((int)reader.BaseStream.Position);
-                    if (start + length > bytes.Length)
-                    {
-                        throw new EndOfStreamException();
-                    }
-
-                    tree = bytes.AsMemory(start, length);
-                    reader.BaseStream.Position = start + length;
-                }
+                IReadOnlyList<Diagnostic>? diagnostics = (flags & 1) != 0 ? SourceTreeFormat.ReadDiagnostics(reader, bytes.Length) : null;
+                var tree = (flags & 2) != 0 ? reader.ReadSlice(Count(reader, bytes.Length)) : default;
 
                 entries[key] = new FileCacheEntry(tree, diagnostics);
             }
 
-            return reader.BaseStream.Position == bytes.Length ? entries : [];
+            return reader.AtEnd ? entries : [];
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or ArgumentException or InvalidDataException or OverflowException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or ArgumentException)
         {
             return new Dictionary<string, FileCacheEntry>(StringComparer.Ordinal);
         }
@@ -117,7 +106,7 @@ internal static class FileCachePack
                     writer.Write((byte)((entry.SchemaDiagnostics is null ? 0 : 1) | (entry.Tree.IsEmpty ? 0 : 2)));
                     if (entry.SchemaDiagnostics is { } diagnostics)
                     {
-                        WriteDiagnostics(writer, diagnostics);
+                        SourceTreeFormat.WriteDiagnostics(writer, diagnostics);
                     }
 
                     if (!entry.Tree.IsEmpty)
@@ -144,48 +133,7 @@ internal static class FileCachePack
         }
     }
 
-    private static void WriteDiagnostics(BinaryWriter writer, IReadOnlyList<Diagnostic> diagnostics)
-    {
-        writer.Write7BitEncodedInt(diagnostics.Count);
-        foreach (var d in diagnostics)
-        {
-            writer.Write(d.Id);
-            writer.Write((byte)d.Level);
-            writer.Write(d.Message);
-            writer.Write(d.Span.File);
-            writer.Write7BitEncodedInt(d.Span.Line);
-            writer.Write7BitEncodedInt(d.Span.Column);
-            writer.Write7BitEncodedInt(d.Span.EndLine);
-            writer.Write7BitEncodedInt(d.Span.EndColumn);
-            writer.Write(d.Subject is not null);
-            writer.Write(d.Subject ?? string.Empty);
-        }
-    }
-
-    private static List<Diagnostic> ReadDiagnostics(BinaryReader reader, int length)
-    {
-        var count = Count(reader, length);
-        var diagnostics = new List<Diagnostic>(Math.Min(count, 64));
-        for (var i = 0; i < count; i++)
-        {
-            var id = reader.ReadString();
-            var level = (DiagnosticLevel)reader.ReadByte();
-            if (!Enum.IsDefined(level))
-            {
-                throw new FormatException("Unknown level in the file cache.");
-            }
-
-            var message = reader.ReadString();
-            var span = new SourceSpan(reader.ReadString(), reader.Read7BitEncodedInt(), reader.Read7BitEncodedInt(), reader.Read7BitEncodedInt(), reader.Read7BitEncodedInt());
-            var hasSubject = reader.ReadBoolean();
-            var subject = reader.ReadString();
-            diagnostics.Add(new Diagnostic(id, level, message, span, hasSubject ? subject : null));
-        }
-
-        return diagnostics;
-    }
-
-    private static int Count(BinaryReader reader, int length)
+    private static int Count(CompactReader reader, int length)
     {
         var count = reader.Read7BitEncodedInt();
         return count >= 0 && count <= length ? count : throw new FormatException("A count larger than the pack.");

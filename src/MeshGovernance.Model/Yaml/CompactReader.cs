@@ -52,6 +52,14 @@ internal sealed class CompactReader
     /// <summary>A string as <see cref="BinaryWriter.Write(string)"/> wrote it.</summary>
     public string ReadString() => Encoding.UTF8.GetString(Take(ReadLength()));
 
+    /// <summary>The next <paramref name="length"/> bytes as a slice of the array, not a copy.</summary>
+    public ReadOnlyMemory<byte> ReadSlice(int length)
+    {
+        var start = _position;
+        Take(length);
+        return _buffer.AsMemory(start, length);
+    }
+
     /// <summary>The bytes of a length-prefixed string, without decoding them.</summary>
     public ReadOnlySpan<byte> ReadStringBytes() => Take(ReadLength());
 

@@ -25,18 +25,7 @@ internal static class SourceTreeFormat
         {
             writer.Write(Magic);
             writer.Write(root.Span.File);
-            writer.Write7BitEncodedInt(diagnostics.Count);
-            foreach (var d in diagnostics)
-            {
-                writer.Write(d.Id);
-                writer.Write((byte)d.Level);
-                writer.Write(d.Message);
-                WriteSpan(writer, d.Span);
-                writer.Write(d.Span.File);
-                writer.Write(d.Subject ?? string.Empty);
-                writer.Write(d.Subject is not null);
-            }
-
+            WriteDiagnostics(writer, diagnostics);
             WriteNode(writer, root, new Dictionary<SourceNode, int>(ReferenceEqualityComparer.Instance));
         }
 
@@ -59,19 +48,7 @@ internal static class SourceTreeFormat
                 return null;
             }
 
-            var count = Count(reader, bytes.Count);
-            var diagnostics = new List<Diagnostic>(Math.Min(count, 64));
-            for (var i = 0; i < count; i++)
-            {
-                var id = reader.ReadString();
-                var level = (DiagnosticLevel)reader.ReadByte();
-                var message = reader.ReadString();
-                var span = ReadSpan(reader, string.Empty);
-                span = span with { File = reader.ReadString() };
-                var subject = reader.ReadString();
-                diagnostics.Add(new Diagnostic(id, level, message, span, reader.ReadBoolean() ? subject : null));
-            }
-
+            var diagnostics = ReadDiagnostics(reader, bytes.Count);
             var nodes = new List<SourceNode>();
             return ReadNode(reader, file, nodes, bytes.Count, depth: 0) is SourceMapping root && reader.AtEnd
                 ? (root, diagnostics)
@@ -81,6 +58,46 @@ internal static class SourceTreeFormat
         {
             return null;
         }
+    }
+
+    /// <summary>A list of diagnostics, as the trees and the file cache's pack both keep them.</summary>
+    internal static void WriteDiagnostics(BinaryWriter writer, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        writer.Write7BitEncodedInt(diagnostics.Count);
+        foreach (var d in diagnostics)
+        {
+            writer.Write(d.Id);
+            writer.Write((byte)d.Level);
+            writer.Write(d.Message);
+            WriteSpan(writer, d.Span);
+            writer.Write(d.Span.File);
+            writer.Write(d.Subject ?? string.Empty);
+            writer.Write(d.Subject is not null);
+        }
+    }
+
+    /// <summary>What <see cref="WriteDiagnostics"/> wrote; <paramref name="length"/> bounds the count.</summary>
+    internal static List<Diagnostic> ReadDiagnostics(CompactReader reader, int length)
+    {
+        var count = Count(reader, length);
+        var diagnostics = new List<Diagnostic>(Math.Min(count, 64));
+        for (var i = 0; i < count; i++)
+        {
+            var id = reader.ReadString();
+            var level = (DiagnosticLevel)reader.ReadByte();
+            if (!Enum.IsDefined(level))
+            {
+                throw new FormatException("Unknown diagnostic level.");
+            }
+
+            var message = reader.ReadString();
+            var span = ReadSpan(reader, string.Empty);
+            span = span with { File = reader.ReadString() };
+            var subject = reader.ReadString();
+            diagnostics.Add(new Diagnostic(id, level, message, span, reader.ReadBoolean() ? subject : null));
+        }
+
+        return diagnostics;
     }
 
     private static void WriteNode(BinaryWriter writer, SourceNode node, Dictionary<SourceNode, int> written)
