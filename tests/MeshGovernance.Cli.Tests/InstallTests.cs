@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.IO.Compression;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using MeshGovernance.Testing;
 
@@ -39,13 +41,14 @@ public sealed class InstallTests : IDisposable
 
         var versionRun = ReleaseArtifacts.Run(meshgov, _work.Root, Minutes, "--version");
         var init = ReleaseArtifacts.Run(meshgov, _work.Root, Minutes, "init", "my-mesh");
-        var check = ReleaseArtifacts.Run(meshgov, _work.PathOf("my-mesh"), Minutes, "check", "--cache-dir", _work.PathOf("cache"));
+        var check = ReleaseArtifacts.Run(meshgov, _work.PathOf("my-mesh"), Minutes, "check", "--cache-dir", _work.PathOf("cache"), "--stats");
 
         Assert.StartsWith($"meshgov {version} (commit ", versionRun.Output, StringComparison.Ordinal);
         Assert.Equal(0, init.ExitCode);
         Assert.True(check.ExitCode == 0, check.Output + check.Error);
         Assert.Contains("0 blocking findings", check.Output, StringComparison.Ordinal);
         Assert.Contains("consent-for-customer-data", PolicyList(meshgov, _work.PathOf("my-mesh")), StringComparison.Ordinal);
+        AssertBuiltInPackShippedCompiled(check.Error, meshOwnPolicies: 1);
     }
 
     [Fact]
@@ -110,7 +113,8 @@ public sealed class InstallTests : IDisposable
         Assert.Matches(@"^meshgov \d+\.\d+\.\d+\S* \(commit [0-9a-f]{12}\)\n$", version.Output);
         Assert.True(check.ExitCode == 0, check.Output + check.Error);
         Assert.Contains("teams-name-a-lead: Team 'supply-chain' was judged by a policy compiled in the single-file meshgov.", check.Output, StringComparison.Ordinal);
-        Assert.Contains("compiler loaded: yes", check.Error, StringComparison.Ordinal);
+        Assert.Contains("compiler loaded: yes (in the worker process)", check.Error, StringComparison.Ordinal);
+        AssertBuiltInPackShippedCompiled(check.Error, meshOwnPolicies: 2);
         Assert.Contains("(0 could not run", check.Output, StringComparison.Ordinal);
         Assert.Contains("0 blocking findings", check.Output, StringComparison.Ordinal);
 
@@ -119,6 +123,19 @@ public sealed class InstallTests : IDisposable
         using var stream = File.OpenRead(archive);
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
         Assert.Contains($"{hash}  {Path.GetFileName(archive)}", sums);
+    }
+
+    /// <summary>
+    /// The run started with an empty cache, so every policy it did not compile came compiled inside meshgov: the
+    /// built-in pack, embedded by the Release build. Only the mesh's own policies were compiled (in the worker).
+    /// </summary>
+    private static void AssertBuiltInPackShippedCompiled(string stats, int meshOwnPolicies)
+    {
+        var line = Regex.Match(stats, @"policies: (\d+) \((\d+) from cache, (\d+) compiled\)");
+        Assert.True(line.Success, stats);
+        Assert.Equal(meshOwnPolicies, int.Parse(line.Groups[3].Value, CultureInfo.InvariantCulture));
+        Assert.Equal(int.Parse(line.Groups[1].Value, CultureInfo.InvariantCulture) - meshOwnPolicies, int.Parse(line.Groups[2].Value, CultureInfo.InvariantCulture));
+        Assert.True(int.Parse(line.Groups[2].Value, CultureInfo.InvariantCulture) >= 15, stats);
     }
 
     private static string PolicyList(string meshgov, string mesh) => ReleaseArtifacts.Run(meshgov, mesh, Minutes, "policy", "list").Output;

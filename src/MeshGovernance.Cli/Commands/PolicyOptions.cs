@@ -58,7 +58,7 @@ internal sealed class PolicyOptions(PolicyWorkers workers)
         }
 
         CacheRoot = cacheRoot;
-        var cache = cacheRoot is null ? null : new PolicyCache(Path.Combine(cacheRoot, "policies"));
+        var cache = cacheRoot is null ? null : new PolicyCache(Path.Combine(cacheRoot, "policies"), PrecompiledPolicies.EmbeddedIn(typeof(PolicyOptions).Assembly));
 
         return new PolicyEngineOptions
         {

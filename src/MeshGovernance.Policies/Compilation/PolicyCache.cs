@@ -5,16 +5,22 @@ namespace MeshGovernance.Policies.Compilation;
 
 /// <summary>
 /// Compiled policies on disk, keyed by everything the assembly depends on: the policy's text and the files it
-/// loads, this engine and model build, and the runtime. A hit loads the assembly and never starts Roslyn.
+/// loads, this engine and model build, and the runtime's version. A hit loads the assembly and never starts Roslyn.
 /// The folder must be outside the repository under check: a pull request must not be able to plant a
-/// compiled policy under a key it can predict.
+/// compiled policy under a key it can predict. <paramref name="precompiled"/> (the built-in pack compiled when
+/// meshgov was built, inside its own assembly) is read when the folder has no entry.
 /// </summary>
-public sealed class PolicyCache(string directory)
+public sealed class PolicyCache(string directory, PrecompiledPolicies? precompiled = null)
 {
+    /// <summary>
+    /// The engine's build (the module ids of the assemblies a policy binds to) and the runtime's major and minor
+    /// version: a policy binds to assembly versions, which a servicing update of the runtime does not change, so
+    /// a pack compiled at build time still serves the runtime patch a user installs.
+    /// </summary>
     private static readonly string EngineFingerprint = string.Join(
         "|",
         ScriptReferences.ModelAssemblies.Select(a => a.ManifestModule.ModuleVersionId.ToString())
-            .Append(System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription));
+            .Append($".NET {Environment.Version.Major}.{Environment.Version.Minor}"));
 
     public string Directory { get; } = Path.GetFullPath(directory);
 
@@ -40,11 +46,13 @@ public sealed class PolicyCache(string directory)
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    public byte[]? TryRead(string key)
+    public byte[]? TryRead(string key) =>
+        ReadFile(PathOf(key)) ?? precompiled?.TryRead(key);
+
+    private static byte[]? ReadFile(string path)
     {
         try
         {
-            var path = PathOf(key);
             return File.Exists(path) ? File.ReadAllBytes(path) : null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using MeshGovernance.Model.Diagnostics;
+using MeshGovernance.Policies.BuiltIn;
+using MeshGovernance.Policies.Metadata;
+
+namespace MeshGovernance.Policies.Compilation;
+
+/// <summary>
+/// Compiles the built-in pack into a folder laid out as a <see cref="PolicyCache"/>: what publishing puts beside
+/// meshgov's binary, so that a first run (a new CI runner, no restored cache) loads the pack instead of starting
+/// Roslyn. The entries are keyed like any cache entry, so they serve exactly the build that wrote them.
+/// </summary>
+public static class BuiltInPackPrecompiler
+{
+    /// <summary>Compiles every built-in policy into <paramref name="directory"/>; returns how many, and what kept any from compiling.</summary>
+    public static (int Compiled, IReadOnlyList<Diagnostic> Problems) CompileInto(string directory)
+    {
+        var provider = new PolicyAssemblyProvider(new PolicyCache(directory));
+        var problems = new ConcurrentBag<Diagnostic>();
+        var compiled = 0;
+        Parallel.ForEach(BuiltInPolicies.Sources, source =>
+        {
+            var (metadata, metadataProblems) = PolicyMetadataReader.Read(source);
+            foreach (var problem in metadataProblems)
+            {
+                problems.Add(problem);
+            }
+
+            if (metadata is null)
+            {
+                return;
+            }
+
+            var policy = provider.Get(source, metadata.Id);
+            foreach (var problem in policy.Diagnostics.Where(d => d.Level == DiagnosticLevel.Error))
+            {
+                problems.Add(problem);
+            }
+
+            if (policy.Entry is not null)
+            {
+                Interlocked.Increment(ref compiled);
+            }
+        });
+        return (compiled, problems.OrderBy(p => p.Span.File, StringComparer.Ordinal).ToList());
+    }
+}
