@@ -8,9 +8,9 @@ public sealed class DataContract : DomainAsset
     internal DataContract(SourceMapping source, string domainFolder) : base(source, domainFolder)
     {
         DataProductName = source.GetString("dataProduct");
-        Objects = ReadOnly.List(source.GetMappings("schema").Select(o => new SchemaElement(o, this, parent: null)));
-        Servers = ReadOnly.List(source.GetMappings("servers").Select(s => new Server(s, Id)));
-        SlaProperties = ReadOnly.List(source.GetMappings("slaProperties").Select(s => new SlaProperty(s, Id)));
+        Objects = ReadOnly.Map(source, "schema", this, static (o, contract) => new SchemaElement(o, contract, parent: null));
+        Servers = ReadOnly.Map(source, "servers", Id, static (s, id) => new Server(s, id));
+        SlaProperties = ReadOnly.Map(source, "slaProperties", Id, static (s, id) => new SlaProperty(s, id));
     }
 
     /// <summary>The deprecated ODCS <c>dataProduct</c> field, as written.</summary>
@@ -55,8 +55,8 @@ public sealed class SchemaElement : MeshNode
         PrimaryKey = source.GetBoolean("primaryKey") ?? false;
         CriticalDataElement = source.GetBoolean("criticalDataElement") ?? false;
         Tags = source.GetStrings("tags");
-        Quality = ReadOnly.List(source.GetMappings("quality").Select(q => new QualityRule(q, contract.Id)));
-        Properties = ReadOnly.List(source.GetMappings("properties").Select(p => new SchemaElement(p, contract, this)));
+        Quality = ReadOnly.Map(source, "quality", contract.Id, static (q, id) => new QualityRule(q, id));
+        Properties = ReadOnly.Map(source, "properties", this, static (p, parent) => new SchemaElement(p, parent.Contract, parent));
         Items = source.GetMapping("items") is { } items ? new SchemaElement(items, contract, this) : null;
     }
 

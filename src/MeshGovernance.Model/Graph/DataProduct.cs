@@ -7,8 +7,8 @@ public sealed class DataProduct : DomainAsset
 {
     internal DataProduct(SourceMapping source, string domainFolder) : base(source, domainFolder)
     {
-        InputPorts = ReadOnly.List(source.GetMappings("inputPorts").Select(p => new InputPort(p, this)));
-        OutputPorts = ReadOnly.List(source.GetMappings("outputPorts").Select(p => new OutputPort(p, this)));
+        InputPorts = ReadOnly.Map(source, "inputPorts", this, static (p, product) => new InputPort(p, product));
+        OutputPorts = ReadOnly.Map(source, "outputPorts", this, static (p, product) => new OutputPort(p, product));
     }
 
     public IReadOnlyList<InputPort> InputPorts { get; }

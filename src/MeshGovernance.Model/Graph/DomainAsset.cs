@@ -24,7 +24,7 @@ public abstract class DomainAsset : MeshNode
         Usage = description?.GetString("usage");
         Limitations = description?.GetString("limitations");
         Tags = source.GetStrings("tags");
-        Support = ReadOnly.List(source.GetMappings("support").Select(s => new SupportChannel(s, Id)));
+        Support = ReadOnly.Map(source, "support", Id, static (s, id) => new SupportChannel(s, id));
         TeamMembers = ReadOnly.List(AssetTeamMember.MappingsOf(source).Select(m => new AssetTeamMember(m, this)));
     }
 

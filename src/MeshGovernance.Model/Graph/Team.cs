@@ -16,7 +16,7 @@ public sealed class Team : MeshNode
         Email = contact?.GetString("email");
         Slack = contact?.GetString("slack");
         Url = contact?.GetString("url");
-        Members = ReadOnly.List(source.GetMappings("members").Select(m => new TeamMember(m, this)));
+        Members = ReadOnly.Map(source, "members", this, static (m, team) => new TeamMember(m, team));
     }
 
     /// <summary>The file name without extension; the id must equal it.</summary>

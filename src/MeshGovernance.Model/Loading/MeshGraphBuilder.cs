@@ -20,11 +20,13 @@ internal static class MeshGraphBuilder
         var mesh = new Mesh(manifest, teams.AsReadOnly(), domains.AsReadOnly(), products.AsReadOnly(), contracts.AsReadOnly());
 
         var domainsByFolder = domains.GroupBy(d => d.Folder).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var productsByFolder = products.ToLookup(p => p.DomainFolder, StringComparer.Ordinal);
+        var contractsByFolder = contracts.ToLookup(c => c.DomainFolder, StringComparer.Ordinal);
         foreach (var domain in domains)
         {
             domain.Owner = mesh.FindTeam(domain.OwnerTeamId);
-            domain.Products = ReadOnly.List(products.Where(p => p.DomainFolder == domain.Folder));
-            domain.Contracts = ReadOnly.List(contracts.Where(c => c.DomainFolder == domain.Folder));
+            domain.Products = ReadOnly.List(productsByFolder[domain.Folder]);
+            domain.Contracts = ReadOnly.List(contractsByFolder[domain.Folder]);
         }
 
         foreach (var asset in products.Concat<DomainAsset>(contracts))

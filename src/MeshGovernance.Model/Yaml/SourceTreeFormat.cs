@@ -6,17 +6,21 @@ namespace MeshGovernance.Model.Yaml;
 
 /// <summary>
 /// A compact binary form of one file's node tree and its reading diagnostics, for the file cache: reading it
-/// back is several times cheaper than scanning the YAML again. Aliased nodes stay shared (written once,
-/// referred to by number). Damage that breaks the structure reads as "not cached"; the cache folder is as
-/// trusted as the compiled policies beside it (outside the repository).
+/// back is several times cheaper than scanning the YAML again. Aliased nodes stay shared: a node that occurs
+/// more than once is written once with <see cref="Anchored"/> set and referred to by number after that, so the
+/// reader keeps only those nodes aside, not every node it reads. Damage that breaks the structure reads as
+/// "not cached"; the cache folder is as trusted as the compiled policies beside it (outside the repository).
 /// </summary>
 internal static class SourceTreeFormat
 {
-    private const int Magic = 0x3254474D; // "MGT2"
+    private const int Magic = 0x3354474D; // "MGT3"
     private const byte Reference = 0;
     private const byte Scalar = 1;
     private const byte Mapping = 2;
     private const byte Sequence = 3;
+
+    /// <summary>Set on a node's tag when a <see cref="Reference"/> to it follows: the reader numbers these alone.</summary>
+    private const byte Anchored = 0x80;
 
     public static byte[] Write(SourceMapping root, IReadOnlyList<Diagnostic> diagnostics)
     {
@@ -26,7 +30,7 @@ internal static class SourceTreeFormat
             writer.Write(Magic);
             writer.Write(root.Span.File);
             WriteDiagnostics(writer, diagnostics);
-            WriteNode(writer, root, new Dictionary<SourceNode, int>(ReferenceEqualityComparer.Instance));
+            WriteNode(writer, root, Shared(root), new Dictionary<SourceNode, int>(ReferenceEqualityComparer.Instance));
         }
 
         return buffer.ToArray();
@@ -49,8 +53,8 @@ internal static class SourceTreeFormat
             }
 
             var diagnostics = ReadDiagnostics(reader, bytes.Count);
-            var nodes = new List<SourceNode>();
-            return ReadNode(reader, file, nodes, bytes.Count, depth: 0) is SourceMapping root && reader.AtEnd
+            var anchors = new List<SourceNode>();
+            return ReadNode(reader, file, anchors, bytes.Count, depth: 0) is SourceMapping root && reader.AtEnd
                 ? (root, diagnostics)
                 : null;
         }
@@ -100,7 +104,45 @@ internal static class SourceTreeFormat
         return diagnostics;
     }
 
-    private static void WriteNode(BinaryWriter writer, SourceNode node, Dictionary<SourceNode, int> written)
+    /// <summary>The nodes reached more than once from <paramref name="root"/> (through aliases); usually none.</summary>
+    private static HashSet<SourceNode> Shared(SourceNode root)
+    {
+        var seen = new HashSet<SourceNode>(ReferenceEqualityComparer.Instance);
+        var shared = new HashSet<SourceNode>(ReferenceEqualityComparer.Instance);
+        var pending = new Stack<SourceNode>();
+        pending.Push(root);
+        while (pending.TryPop(out var node))
+        {
+            if (!seen.Add(node))
+            {
+                shared.Add(node);
+                continue;
+            }
+
+            switch (node)
+            {
+                case SourceMapping mapping:
+                    foreach (var (key, value) in mapping.Entries)
+                    {
+                        pending.Push(key);
+                        pending.Push(value);
+                    }
+
+                    break;
+                case SourceSequence sequence:
+                    foreach (var item in sequence.Items)
+                    {
+                        pending.Push(item);
+                    }
+
+                    break;
+            }
+        }
+
+        return shared;
+    }
+
+    private static void WriteNode(BinaryWriter writer, SourceNode node, HashSet<SourceNode> shared, Dictionary<SourceNode, int> written)
     {
         if (written.TryGetValue(node, out var number))
         {
@@ -109,40 +151,46 @@ internal static class SourceTreeFormat
             return;
         }
 
-        written[node] = written.Count;
+        var anchored = shared.Contains(node);
+        if (anchored)
+        {
+            written[node] = written.Count;
+        }
+
+        var flag = anchored ? Anchored : (byte)0;
         switch (node)
         {
             case SourceScalar scalar:
-                writer.Write(Scalar);
+                writer.Write((byte)(Scalar | flag));
                 WriteSpan(writer, scalar.Span);
                 writer.Write((byte)scalar.Kind);
                 writer.Write(scalar.Value);
                 break;
             case SourceMapping mapping:
-                writer.Write(Mapping);
+                writer.Write((byte)(Mapping | flag));
                 WriteSpan(writer, mapping.Span);
                 writer.Write7BitEncodedInt(mapping.Entries.Count);
                 foreach (var (key, value) in mapping.Entries)
                 {
-                    WriteNode(writer, key, written);
-                    WriteNode(writer, value, written);
+                    WriteNode(writer, key, shared, written);
+                    WriteNode(writer, value, shared, written);
                 }
 
                 break;
             case SourceSequence sequence:
-                writer.Write(Sequence);
+                writer.Write((byte)(Sequence | flag));
                 WriteSpan(writer, sequence.Span);
                 writer.Write7BitEncodedInt(sequence.Items.Count);
                 foreach (var item in sequence.Items)
                 {
-                    WriteNode(writer, item, written);
+                    WriteNode(writer, item, shared, written);
                 }
 
                 break;
         }
     }
 
-    private static SourceNode ReadNode(CompactReader reader, string file, List<SourceNode> nodes, int length, int depth)
+    private static SourceNode ReadNode(CompactReader reader, string file, List<SourceNode> anchors, int length, int depth)
     {
         // The reader's own limits bound the depth of any tree it built; a deeper one is damage.
         if (depth > YamlLimits.Default.MaxDepth + 1)
@@ -154,35 +202,48 @@ internal static class SourceTreeFormat
         if (tag == Reference)
         {
             var number = reader.Read7BitEncodedInt();
-            return number >= 0 && number < nodes.Count ? nodes[number] : throw new FormatException("A reference to a node not read yet.");
+            return number >= 0 && number < anchors.Count ? anchors[number] : throw new FormatException("A reference to a node not read yet.");
         }
 
+        var anchored = (tag & Anchored) != 0;
         var span = ReadSpan(reader, file);
-        switch (tag)
+        switch (tag & ~Anchored)
         {
             case Scalar:
                 var kind = (ScalarKind)reader.ReadByte();
                 var scalar = new SourceScalar(span, ReadScalarText(reader), Enum.IsDefined(kind) ? kind : throw new FormatException("Unknown scalar kind."));
-                nodes.Add(scalar);
+                if (anchored)
+                {
+                    anchors.Add(scalar);
+                }
+
                 return scalar;
             case Mapping:
                 var entries = Count(reader, length);
                 var mapping = new SourceMapping(span, InitialCapacity(entries, reader));
-                nodes.Add(mapping);
+                if (anchored)
+                {
+                    anchors.Add(mapping);
+                }
+
                 for (var i = entries; i > 0; i--)
                 {
-                    var key = ReadNode(reader, file, nodes, length, depth + 1) as SourceScalar ?? throw new FormatException("A key that is not a scalar.");
-                    mapping.TryAdd(key, ReadNode(reader, file, nodes, length, depth + 1));
+                    var key = ReadNode(reader, file, anchors, length, depth + 1) as SourceScalar ?? throw new FormatException("A key that is not a scalar.");
+                    mapping.TryAdd(key, ReadNode(reader, file, anchors, length, depth + 1));
                 }
 
                 return mapping;
             case Sequence:
                 var items = Count(reader, length);
                 var sequence = new SourceSequence(span, InitialCapacity(items, reader));
-                nodes.Add(sequence);
+                if (anchored)
+                {
+                    anchors.Add(sequence);
+                }
+
                 for (var i = items; i > 0; i--)
                 {
-                    sequence.Add(ReadNode(reader, file, nodes, length, depth + 1));
+                    sequence.Add(ReadNode(reader, file, anchors, length, depth + 1));
                 }
 
                 return sequence;

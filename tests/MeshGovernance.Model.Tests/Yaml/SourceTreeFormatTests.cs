@@ -47,6 +47,32 @@ public sealed class SourceTreeFormatTests
     }
 
     [Fact]
+    public void Aliases_of_scalars_and_anchors_inside_anchored_nodes_stay_shared()
+    {
+        const string document = """
+            a: &s value
+            b: *s
+            c: &m
+              x: &inner 1
+              y: *inner
+            d: *m
+            e: [*inner, *s]
+            """;
+        var original = YamlDocumentReader.Read(document, "a.yaml", YamlLimits.Default);
+
+        var copy = SourceTreeFormat.Read(SourceTreeFormat.Write(original.Root!, original.Diagnostics), "a.yaml")!.Value.Root;
+
+        AssertSame(original.Root!, copy);
+        var inner = (SourceMapping)copy["c"]!;
+        var list = (SourceSequence)copy["e"]!;
+        Assert.Same(copy["a"], copy["b"]);
+        Assert.Same(inner, copy["d"]);
+        Assert.Same(inner["x"], inner["y"]);
+        Assert.Same(inner["x"], list.Items[0]);
+        Assert.Same(copy["a"], list.Items[1]);
+    }
+
+    [Fact]
     public void Damaged_or_foreign_bytes_read_as_not_cached()
     {
         var original = YamlDocumentReader.Read(Document, "a.yaml", YamlLimits.Default);
