@@ -6,9 +6,10 @@ using MeshGovernance.Policies.Metadata;
 namespace MeshGovernance.Policies.Compilation;
 
 /// <summary>
-/// Compiles the built-in pack into a folder laid out as a <see cref="PolicyCache"/>: what publishing puts beside
-/// meshgov's binary, so that a first run (a new CI runner, no restored cache) loads the pack instead of starting
-/// Roslyn. The entries are keyed like any cache entry, so they serve exactly the build that wrote them.
+/// Compiles the built-in pack into a folder laid out as a <see cref="PolicyCache"/>: what the Release build of meshgov
+/// embeds (build/PolicyPackCompiler, <see cref="PrecompiledPolicies"/>), so that a first run (a new CI runner, no
+/// restored cache) loads the pack instead of starting Roslyn. The entries are keyed like any cache entry, so they
+/// serve exactly the build that wrote them.
 /// </summary>
 public static class BuiltInPackPrecompiler
 {
