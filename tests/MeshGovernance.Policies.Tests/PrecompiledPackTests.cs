@@ -38,6 +38,21 @@ public sealed class PrecompiledPackTests : IDisposable
     }
 
     [Fact]
+    public void A_damaged_precompiled_entry_is_compiled_again_into_the_cache_folder()
+    {
+        var source = BuiltInPolicies.Sources[0];
+        var id = PolicyMetadataReader.Read(source).Metadata!.Id;
+        var damaged = PrecompiledPolicies.From(_ => "not an assembly"u8.ToArray());
+        var folder = _work.PathOf("cache");
+
+        var policy = new PolicyAssemblyProvider(new PolicyCache(folder, damaged)).Get(source, id);
+
+        Assert.False(policy.FromCache);
+        Assert.NotNull(policy.Entry);
+        Assert.Single(Directory.GetFiles(folder, "*.dll"));
+    }
+
+    [Fact]
     public void The_cache_folder_is_read_first_and_written_alone()
     {
         // The test project embeds one entry, as meshgov's Release build embeds the pack.
