@@ -37,6 +37,22 @@ public sealed class BuiltInPackTests
     }
 
     [Fact]
+    public void The_packs_metadata_is_read_once_per_process_and_its_lists_cannot_be_changed()
+    {
+        var source = BuiltInPolicies.Sources.First(s => PolicyMetadataReader.Read(s).Metadata!.Parameters.Values.Any(v => v is IReadOnlyList<string>));
+        var copy = source with { BuiltIn = false };
+
+        var first = PolicyMetadataReader.Read(source).Metadata!;
+        var again = PolicyMetadataReader.Read(source).Metadata!;
+        var fromCopy = PolicyMetadataReader.Read(copy).Metadata!;
+
+        Assert.Same(first, again);
+        Assert.NotSame(first, fromCopy);
+        Assert.Equal(first.Id, fromCopy.Id);
+        Assert.All(first.Parameters.Values.OfType<IReadOnlyList<string>>(), list => Assert.IsNotType<List<string>>(list, exactMatch: false));
+    }
+
+    [Fact]
     public void The_pack_holds_at_least_fifteen_policies_with_valid_metadata()
     {
         var metadata = BuiltInPolicies.Sources.Select(s => PolicyMetadataReader.Read(s)).ToList();

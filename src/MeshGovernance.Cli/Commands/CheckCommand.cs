@@ -4,7 +4,9 @@ using MeshGovernance.Review;
 using MeshGovernance.Git;
 using MeshGovernance.GitHub;
 using MeshGovernance.Model.Loading;
+using MeshGovernance.Policies.BuiltIn;
 using MeshGovernance.Policies.Engine;
+using MeshGovernance.Policies.Metadata;
 using MeshGovernance.Reports;
 using MeshGovernance.Results;
 
@@ -105,6 +107,7 @@ internal static class CheckCommand
 
             var baseRevision = parse.GetValue(pullRequest.Base) ?? actions?.BaseSha;
             var pullRequestAuthor = parse.GetValue(author) ?? actions?.PullRequestAuthor;
+            PolicyMetadataReader.ReadAhead(BuiltInPolicies.Sources);
             var fileCache = policyOptions.CacheRoot is { } cacheRoot ? FileCache.Open(cacheRoot) : null;
             var loadWatch = System.Diagnostics.Stopwatch.StartNew();
             CheckResult result;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using MeshGovernance.Model.Diagnostics;
 using MeshGovernance.Model.Yaml;
@@ -15,7 +16,39 @@ public static partial class PolicyMetadataReader
     private const string Fence = "---";
     private static readonly string[] KnownKeys = ["id", "title", "enforcement", "category", "rationale", "help", "scope", "params", "alwaysBlocks", "pullRequestOnly"];
 
+    /// <summary>
+    /// What the built-in pack's front matter says, read once per process: every check asks again (the site's trend
+    /// runs one per commit), and a warm check would otherwise start YAML reading only for this.
+    /// </summary>
+    private static readonly ConditionalWeakTable<PolicySource, BuiltInRead> BuiltInReads = new();
+
+    private sealed record BuiltInRead(PolicyMetadata? Metadata, IReadOnlyList<Diagnostic> Diagnostics);
+
     public static (PolicyMetadata? Metadata, IReadOnlyList<Diagnostic> Diagnostics) Read(PolicySource source)
+    {
+        if (!source.BuiltIn)
+        {
+            return ReadFrontMatter(source);
+        }
+
+        var read = BuiltInReads.GetValue(source, static s =>
+        {
+            var (metadata, diagnostics) = ReadFrontMatter(s);
+            return new BuiltInRead(metadata, diagnostics);
+        });
+        return (read.Metadata, read.Diagnostics);
+    }
+
+    /// <summary>Reads the front matter of <paramref name="sources"/> on the thread pool, for a command to do while it loads the mesh.</summary>
+    public static void ReadAhead(IReadOnlyList<PolicySource> sources) => _ = Task.Run(() =>
+    {
+        foreach (var source in sources)
+        {
+            Read(source);
+        }
+    });
+
+    private static (PolicyMetadata? Metadata, IReadOnlyList<Diagnostic> Diagnostics) ReadFrontMatter(PolicySource source)
     {
         var diagnostics = new List<Diagnostic>();
         var lines = source.Text.Split('\n');

@@ -20,7 +20,8 @@ internal static class ParameterTypes
             case SourceScalar { Kind: ScalarKind.String } scalar:
                 return scalar.Value;
             case SourceSequence sequence when sequence.Items.All(i => i is SourceScalar { Kind: not ScalarKind.Null }):
-                return (IReadOnlyList<string>)sequence.Items.Cast<SourceScalar>().Select(i => i.Value).ToList();
+                // Read-only, not a list a policy could cast back and change for the checks after it.
+                return sequence.Items.Cast<SourceScalar>().Select(i => i.Value).ToList().AsReadOnly();
             default:
                 return null;
         }
