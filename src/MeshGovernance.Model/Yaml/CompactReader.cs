@@ -29,6 +29,9 @@ internal sealed class CompactReader
 
     public byte ReadByte() => _position < _end ? _buffer[_position++] : throw new EndOfStreamException();
 
+    /// <summary>The next byte, left to be read.</summary>
+    public byte PeekByte() => _position < _end ? _buffer[_position] : throw new EndOfStreamException();
+
     public bool ReadBoolean() => ReadByte() != 0;
 
     public int ReadInt32() => BinaryPrimitives.ReadInt32LittleEndian(Take(4));

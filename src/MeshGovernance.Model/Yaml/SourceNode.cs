@@ -34,7 +34,9 @@ public sealed class SourceScalar : SourceNode
         Kind = kind;
     }
 
-    internal override long ExpandedSize => 1 + (Value.Length / 128);
+    internal override long ExpandedSize => ExpandedSizeOf(Value);
+
+    internal static long ExpandedSizeOf(string value) => 1 + (value.Length / 128);
 
     internal override int Height => 1;
 
@@ -59,32 +61,63 @@ public enum ScalarKind : byte
 public sealed class SourceMapping : SourceNode
 {
     // Most mappings have a handful of keys: a linear search beats a dictionary, and the tree of a large
-    // mesh is millions of nodes, so every object per node costs garbage-collection time.
+    // mesh is millions of nodes, so every object per node costs garbage-collection time. For the same reason a
+    // key is kept inside its entry (its text, kind and position), not as a node of its own: half the scalars of a
+    // mesh are keys. Entries and KeyNode make a key's node the first time it is asked for, and keep it, so a key is
+    // one node however often it is read (callers may hold keys in reference-keyed sets).
     private const int IndexThreshold = 16;
-    private readonly List<KeyValuePair<SourceScalar, SourceNode>> _entries;
+    private Entry[] _entries;
+    private SourceScalar?[]? _keyNodes;
+    private int _count;
     private Dictionary<string, int>? _index;
     private long _expandedSize = 1;
     private int _height = 1;
 
-    /// <param name="capacity">The number of entries, when known (a tree read from the cache): no slack in the list.</param>
-    internal SourceMapping(SourceSpan span, int capacity = 0) : base(span) => _entries = new(capacity);
+    /// <param name="capacity">The number of entries, when known (a tree read from the cache): no slack in the array.</param>
+    internal SourceMapping(SourceSpan span, int capacity = 0) : base(span) => _entries = capacity == 0 ? [] : new Entry[capacity];
 
     internal override long ExpandedSize => _expandedSize;
 
     internal override int Height => _height;
 
-    public IReadOnlyList<KeyValuePair<SourceScalar, SourceNode>> Entries => _entries.AsReadOnly();
+    /// <summary>The entries in document order; each key node is made when the entry is read.</summary>
+    public IReadOnlyList<KeyValuePair<SourceScalar, SourceNode>> Entries => new EntryList(this);
 
     public SourceNode? this[string key] => IndexOf(key) is var i and >= 0 ? _entries[i].Value : null;
 
-    public SourceScalar? KeyNode(string key) => IndexOf(key) is var i and >= 0 ? _entries[i].Key : null;
+    public SourceScalar? KeyNode(string key) => IndexOf(key) is var i and >= 0 ? KeyNodeAt(i) : null;
 
-    /// <summary>The number of entries; with <see cref="EntryAt"/>, a walk over them that allocates nothing.</summary>
-    internal int Count => _entries.Count;
+    /// <summary>The number of entries; with <see cref="KeyAt"/> and <see cref="ValueAt"/>, a walk over them that allocates nothing.</summary>
+    internal int Count => _count;
 
-    internal KeyValuePair<SourceScalar, SourceNode> EntryAt(int index) => _entries[index];
+    internal string KeyAt(int index) => EntryRef(index).Key;
+
+    internal SourceNode ValueAt(int index) => EntryRef(index).Value;
+
+    internal KeyValuePair<SourceScalar, SourceNode> EntryAt(int index) => new(KeyNodeAt(index), ValueAt(index));
+
+    internal SourceSpan KeySpanAt(int index)
+    {
+        ref readonly var entry = ref EntryRef(index);
+        return new SourceSpan(Span.File, entry.Line, entry.Column, entry.EndLine, entry.EndColumn);
+    }
+
+    internal ScalarKind KeyKindAt(int index) => EntryRef(index).KeyKind;
 
     public bool ContainsKey(string key) => IndexOf(key) >= 0;
+
+    private ref readonly Entry EntryRef(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_count, nameof(index));
+        return ref _entries[index];
+    }
+
+    private SourceScalar KeyNodeAt(int index)
+    {
+        // Readers may ask from several threads at once: the first node stored wins, and every caller gets that one.
+        var nodes = _keyNodes ?? Interlocked.CompareExchange(ref _keyNodes, new SourceScalar?[_entries.Length], null) ?? _keyNodes;
+        return nodes[index] ?? Interlocked.CompareExchange(ref nodes[index], new SourceScalar(KeySpanAt(index), KeyAt(index), KeyKindAt(index)), null) ?? nodes[index]!;
+    }
 
     private int IndexOf(string key)
     {
@@ -93,9 +126,9 @@ public sealed class SourceMapping : SourceNode
             return _index.TryGetValue(key, out var i) ? i : -1;
         }
 
-        for (var i = 0; i < _entries.Count; i++)
+        for (var i = 0; i < _count; i++)
         {
-            if (string.Equals(_entries[i].Key.Value, key, StringComparison.Ordinal))
+            if (string.Equals(_entries[i].Key, key, StringComparison.Ordinal))
             {
                 return i;
             }
@@ -108,27 +141,41 @@ public sealed class SourceMapping : SourceNode
     public SourceSpan SpanOf(string key) => this[key]?.Span ?? Span;
 
     /// <summary>Adds an entry; returns false when the key is already present.</summary>
-    internal bool TryAdd(SourceScalar key, SourceNode value)
+    internal bool TryAdd(SourceScalar key, SourceNode value) => TryAdd(key.Value, key.Span, key.Kind, value);
+
+    /// <summary>Adds an entry whose key is given by its parts (no key node is kept); false when the key is already present.</summary>
+    internal bool TryAdd(string key, SourceSpan keySpan, ScalarKind keyKind, SourceNode value)
     {
-        if (IndexOf(key.Value) >= 0)
+        if (IndexOf(key) >= 0)
         {
             return false;
         }
 
-        _entries.Add(new(key, value));
-        if (_index is not null)
+        if (_count == _entries.Length)
         {
-            _index[key.Value] = _entries.Count - 1;
-        }
-        else if (_entries.Count > IndexThreshold)
-        {
-            _index = new Dictionary<string, int>(_entries.Count * 2, StringComparer.Ordinal);
-            for (var i = 0; i < _entries.Count; i++)
+            // Only the reader that builds the mapping adds to it, so growing needs no locking.
+            Array.Resize(ref _entries, Math.Max(4, _count * 2));
+            if (_keyNodes is not null)
             {
-                _index[_entries[i].Key.Value] = i;
+                Array.Resize(ref _keyNodes, _entries.Length);
             }
         }
-        _expandedSize += key.ExpandedSize + value.ExpandedSize;
+
+        _entries[_count++] = new Entry(key, keySpan.Line, keySpan.Column, keySpan.EndLine, keySpan.EndColumn, keyKind, value);
+        if (_index is not null)
+        {
+            _index[key] = _count - 1;
+        }
+        else if (_count > IndexThreshold)
+        {
+            _index = new Dictionary<string, int>(_count * 2, StringComparer.Ordinal);
+            for (var i = 0; i < _count; i++)
+            {
+                _index[_entries[i].Key] = i;
+            }
+        }
+
+        _expandedSize += SourceScalar.ExpandedSizeOf(key) + value.ExpandedSize;
         _height = Math.Max(_height, value.Height + 1);
         return true;
     }
@@ -150,6 +197,27 @@ public sealed class SourceMapping : SourceNode
         this[key] is SourceSequence seq
             ? seq.Items.OfType<SourceScalar>().Where(s => !s.IsNull).Select(s => s.Value).ToList().AsReadOnly()
             : [];
+
+    /// <summary>A key (its text, kind and position in the mapping's file) and its value.</summary>
+    private readonly record struct Entry(string Key, int Line, int Column, int EndLine, int EndColumn, ScalarKind KeyKind, SourceNode Value);
+
+    /// <summary>A read-only view of the entries as key nodes and values.</summary>
+    private sealed class EntryList(SourceMapping mapping) : IReadOnlyList<KeyValuePair<SourceScalar, SourceNode>>
+    {
+        public int Count => mapping._count;
+
+        public KeyValuePair<SourceScalar, SourceNode> this[int index] => mapping.EntryAt(index);
+
+        public IEnumerator<KeyValuePair<SourceScalar, SourceNode>> GetEnumerator()
+        {
+            for (var i = 0; i < mapping._count; i++)
+            {
+                yield return mapping.EntryAt(i);
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }
 
 public sealed class SourceSequence : SourceNode

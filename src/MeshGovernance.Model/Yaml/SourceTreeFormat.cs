@@ -121,11 +121,11 @@ internal static class SourceTreeFormat
 
             switch (node)
             {
+                // Keys are kept inside their mapping's entries (see SourceMapping), so only values can be shared.
                 case SourceMapping mapping:
-                    foreach (var (key, value) in mapping.Entries)
+                    for (var i = 0; i < mapping.Count; i++)
                     {
-                        pending.Push(key);
-                        pending.Push(value);
+                        pending.Push(mapping.ValueAt(i));
                     }
 
                     break;
@@ -169,11 +169,14 @@ internal static class SourceTreeFormat
             case SourceMapping mapping:
                 writer.Write((byte)(Mapping | flag));
                 WriteSpan(writer, mapping.Span);
-                writer.Write7BitEncodedInt(mapping.Entries.Count);
-                foreach (var (key, value) in mapping.Entries)
+                writer.Write7BitEncodedInt(mapping.Count);
+                for (var i = 0; i < mapping.Count; i++)
                 {
-                    WriteNode(writer, key, shared, written);
-                    WriteNode(writer, value, shared, written);
+                    writer.Write(Scalar);
+                    WriteSpan(writer, mapping.KeySpanAt(i));
+                    writer.Write((byte)mapping.KeyKindAt(i));
+                    writer.Write(mapping.KeyAt(i));
+                    WriteNode(writer, mapping.ValueAt(i), shared, written);
                 }
 
                 break;
@@ -210,8 +213,8 @@ internal static class SourceTreeFormat
         switch (tag & ~Anchored)
         {
             case Scalar:
-                var kind = (ScalarKind)reader.ReadByte();
-                var scalar = new SourceScalar(span, ReadScalarText(reader), Enum.IsDefined(kind) ? kind : throw new FormatException("Unknown scalar kind."));
+                var kind = ReadScalarKind(reader);
+                var scalar = new SourceScalar(span, ReadScalarText(reader), kind);
                 if (anchored)
                 {
                     anchors.Add(scalar);
@@ -228,8 +231,20 @@ internal static class SourceTreeFormat
 
                 for (var i = entries; i > 0; i--)
                 {
-                    var key = ReadNode(reader, file, anchors, length, depth + 1) as SourceScalar ?? throw new FormatException("A key that is not a scalar.");
-                    mapping.TryAdd(key, ReadNode(reader, file, anchors, length, depth + 1));
+                    // A key is read into the entry itself; a shared one (written by an earlier version) goes through the nodes.
+                    if (reader.PeekByte() == Scalar)
+                    {
+                        reader.ReadByte();
+                        var keySpan = ReadSpan(reader, file);
+                        var keyKind = ReadScalarKind(reader);
+                        var keyText = ReadScalarText(reader);
+                        mapping.TryAdd(keyText, keySpan, keyKind, ReadNode(reader, file, anchors, length, depth + 1));
+                    }
+                    else
+                    {
+                        var key = ReadNode(reader, file, anchors, length, depth + 1) as SourceScalar ?? throw new FormatException("A key that is not a scalar.");
+                        mapping.TryAdd(key, ReadNode(reader, file, anchors, length, depth + 1));
+                    }
                 }
 
                 return mapping;
@@ -250,6 +265,13 @@ internal static class SourceTreeFormat
             default:
                 throw new FormatException("Unknown node tag.");
         }
+    }
+
+    /// <summary>A scalar kind's byte; <see cref="ScalarKind.Null"/> is the last kind.</summary>
+    private static ScalarKind ReadScalarKind(CompactReader reader)
+    {
+        var kind = reader.ReadByte();
+        return kind <= (byte)ScalarKind.Null ? (ScalarKind)kind : throw new FormatException("Unknown scalar kind.");
     }
 
     /// <summary>

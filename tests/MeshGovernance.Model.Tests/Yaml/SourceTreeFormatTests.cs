@@ -1,3 +1,4 @@
+using MeshGovernance.Model.Diagnostics;
 using MeshGovernance.Model.Yaml;
 
 namespace MeshGovernance.Model.Tests.Yaml;
@@ -87,6 +88,64 @@ public sealed class SourceTreeFormatTests
         flipped[^10] ^= 0xFF;
         var read = SourceTreeFormat.Read(flipped, "a.yaml");
         Assert.True(read is null || read.Value.Root.Entries.Count == original.Root!.Entries.Count);
+    }
+
+    [Fact]
+    public void A_key_is_one_node_however_often_and_from_however_many_threads_it_is_read()
+    {
+        var root = YamlDocumentReader.Read("a: 1\nbb: 2\n", "f.yaml", YamlLimits.Default).Root!;
+        var copy = SourceTreeFormat.Read(SourceTreeFormat.Write(root, []), "f.yaml")!.Value.Root;
+
+        var keys = Enumerable.Range(0, 64).AsParallel().Select(_ => copy.KeyNode("bb")).ToList();
+
+        Assert.All(keys, key => Assert.Same(keys[0], key));
+        Assert.Same(keys[0], copy.Entries[1].Key);
+        Assert.Equal(new SourceSpan("f.yaml", 2, 1, 2, 3), keys[0]!.Span);
+    }
+
+    [Fact]
+    public void A_tree_whose_key_was_written_as_a_shared_node_still_reads()
+    {
+        // Earlier writers numbered a key that an alias elsewhere refers to; such trees are still in caches.
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer))
+        {
+            writer.Write(0x3354474D);
+            writer.Write("f.yaml");
+            writer.Write7BitEncodedInt(0);
+            writer.Write((byte)2); // a mapping of two entries
+            WriteSpan(writer, 1, 1, 3, 1);
+            writer.Write7BitEncodedInt(2);
+            writer.Write((byte)(1 | 0x80)); // key "k", shared
+            WriteSpan(writer, 1, 1, 1, 2);
+            writer.Write((byte)ScalarKind.String);
+            writer.Write("k");
+            writer.Write((byte)1); // its value
+            WriteSpan(writer, 1, 4, 1, 5);
+            writer.Write((byte)ScalarKind.Integer);
+            writer.Write("1");
+            writer.Write((byte)1); // key "b"
+            WriteSpan(writer, 2, 1, 2, 2);
+            writer.Write((byte)ScalarKind.String);
+            writer.Write("b");
+            writer.Write((byte)0); // its value: the key "k"
+            writer.Write7BitEncodedInt(0);
+        }
+
+        var root = SourceTreeFormat.Read(buffer.ToArray(), "f.yaml")!.Value.Root;
+
+        Assert.Equal(["k", "b"], root.Entries.Select(e => e.Key.Value));
+        Assert.Equal((ScalarKind.Integer, "1"), (((SourceScalar)root["k"]!).Kind, ((SourceScalar)root["k"]!).Value));
+        Assert.Equal(new SourceSpan("f.yaml", 1, 1, 1, 2), root["b"]!.Span);
+        Assert.Equal("k", root.GetString("b"));
+
+        static void WriteSpan(BinaryWriter writer, int line, int column, int endLine, int endColumn)
+        {
+            writer.Write7BitEncodedInt(line);
+            writer.Write7BitEncodedInt(column);
+            writer.Write7BitEncodedInt(endLine);
+            writer.Write7BitEncodedInt(endColumn);
+        }
     }
 
     private static void AssertSame(SourceNode expected, SourceNode actual)
