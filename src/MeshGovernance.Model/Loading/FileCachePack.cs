@@ -6,10 +6,12 @@ namespace MeshGovernance.Model.Loading;
 
 /// <summary>
 /// The file cache on disk: one file holding every entry (key, schema findings, compact tree), so that a warm run of a
-/// mesh of 20,000 files opens one file instead of 20,000. It is read whole into one array, and the trees stay slices
-/// of it (no copy per file). It is written through a temporary file and a rename, so a reader sees the old pack or
-/// the new one. A pack cut short or malformed reads as an empty cache. There is no checksum: the folder is as trusted
-/// as the compiled policies beside it (outside the repository), and a byte changed inside a text would go unseen.
+/// mesh of 20,000 files opens one file instead of 20,000. It is mapped into memory (<see cref="MappedFile"/>; read
+/// whole into one array on Windows, which cannot replace a mapped file), and the trees stay slices of it: no copy,
+/// and no page of it is touched before its tree is read. It is written through a temporary file and a rename, so a
+/// reader sees the old pack or the new one, and a mapped one is never changed under its reader. A pack cut short or
+/// malformed reads as an empty cache. There is no checksum: the folder is as trusted as the compiled policies beside
+/// it (outside the repository), and a byte changed inside a text would go unseen.
 /// </summary>
 internal static class FileCachePack
 {
@@ -32,25 +34,32 @@ internal static class FileCachePack
         try
         {
             var info = new FileInfo(path);
-            if (!info.Exists || info.Length > MaxPackBytes)
+            if (!info.Exists || info.Length == 0 || info.Length > MaxPackBytes)
             {
                 return entries;
             }
 
-            var bytes = File.ReadAllBytes(path);
-            var reader = new CompactReader(bytes, 0, bytes.Length);
+            var pack = OperatingSystem.IsWindows() ? File.ReadAllBytes(path) : MappedFile.Open(path).Memory;
+            var reader = new CompactReader(pack.Span);
             if (reader.ReadInt32() != Magic)
             {
                 return entries;
             }
 
-            var count = Count(reader, bytes.Length);
+            var count = Count(ref reader, pack.Length);
             for (var i = 0; i < count; i++)
             {
                 var key = reader.ReadString();
                 var flags = reader.ReadByte();
-                IReadOnlyList<Diagnostic>? diagnostics = (flags & 1) != 0 ? SourceTreeFormat.ReadDiagnostics(reader, bytes.Length) : null;
-                var tree = (flags & 2) != 0 ? reader.ReadSlice(Count(reader, bytes.Length)) : default;
+                IReadOnlyList<Diagnostic>? diagnostics = (flags & 1) != 0 ? SourceTreeFormat.ReadDiagnostics(ref reader, pack.Length) : null;
+                var tree = ReadOnlyMemory<byte>.Empty;
+                if ((flags & 2) != 0)
+                {
+                    var length = Count(ref reader, pack.Length);
+                    var start = reader.Position;
+                    reader.Skip(length);
+                    tree = pack.Slice(start, length);
+                }
 
                 entries[key] = new FileCacheEntry(tree, diagnostics);
             }
@@ -133,7 +142,7 @@ internal static class FileCachePack
         }
     }
 
-    private static int Count(CompactReader reader, int length)
+    private static int Count(ref CompactReader reader, int length)
     {
         var count = reader.Read7BitEncodedInt();
         return count >= 0 && count <= length ? count : throw new FormatException("A count larger than the pack.");

@@ -5,32 +5,27 @@ namespace MeshGovernance.Model.Yaml;
 
 /// <summary>
 /// Reads what a <see cref="BinaryWriter"/> wrote (little-endian integers, 7-bit encoded counts, length-prefixed UTF-8
-/// strings) straight from an array: a cached tree is millions of small reads, and a <see cref="BinaryReader"/> over a
-/// stream pays a virtual call for each byte. Throws <see cref="EndOfStreamException"/> past the end and
-/// <see cref="FormatException"/> on a malformed count or length.
+/// strings) straight from memory (an array, or a mapped file): a cached tree is millions of small reads, and a
+/// <see cref="BinaryReader"/> over a stream pays a virtual call for each byte. Throws
+/// <see cref="EndOfStreamException"/> past the end and <see cref="FormatException"/> on a malformed count or length.
 /// </summary>
-internal sealed class CompactReader
+internal ref struct CompactReader(ReadOnlySpan<byte> buffer)
 {
-    private readonly byte[] _buffer;
-    private readonly int _end;
+    private readonly ReadOnlySpan<byte> _buffer = buffer;
     private int _position;
 
-    public CompactReader(byte[] buffer, int offset, int count)
-    {
-        _buffer = buffer;
-        _position = offset;
-        _end = offset + count;
-    }
-
-    public bool AtEnd => _position == _end;
+    public readonly bool AtEnd => _position == _buffer.Length;
 
     /// <summary>Bytes left to read: what any count read from the data must fit in.</summary>
-    public int Remaining => _end - _position;
+    public readonly int Remaining => _buffer.Length - _position;
 
-    public byte ReadByte() => _position < _end ? _buffer[_position++] : throw new EndOfStreamException();
+    /// <summary>Bytes read so far.</summary>
+    public readonly int Position => _position;
+
+    public byte ReadByte() => _position < _buffer.Length ? _buffer[_position++] : throw new EndOfStreamException();
 
     /// <summary>The next byte, left to be read.</summary>
-    public byte PeekByte() => _position < _end ? _buffer[_position] : throw new EndOfStreamException();
+    public readonly byte PeekByte() => _position < _buffer.Length ? _buffer[_position] : throw new EndOfStreamException();
 
     public bool ReadBoolean() => ReadByte() != 0;
 
@@ -55,13 +50,8 @@ internal sealed class CompactReader
     /// <summary>A string as <see cref="BinaryWriter.Write(string)"/> wrote it.</summary>
     public string ReadString() => Encoding.UTF8.GetString(Take(ReadLength()));
 
-    /// <summary>The next <paramref name="length"/> bytes as a slice of the array, not a copy.</summary>
-    public ReadOnlyMemory<byte> ReadSlice(int length)
-    {
-        var start = _position;
-        Take(length);
-        return _buffer.AsMemory(start, length);
-    }
+    /// <summary>Moves past the next <paramref name="length"/> bytes.</summary>
+    public void Skip(int length) => Take(length);
 
     /// <summary>The bytes of a length-prefixed string, without decoding them.</summary>
     public ReadOnlySpan<byte> ReadStringBytes() => Take(ReadLength());
@@ -74,12 +64,12 @@ internal sealed class CompactReader
 
     private ReadOnlySpan<byte> Take(int length)
     {
-        if (length > _end - _position)
+        if (length > _buffer.Length - _position)
         {
             throw new EndOfStreamException();
         }
 
-        var span = _buffer.AsSpan(_position, length);
+        var span = _buffer.Slice(_position, length);
         _position += length;
         return span;
     }

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text;
 using MeshGovernance.Model.Diagnostics;
 
@@ -39,22 +38,17 @@ internal static class SourceTreeFormat
     /// <summary>The tree and diagnostics, or null when the bytes are not a well-formed tree of <paramref name="file"/>.</summary>
     public static (SourceMapping Root, IReadOnlyList<Diagnostic> Diagnostics)? Read(ReadOnlyMemory<byte> tree, string file)
     {
-        if (!MemoryMarshal.TryGetArray(tree, out var bytes))
-        {
-            bytes = new ArraySegment<byte>(tree.ToArray());
-        }
-
         try
         {
-            var reader = new CompactReader(bytes.Array!, bytes.Offset, bytes.Count);
+            var reader = new CompactReader(tree.Span);
             if (reader.ReadInt32() != Magic || reader.ReadString() != file)
             {
                 return null;
             }
 
-            var diagnostics = ReadDiagnostics(reader, bytes.Count);
+            var diagnostics = ReadDiagnostics(ref reader, tree.Length);
             var anchors = new List<SourceNode>();
-            return ReadNode(reader, file, anchors, bytes.Count, depth: 0) is SourceMapping root && reader.AtEnd
+            return ReadNode(ref reader, file, anchors, tree.Length, depth: 0) is SourceMapping root && reader.AtEnd
                 ? (root, diagnostics)
                 : null;
         }
@@ -81,9 +75,9 @@ internal static class SourceTreeFormat
     }
 
     /// <summary>What <see cref="WriteDiagnostics"/> wrote; <paramref name="length"/> bounds the count.</summary>
-    internal static List<Diagnostic> ReadDiagnostics(CompactReader reader, int length)
+    internal static List<Diagnostic> ReadDiagnostics(ref CompactReader reader, int length)
     {
-        var count = Count(reader, length);
+        var count = Count(ref reader, length);
         var diagnostics = new List<Diagnostic>(Math.Min(count, 64));
         for (var i = 0; i < count; i++)
         {
@@ -95,7 +89,7 @@ internal static class SourceTreeFormat
             }
 
             var message = reader.ReadString();
-            var span = ReadSpan(reader, string.Empty);
+            var span = ReadSpan(ref reader, string.Empty);
             span = span with { File = reader.ReadString() };
             var subject = reader.ReadString();
             diagnostics.Add(new Diagnostic(id, level, message, span, reader.ReadBoolean() ? subject : null));
@@ -193,7 +187,7 @@ internal static class SourceTreeFormat
         }
     }
 
-    private static SourceNode ReadNode(CompactReader reader, string file, List<SourceNode> anchors, int length, int depth)
+    private static SourceNode ReadNode(ref CompactReader reader, string file, List<SourceNode> anchors, int length, int depth)
     {
         // The reader's own limits bound the depth of any tree it built; a deeper one is damage.
         if (depth > YamlLimits.Default.MaxDepth + 1)
@@ -209,12 +203,12 @@ internal static class SourceTreeFormat
         }
 
         var anchored = (tag & Anchored) != 0;
-        var span = ReadSpan(reader, file);
+        var span = ReadSpan(ref reader, file);
         switch (tag & ~Anchored)
         {
             case Scalar:
-                var kind = ReadScalarKind(reader);
-                var scalar = new SourceScalar(span, ReadScalarText(reader), kind);
+                var kind = ReadScalarKind(ref reader);
+                var scalar = new SourceScalar(span, ReadScalarText(ref reader), kind);
                 if (anchored)
                 {
                     anchors.Add(scalar);
@@ -222,7 +216,7 @@ internal static class SourceTreeFormat
 
                 return scalar;
             case Mapping:
-                var entries = Count(reader, length);
+                var entries = Count(ref reader, length);
                 var mapping = new SourceMapping(span, InitialCapacity(entries, reader));
                 if (anchored)
                 {
@@ -235,21 +229,21 @@ internal static class SourceTreeFormat
                     if (reader.PeekByte() == Scalar)
                     {
                         reader.ReadByte();
-                        var keySpan = ReadSpan(reader, file);
-                        var keyKind = ReadScalarKind(reader);
-                        var keyText = ReadScalarText(reader);
-                        mapping.TryAdd(keyText, keySpan, keyKind, ReadNode(reader, file, anchors, length, depth + 1));
+                        var keySpan = ReadSpan(ref reader, file);
+                        var keyKind = ReadScalarKind(ref reader);
+                        var keyText = ReadScalarText(ref reader);
+                        mapping.TryAdd(keyText, keySpan, keyKind, ReadNode(ref reader, file, anchors, length, depth + 1));
                     }
                     else
                     {
-                        var key = ReadNode(reader, file, anchors, length, depth + 1) as SourceScalar ?? throw new FormatException("A key that is not a scalar.");
-                        mapping.TryAdd(key, ReadNode(reader, file, anchors, length, depth + 1));
+                        var key = ReadNode(ref reader, file, anchors, length, depth + 1) as SourceScalar ?? throw new FormatException("A key that is not a scalar.");
+                        mapping.TryAdd(key, ReadNode(ref reader, file, anchors, length, depth + 1));
                     }
                 }
 
                 return mapping;
             case Sequence:
-                var items = Count(reader, length);
+                var items = Count(ref reader, length);
                 var sequence = new SourceSequence(span, InitialCapacity(items, reader));
                 if (anchored)
                 {
@@ -258,7 +252,7 @@ internal static class SourceTreeFormat
 
                 for (var i = items; i > 0; i--)
                 {
-                    sequence.Add(ReadNode(reader, file, anchors, length, depth + 1));
+                    sequence.Add(ReadNode(ref reader, file, anchors, length, depth + 1));
                 }
 
                 return sequence;
@@ -268,7 +262,7 @@ internal static class SourceTreeFormat
     }
 
     /// <summary>A scalar kind's byte; <see cref="ScalarKind.Null"/> is the last kind.</summary>
-    private static ScalarKind ReadScalarKind(CompactReader reader)
+    private static ScalarKind ReadScalarKind(ref CompactReader reader)
     {
         var kind = reader.ReadByte();
         return kind <= (byte)ScalarKind.Null ? (ScalarKind)kind : throw new FormatException("Unknown scalar kind.");
@@ -279,7 +273,7 @@ internal static class SourceTreeFormat
     /// scalars are short and repeat ("name", "string", "true"): those are decoded into a buffer and taken from the
     /// pool without allocating a string that would be dropped at once.
     /// </summary>
-    private static string ReadScalarText(CompactReader reader)
+    private static string ReadScalarText(ref CompactReader reader)
     {
         var utf8 = reader.ReadStringBytes();
         if (utf8.Length > StringPool.MaxPooledLength * 3)
@@ -298,7 +292,7 @@ internal static class SourceTreeFormat
     /// </summary>
     private static int InitialCapacity(int count, CompactReader reader) => Math.Min(count, Math.Min(reader.Remaining / 2, 1024));
 
-    private static int Count(CompactReader reader, int length)
+    private static int Count(ref CompactReader reader, int length)
     {
         var count = reader.Read7BitEncodedInt();
         return count >= 0 && count <= length ? count : throw new FormatException("A count larger than the data.");
@@ -313,6 +307,6 @@ internal static class SourceTreeFormat
         writer.Write7BitEncodedInt(span.EndColumn);
     }
 
-    private static SourceSpan ReadSpan(CompactReader reader, string file) =>
+    private static SourceSpan ReadSpan(ref CompactReader reader, string file) =>
         new(file, reader.Read7BitEncodedInt(), reader.Read7BitEncodedInt(), reader.Read7BitEncodedInt(), reader.Read7BitEncodedInt());
 }

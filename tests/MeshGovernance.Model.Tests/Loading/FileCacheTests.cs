@@ -89,6 +89,27 @@ public sealed class FileCacheTests : IDisposable
     }
 
     [Fact]
+    public void A_pack_replaced_by_another_run_leaves_the_one_already_open_whole()
+    {
+        using var repo = TempMeshRepository.Valid();
+        var uncached = MeshLoader.Load(repo.Root);
+        MeshLoader.Load(repo.Root, cache: FileCache.Open(_folder));
+        var open = FileCache.Open(_folder);
+        var pack = Assert.Single(Directory.GetFiles(_folder));
+        var before = File.ReadAllBytes(pack);
+
+        repo.Write("teams/extra.yaml", TempMeshRepository.ValidTeam.Replace("id: sales-team", "id: extra-team", StringComparison.Ordinal));
+        MeshLoader.Load(repo.Root, cache: FileCache.Open(_folder));
+        Assert.NotEqual(before, File.ReadAllBytes(pack));
+        File.Delete(Path.Combine(repo.Root, "teams/extra.yaml"));
+        var result = MeshLoader.Load(repo.Root, cache: open);
+
+        Assert.Equal((6, 0), (open.Hits, open.Misses));
+        Assert.Equal(uncached.Diagnostics, result.Diagnostics);
+        Assert.Equal(uncached.Mesh.Contracts.Single().AllElements().Select(e => (e.Path, e.Span)), result.Mesh.Contracts.Single().AllElements().Select(e => (e.Path, e.Span)));
+    }
+
+    [Fact]
     public void A_pack_cut_short_anywhere_or_with_a_byte_changed_is_read_as_empty_or_as_whole_trees_never_as_a_crash()
     {
         using var repo = TempMeshRepository.Valid();
