@@ -212,8 +212,9 @@ internal static class NodeValidator
 
         for (var i = 0; i < mapping.Count; i++)
         {
-            var (key, value) = mapping.EntryAt(i);
-            if (schema.PropertiesByName.TryGetValue(key.Value, out var property))
+            var key = mapping.KeyAt(i);
+            var value = mapping.ValueAt(i);
+            if (schema.PropertiesByName.TryGetValue(key, out var property))
             {
                 if (!(value is SourceScalar { Kind: ScalarKind.Null } && property.Schema.Nullable) && !Accepts(value, property.Schema))
                 {
@@ -223,7 +224,7 @@ internal static class NodeValidator
                 continue;
             }
 
-            if (MatchingPattern(schema, key.Value) is { } pattern)
+            if (MatchingPattern(schema, key) is { } pattern)
             {
                 if (!Accepts(value, pattern.Schema))
                 {
@@ -507,13 +508,13 @@ internal static class NodeValidator
             return;
         }
 
+        // Key nodes are made only for the keys a finding names (see SourceMapping).
         var additional = new List<KeyValuePair<SourceScalar, SourceNode>>();
         for (var i = 0; i < mapping.Count; i++)
         {
-            var entry = mapping.EntryAt(i);
-            if (!schema.PropertiesByName.ContainsKey(entry.Key.Value))
+            if (!schema.PropertiesByName.ContainsKey(mapping.KeyAt(i)))
             {
-                additional.Add(entry);
+                additional.Add(mapping.EntryAt(i));
             }
         }
 

@@ -34,9 +34,8 @@ internal static class ValueText
                 text.Append('{');
                 for (var i = 0; i < mapping.Count; i++)
                 {
-                    var (key, value) = mapping.EntryAt(i);
-                    Quoted(key.Value, text).Append(':');
-                    Typed(value, text).Append(',');
+                    Quoted(mapping.KeyAt(i), text).Append(':');
+                    Typed(mapping.ValueAt(i), text).Append(',');
                 }
 
                 return text.Append('}');

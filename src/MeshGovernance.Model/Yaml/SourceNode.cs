@@ -180,6 +180,19 @@ public sealed class SourceMapping : SourceNode
         return true;
     }
 
+    /// <summary>Drops the room the array grew for entries that never came, once the reader has read the whole mapping.</summary>
+    internal void TrimExcess()
+    {
+        if (_count < _entries.Length)
+        {
+            Array.Resize(ref _entries, _count);
+            if (_keyNodes is not null)
+            {
+                Array.Resize(ref _keyNodes, _count);
+            }
+        }
+    }
+
     /// <summary>The string value of a scalar entry, or null when it is absent or not a scalar.</summary>
     public string? GetString(string key) => this[key] is SourceScalar { IsNull: false } s ? s.Value : null;
 

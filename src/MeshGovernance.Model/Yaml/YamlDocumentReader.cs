@@ -135,6 +135,7 @@ public static partial class YamlDocumentReader
                     var frame = _stack.Pop();
                     var span = frame.Node.Span;
                     frame.Node.Span = span with { EndLine = (int)e.End.Line, EndColumn = (int)e.End.Column };
+                    (frame.Node as SourceMapping)?.TrimExcess();
                     return Complete(frame.Node, frame.Anchor, e);
                 default:
                     return true;
