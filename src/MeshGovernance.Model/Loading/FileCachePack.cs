@@ -39,7 +39,7 @@ internal static class FileCachePack
                 return entries;
             }
 
-            var pack = OperatingSystem.IsWindows() ? File.ReadAllBytes(path) : MappedFile.Open(path).Memory;
+            var pack = OperatingSystem.IsWindows() ? File.ReadAllBytes(path) : MapOrRead(path);
             var reader = new CompactReader(pack.Span);
             if (reader.ReadInt32() != Magic)
             {
@@ -139,6 +139,19 @@ internal static class FileCachePack
             {
                 TryDelete(temporary);
             }
+        }
+    }
+
+    /// <summary>The pack mapped, or read into an array where the file system cannot map it (a run stays warm either way).</summary>
+    private static ReadOnlyMemory<byte> MapOrRead(string path)
+    {
+        try
+        {
+            return MappedFile.Open(path).Memory;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            return File.ReadAllBytes(path);
         }
     }
 

@@ -80,7 +80,7 @@ public sealed class SourceMapping : SourceNode
 
     internal override int Height => _height;
 
-    /// <summary>The entries in document order; each key node is made when the entry is read.</summary>
+    /// <summary>The entries in document order; a key's node is made the first time it is read, then kept.</summary>
     public IReadOnlyList<KeyValuePair<SourceScalar, SourceNode>> Entries => new EntryList(this);
 
     public SourceNode? this[string key] => IndexOf(key) is var i and >= 0 ? _entries[i].Value : null;
