@@ -67,11 +67,7 @@ public sealed class GitHubActionFilesTests : IDisposable
         var tools = Path.Combine(_work.Root, "tools");
         Directory.CreateDirectory(tools);
         var wrapper = Path.Combine(tools, "meshgov");
-        File.WriteAllText(wrapper, $"#!/bin/sh\nexec dotnet '{Path.Combine(AppContext.BaseDirectory, "meshgov.dll")}' \"$@\"\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
+        ExecutableScript.Write(wrapper, $"#!/bin/sh\nexec dotnet '{Path.Combine(AppContext.BaseDirectory, "meshgov.dll")}' \"$@\"\n");
         var gitHubOutput = Path.Combine(_work.Root, "github-output");
         File.WriteAllText(gitHubOutput, string.Empty);
         var runnerTemp = Directory.CreateDirectory(Path.Combine(_work.Root, "runner-temp")).FullName;

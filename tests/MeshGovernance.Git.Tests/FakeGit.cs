@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MeshGovernance.Testing;
 
 namespace MeshGovernance.Git.Tests;
 
@@ -15,11 +16,7 @@ public sealed class FakeGit : IDisposable
         _folder = folder;
         Executable = Path.Combine(folder, "git");
         Log = Path.Combine(folder, "invocations.log");
-        File.WriteAllText(Executable, "#!/bin/sh\n" + script.Replace("$LOG", Log) + "\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(Executable, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
+        ExecutableScript.Write(Executable, "#!/bin/sh\n" + script.Replace("$LOG", Log) + "\n");
     }
 
     public string Executable { get; }
