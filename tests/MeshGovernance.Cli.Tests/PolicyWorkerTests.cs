@@ -1,6 +1,7 @@
 using System.Text;
 using MeshGovernance.Model.Diagnostics;
 using MeshGovernance.Model.Loading;
+using MeshGovernance.Policies.Compilation;
 using MeshGovernance.Policies.Engine;
 using MeshGovernance.Policies.Execution;
 using MeshGovernance.Policies.Isolation;
@@ -95,6 +96,45 @@ public sealed class PolicyWorkerTests
         Assert.Contains("'ctor-recursion'", stopped.Message);
         Assert.Contains("overflowed the stack", stopped.Message);
         AssertTheOthersReported(result, repo);
+    }
+
+    [Fact]
+    public void Policies_handed_to_the_worker_ahead_of_the_check_are_loaded_not_run()
+    {
+        using var repo = TempMeshRepository.Valid();
+        repo.Write($"governance/policies/{WellBehaved}.csx", Script(WellBehaved, "foreach (var product in Mesh.Products) { Inform(product, \"seen\"); }"));
+        repo.Write("governance/policies/ctor-recursion.csx", Script("ctor-recursion", """
+            class Node { public Node() : this(new Node(0)) { } public Node(Node parent) { } public Node(int depth) : this() { } }
+            Inform(Mesh.Products[0], new Node().ToString()!);
+            """));
+        var options = new PolicyEngineOptions
+        {
+            Budget = PolicyBudgetOptions.Default with { Timeout = TimeSpan.FromSeconds(8), Grace = TimeSpan.FromSeconds(1) },
+            Cache = new PolicyCache(repo.PathOf(".policy-cache")),
+            Today = new DateOnly(2026, 12, 6),
+            MaxParallelism = 2,
+        };
+        CheckResult Check(PolicyWorkerPool pool, bool loadAhead)
+        {
+            var load = MeshLoader.Load(repo.Root, scanned: loadAhead ? layout => pool.LoadAhead(layout.PolicyScripts, options.Cache) : null);
+            return PolicyEngine.Check(load, PolicySet.Load(load, includeBuiltIn: false), options with { Worker = pool });
+        }
+
+        using var first = Pool();
+        var compiling = Check(first, loadAhead: false);
+        using var pool = Pool();
+        pool.StartEarly();
+        var loadedAhead = Check(pool, loadAhead: true);
+
+        // The crashing policy's assembly was loaded ahead, and its code ran only in its own run, where it is blamed:
+        // the worker that loaded it lived until then (a crash while loading ahead would have cost one more worker).
+        Assert.Equal("MG1305", Single(loadedAhead, "ctor-recursion").Id);
+        AssertTheOthersReported(loadedAhead, repo);
+        Assert.Equal(first.WorkersStarted, pool.WorkersStarted);
+        Assert.True(loadedAhead.Policies.All(p => p.FromCache));
+        Assert.Equal(
+            compiling.Diagnostics.Select(d => (d.Id, d.Message, d.File)),
+            loadedAhead.Diagnostics.Select(d => (d.Id, d.Message, d.File)));
     }
 
     [Fact]

@@ -36,6 +36,56 @@ public sealed class PolicyLoadingTests
     }
 
     [Fact]
+    public void A_policy_loaded_ahead_from_the_cache_runs_from_memory_even_once_its_entry_is_gone()
+    {
+        var folder = Directory.CreateTempSubdirectory("meshgov-load-ahead-").FullName;
+        try
+        {
+            var source = new PolicySource("governance/policies/loads-once.csx", Policy("ahead"), BuiltIn: false);
+            Assert.False(new PolicyAssemblyProvider(new PolicyCache(folder)).Get(source, "loads-once").FromCache);
+            var provider = new PolicyAssemblyProvider(new PolicyCache(folder));
+
+            provider.LoadAhead(source);
+            Directory.Delete(folder, recursive: true);
+            var policy = provider.Get(source, "loads-once");
+
+            Assert.True(policy.FromCache);
+            Assert.NotNull(policy.Entry);
+            Assert.False(Directory.Exists(folder), "the run neither compiled the policy again nor wrote it back");
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public void Loading_ahead_never_compiles_a_policy_the_cache_does_not_hold()
+    {
+        var folder = Directory.CreateTempSubdirectory("meshgov-load-ahead-").FullName;
+        try
+        {
+            var provider = new PolicyAssemblyProvider(new PolicyCache(folder));
+            var source = new PolicySource("governance/policies/loads-once.csx", Policy("not cached"), BuiltIn: false);
+            var broken = new PolicySource("governance/policies/broken.csx", "this is not C#", BuiltIn: false);
+
+            provider.LoadAhead(source);
+            provider.LoadAhead(broken);
+
+            Assert.Empty(Directory.GetFiles(folder));
+            Assert.False(provider.Get(source, "loads-once").FromCache);
+            Assert.Single(Directory.GetFiles(folder, "*.dll"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void The_engine_keeps_one_provider_per_cache_folder()
     {
         Assert.Same(PolicyAssemblyProvider.SharedFor(null), PolicyAssemblyProvider.SharedFor(null));

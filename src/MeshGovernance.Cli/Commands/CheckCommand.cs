@@ -125,7 +125,7 @@ internal static class CheckCommand
                 }
                 else
                 {
-                    var load = MeshLoader.Load(root.FullName, cache: fileCache);
+                    var load = MeshLoader.Load(root.FullName, cache: fileCache, scanned: layout => options.Worker?.LoadAhead(layout.PolicyScripts, options.Cache));
                     loadWatch.Stop();
                     result = PolicyEngine.Check(load, PolicySet.Load(load), options);
                     report = CheckReport.From(result, load.Files.Count + (load.Layout?.PolicyScripts.Count ?? 0));

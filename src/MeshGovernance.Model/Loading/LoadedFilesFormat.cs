@@ -21,7 +21,7 @@ public static class LoadedFilesFormat
         for (var start = 0; start < parsed.Count; start += Batch)
         {
             var batch = parsed.Skip(start).Take(Batch).ToList();
-            var trees = batch.AsParallel().AsOrdered().Select(f => f.CompactTree.IsEmpty ? SourceTreeFormat.Write(f.Root!, []) : f.CompactTree).ToList();
+            var trees = OrderedWork.Select(batch, f => f.CompactTree.IsEmpty ? SourceTreeFormat.Write(f.Root!, []) : f.CompactTree);
             for (var i = 0; i < batch.Count; i++)
             {
                 var file = batch[i].File;
@@ -66,7 +66,7 @@ public static class LoadedFilesFormat
             batch.Add((new MeshFile(relativePath, fullPath, kind, hasFolder ? folder : null, stem), tree));
             if (batch.Count == Batch || i == count - 1)
             {
-                files.AddRange(batch.AsParallel().AsOrdered().Select(Parse));
+                files.AddRange(OrderedWork.Select(batch, Parse));
                 batch.Clear();
             }
         }

@@ -15,9 +15,9 @@ internal static class MeshGraphBuilder
         var manifest = parsed.Where(f => f.File.Kind == DocumentKind.Mesh).Select(f => new MeshManifest(f.Root!)).FirstOrDefault();
         var teams = parsed.Where(f => f.File.Kind == DocumentKind.Team).Select(f => new Team(f.Root!, f.File.Stem)).ToList();
         var domains = parsed.Where(f => f.File.Kind == DocumentKind.Domain).Select(f => new Domain(f.Root!, f.File.DomainFolder!)).ToList();
-        // Products and contracts are most of a large mesh, and each is read from its own tree alone: on all cores.
-        var products = parsed.Where(f => f.File.Kind == DocumentKind.Product).AsParallel().AsOrdered().Select(f => new DataProduct(f.Root!, f.File.DomainFolder!)).ToList();
-        var contracts = parsed.Where(f => f.File.Kind == DocumentKind.Contract).AsParallel().AsOrdered().Select(f => new DataContract(f.Root!, f.File.DomainFolder!)).ToList();
+        // Products and contracts are most of a large mesh, and each is read from its own tree alone: on all cores when there are many.
+        var products = OrderedWork.Select(parsed.Where(f => f.File.Kind == DocumentKind.Product).ToList(), f => new DataProduct(f.Root!, f.File.DomainFolder!));
+        var contracts = OrderedWork.Select(parsed.Where(f => f.File.Kind == DocumentKind.Contract).ToList(), f => new DataContract(f.Root!, f.File.DomainFolder!));
         var mesh = new Mesh(manifest, teams.AsReadOnly(), domains.AsReadOnly(), products.AsReadOnly(), contracts.AsReadOnly());
 
         var domainsByFolder = domains.GroupBy(d => d.Folder).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);

@@ -12,9 +12,11 @@ namespace MeshGovernance.Model.Loading;
 public static class MeshLoader
 {
     /// <param name="withBlobIds">Also give each file read its git blob id (<see cref="LoadedFile.GitBlobId"/>), for matching it with a git revision.</param>
-    public static MeshLoadResult Load(string repositoryRoot, YamlLimits? limits = null, FileCache? cache = null, bool withBlobIds = false)
+    /// <param name="scanned">Called with the layout once it is scanned, before any file is read (the check hands the policy worker its scripts).</param>
+    public static MeshLoadResult Load(string repositoryRoot, YamlLimits? limits = null, FileCache? cache = null, bool withBlobIds = false, Action<RepositoryLayout>? scanned = null)
     {
         var layout = RepositoryScanner.Scan(repositoryRoot);
+        scanned?.Invoke(layout);
         var effectiveLimits = limits ?? YamlLimits.Default;
         return Load(layout, file => MeshFileReader.Read(file, effectiveLimits, cache, withBlobIds), cache);
     }

@@ -36,10 +36,8 @@ internal sealed class PolicyAssemblyProvider(PolicyCache? cache)
 
     public CompiledPolicy Get(PolicySource source, string policyId)
     {
-        var baseDirectory = source.FullPath is null ? null : Path.GetDirectoryName(source.FullPath);
-        var loaded = baseDirectory is null ? [] : ScriptIncludes.Transitive(source.Text, baseDirectory, source.LoadFolder);
-        var total = source.Text.Length + loaded.Sum(l => (long)l.Text.Length);
-        if (total > MaxTotalChars)
+        var (key, total) = KeyOf(source);
+        if (key is null)
         {
             return new CompiledPolicy(null, [DiagnosticCatalog.PolicyCompileError.Create(
                 SourceSpan.StartOf(source.Path),
@@ -47,7 +45,6 @@ internal sealed class PolicyAssemblyProvider(PolicyCache? cache)
                 policyId)], FromCache: false);
         }
 
-        var key = PolicyCache.Key(source.Path, source.Text, loaded);
         if (_loaded.TryGetValue(key, out var known))
         {
             return known with { FromCache = true };
@@ -60,6 +57,35 @@ internal sealed class PolicyAssemblyProvider(PolicyCache? cache)
         }
 
         return compiled;
+    }
+
+    /// <summary>
+    /// Loads a policy ahead of its run when the cache has it compiled, so that <see cref="Get"/> finds it in memory.
+    /// Never compiles, and runs none of the policy's code: a policy that takes the compiler down must do so in its
+    /// run, where it is blamed for it. Whatever fails here is left for that run to meet and report.
+    /// </summary>
+    public void LoadAhead(PolicySource source)
+    {
+        try
+        {
+            var (key, _) = KeyOf(source);
+            if (key is not null && !_loaded.ContainsKey(key) && cache?.TryRead(key) is { } image && TryLoad(image) is { } entry)
+            {
+                _loaded.TryAdd(key, new CompiledPolicy(entry, [], FromCache: true));
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
+        {
+        }
+    }
+
+    /// <summary>The cache key of a policy and every file it loads, or null when together they are over <see cref="MaxTotalChars"/> (their length).</summary>
+    private static (string? Key, long Total) KeyOf(PolicySource source)
+    {
+        var baseDirectory = source.FullPath is null ? null : Path.GetDirectoryName(source.FullPath);
+        var loaded = baseDirectory is null ? [] : ScriptIncludes.Transitive(source.Text, baseDirectory, source.LoadFolder);
+        var total = source.Text.Length + loaded.Sum(l => (long)l.Text.Length);
+        return (total > MaxTotalChars ? null : PolicyCache.Key(source.Path, source.Text, loaded), total);
     }
 
     private CompiledPolicy GetUncached(PolicySource source, string policyId, string key)

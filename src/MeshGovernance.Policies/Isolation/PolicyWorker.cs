@@ -57,6 +57,12 @@ public static class PolicyWorker
                     session.Provider = PolicyAssemblyProvider.SharedFor(session.Options.CacheDirectory is { } directory ? new PolicyCache(directory) : null);
                     writer.Send(WorkerMessage.Ready, 0, _ => { });
                     break;
+                case WorkerMessage.LoadAhead:
+                    var cacheDirectory = reader.ReadOptional();
+                    var sources = Enumerable.Range(0, reader.ReadCount()).Select(_ => reader.ReadSource()).ToList();
+                    var provider = PolicyAssemblyProvider.SharedFor(cacheDirectory is null ? null : new PolicyCache(cacheDirectory));
+                    sources.ForEach(provider.LoadAhead);
+                    break;
                 case WorkerMessage.Run when session is not null:
                     var request = reader.ReadInt32();
                     var policyId = reader.ReadString();

@@ -12,6 +12,12 @@ internal enum WorkerMessage : byte
     /// <summary>Parent to worker: compile (or load from the cache) and run one policy.</summary>
     Run = 2,
 
+    /// <summary>
+    /// Parent to worker, before the setup: the policy cache and the repository's policies, to load from the cache
+    /// (<see cref="Compilation.PolicyAssemblyProvider.LoadAhead"/>) while the parent still reads the mesh.
+    /// </summary>
+    LoadAhead = 3,
+
     /// <summary>Worker to parent: the setup was read; a crash after it is a policy's, not the worker's.</summary>
     Ready = 10,
 

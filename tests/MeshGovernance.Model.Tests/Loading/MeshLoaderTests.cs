@@ -24,6 +24,27 @@ public class MeshLoaderTests
     }
 
     [Fact]
+    public void Hands_the_scanned_layout_to_the_caller_before_reading_the_files()
+    {
+        using var repo = TempMeshRepository.Valid().Write("governance/policies/owned.csx", "// a policy script\n");
+        RepositoryLayout? handed = null;
+        var calls = 0;
+
+        var load = MeshLoader.Load(repo.Root, scanned: layout =>
+        {
+            calls++;
+            handed = layout;
+            // The files are not read yet: one removed now is not found by the load.
+            File.Delete(repo.PathOf("domains/sales/domain.yaml"));
+        });
+
+        Assert.Equal(1, calls);
+        Assert.Same(load.Layout, handed);
+        Assert.Equal(["governance/policies/owned.csx"], handed!.PolicyScripts.Select(s => s.RelativePath));
+        Assert.Contains(load.Diagnostics, d => d.File == "domains/sales/domain.yaml" && d.Id == DiagnosticCatalog.FileUnreadable.Id);
+    }
+
+    [Fact]
     public void Builds_consumer_edges_across_domains()
     {
         using var repo = TempMeshRepository.Valid()
