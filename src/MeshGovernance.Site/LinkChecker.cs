@@ -14,12 +14,18 @@ public readonly record struct PageReference(string Page, string Attribute, strin
 public static partial class LinkChecker
 {
     /// <summary>The hrefs and srcs of one page, HTML-decoded.</summary>
-    public static IEnumerable<PageReference> References(string page, string html)
+    public static List<PageReference> References(string page, ReadOnlySpan<char> html)
     {
-        foreach (Match match in Reference().Matches(html))
+        var references = new List<PageReference>();
+        foreach (var match in Reference().EnumerateMatches(html))
         {
-            yield return new PageReference(page, match.Groups["attribute"].Value, System.Net.WebUtility.HtmlDecode(match.Groups["url"].Value));
+            // The match is: a white-space character, the attribute, '="', the URL, '"'.
+            var text = html.Slice(match.Index, match.Length);
+            var equals = text.IndexOf('=');
+            references.Add(new PageReference(page, text[1..equals].ToString(), System.Net.WebUtility.HtmlDecode(text[(equals + 2)..^1].ToString())));
         }
+
+        return references;
     }
 
     /// <summary>The broken references among <paramref name="references"/>, as "page: target" lines, given the site's files ('/'-separated, relative to its root).</summary>
@@ -75,6 +81,6 @@ public static partial class LinkChecker
         return Check(references, files, basePath);
     }
 
-    [GeneratedRegex(@"\s(?<attribute>href|src)=""(?<url>[^""]*)""", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s(?:href|src)=""[^""]*""", RegexOptions.CultureInvariant)]
     private static partial Regex Reference();
 }

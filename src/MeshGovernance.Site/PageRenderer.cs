@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MeshGovernance.Site;
 
-/// <summary>Renders page components to HTML strings with the framework's <see cref="HtmlRenderer"/>, in the invariant culture.</summary>
+/// <summary>Renders page components to HTML with the framework's <see cref="HtmlRenderer"/>, in the invariant culture.</summary>
 public sealed class PageRenderer : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
@@ -19,7 +19,8 @@ public sealed class PageRenderer : IAsyncDisposable
         _renderer = new HtmlRenderer(_services, _services.GetRequiredService<ILoggerFactory>() ?? NullLoggerFactory.Instance);
     }
 
-    public Task<string> RenderAsync<TComponent>(IDictionary<string, object?> parameters)
+    /// <summary>Renders a page into <paramref name="page"/>, which it clears first.</summary>
+    public Task RenderAsync<TComponent>(IDictionary<string, object?> parameters, PageBuffer page)
         where TComponent : IComponent =>
         _renderer.Dispatcher.InvokeAsync(async () =>
         {
@@ -27,7 +28,9 @@ public sealed class PageRenderer : IAsyncDisposable
             CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
             CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
             var output = await _renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters));
-            return "<!DOCTYPE html>\n" + output.ToHtmlString().Replace("<!DOCTYPE html>", "", StringComparison.Ordinal).TrimStart();
+            page.Clear();
+            output.WriteHtmlTo(page);
+            page.MakeDocument();
         });
 
     public async ValueTask DisposeAsync()

@@ -111,22 +111,22 @@ public static class SiteBuilder
 
     private static async Task<List<string>> WritePagesAsync(SiteContext context, string staging, string repository, string? basePath, System.Collections.Concurrent.ConcurrentBag<PageReference> references, CancellationToken cancellationToken)
     {
-        var jobs = new List<(string Path, Func<PageRenderer, string, Task<string>> Render)>
+        var jobs = new List<(string Path, Func<PageRenderer, PageBuffer, string, Task> Render)>
         {
-            (SiteUrls.Home, (r, root) => r.RenderAsync<HomePage>(new Dictionary<string, object?> { ["Context"] = context })),
-            (SiteUrls.Governance, (r, root) => r.RenderAsync<GovernancePage>(new Dictionary<string, object?> { ["Context"] = context, ["Root"] = root })),
+            (SiteUrls.Home, (r, page, root) => r.RenderAsync<HomePage>(new Dictionary<string, object?> { ["Context"] = context }, page)),
+            (SiteUrls.Governance, (r, page, root) => r.RenderAsync<GovernancePage>(new Dictionary<string, object?> { ["Context"] = context, ["Root"] = root }, page)),
             // GitHub Pages serves 404.html for a missing address at any depth, so its links are absolute: from the base
             // path of --base-url, or from the domain root without it.
-            (SiteUrls.NotFound, (r, root) => r.RenderAsync<NotFoundPage>(new Dictionary<string, object?> { ["SiteTitle"] = context.Title, ["Root"] = basePath ?? "/" })),
+            (SiteUrls.NotFound, (r, page, root) => r.RenderAsync<NotFoundPage>(new Dictionary<string, object?> { ["SiteTitle"] = context.Title, ["Root"] = basePath ?? "/" }, page)),
         };
-        jobs.AddRange(context.Mesh.Domains.Select(d => (SiteUrls.Domain(d.Id), (Func<PageRenderer, string, Task<string>>)((r, root) =>
-            r.RenderAsync<DomainPage>(new Dictionary<string, object?> { ["Domain"] = d, ["Context"] = context, ["Root"] = root })))));
-        jobs.AddRange(context.Mesh.Teams.Select(t => (SiteUrls.Team(t.Id), (Func<PageRenderer, string, Task<string>>)((r, root) =>
-            r.RenderAsync<TeamPage>(new Dictionary<string, object?> { ["Team"] = t, ["Context"] = context, ["Root"] = root })))));
-        jobs.AddRange(context.Mesh.Products.Select(p => (SiteUrls.Product(p.Id), (Func<PageRenderer, string, Task<string>>)((r, root) =>
-            r.RenderAsync<ProductPage>(new Dictionary<string, object?> { ["Product"] = p, ["Context"] = context, ["Root"] = root, ["RawYaml"] = CopySource(p, SiteUrls.Product(p.Id), staging, repository) })))));
-        jobs.AddRange(context.Mesh.Contracts.Select(c => (SiteUrls.Contract(c.Id), (Func<PageRenderer, string, Task<string>>)((r, root) =>
-            r.RenderAsync<ContractPage>(new Dictionary<string, object?> { ["Contract"] = c, ["Context"] = context, ["Root"] = root, ["RawYaml"] = CopySource(c, SiteUrls.Contract(c.Id), staging, repository) })))));
+        jobs.AddRange(context.Mesh.Domains.Select(d => (SiteUrls.Domain(d.Id), (Func<PageRenderer, PageBuffer, string, Task>)((r, page, root) =>
+            r.RenderAsync<DomainPage>(new Dictionary<string, object?> { ["Domain"] = d, ["Context"] = context, ["Root"] = root }, page)))));
+        jobs.AddRange(context.Mesh.Teams.Select(t => (SiteUrls.Team(t.Id), (Func<PageRenderer, PageBuffer, string, Task>)((r, page, root) =>
+            r.RenderAsync<TeamPage>(new Dictionary<string, object?> { ["Team"] = t, ["Context"] = context, ["Root"] = root }, page)))));
+        jobs.AddRange(context.Mesh.Products.Select(p => (SiteUrls.Product(p.Id), (Func<PageRenderer, PageBuffer, string, Task>)((r, page, root) =>
+            r.RenderAsync<ProductPage>(new Dictionary<string, object?> { ["Product"] = p, ["Context"] = context, ["Root"] = root, ["RawYaml"] = CopySource(p, SiteUrls.Product(p.Id), staging, repository) }, page)))));
+        jobs.AddRange(context.Mesh.Contracts.Select(c => (SiteUrls.Contract(c.Id), (Func<PageRenderer, PageBuffer, string, Task>)((r, page, root) =>
+            r.RenderAsync<ContractPage>(new Dictionary<string, object?> { ["Contract"] = c, ["Context"] = context, ["Root"] = root, ["RawYaml"] = CopySource(c, SiteUrls.Contract(c.Id), staging, repository) }, page)))));
 
         // Two subjects with one id (the validator reports them) would write one file twice: the first wins. Case is
         // ignored, as on the file systems of macOS and Windows.
@@ -137,20 +137,22 @@ public static class SiteBuilder
         var workers = Math.Max(1, Environment.ProcessorCount);
         await Parallel.ForEachAsync(Partition(jobs, workers), cancellationToken, async (chunk, token) =>
         {
+            using var page = new PageBuffer();
             for (var start = 0; start < chunk.Count; start += PagesPerRenderer)
             {
                 await using var renderer = new PageRenderer();
                 foreach (var (path, render) in chunk.Skip(start).Take(PagesPerRenderer))
                 {
-                    var html = await render(renderer, SiteUrls.RootFrom(path));
-                    foreach (var reference in LinkChecker.References(path, html))
+                    token.ThrowIfCancellationRequested();
+                    await render(renderer, page, SiteUrls.RootFrom(path));
+                    foreach (var reference in LinkChecker.References(path, page.Text))
                     {
                         references.Add(reference);
                     }
 
                     var file = Path.Combine(staging, path);
                     Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-                    await File.WriteAllTextAsync(file, html, new UTF8Encoding(false), token);
+                    page.WriteTo(file);
                 }
             }
         });
