@@ -61,7 +61,9 @@ public static class PolicyWorker
                     var cacheDirectory = reader.ReadOptional();
                     var sources = Enumerable.Range(0, reader.ReadCount()).Select(_ => reader.ReadSource()).ToList();
                     var provider = PolicyAssemblyProvider.SharedFor(cacheDirectory is null ? null : new PolicyCache(cacheDirectory));
-                    sources.ForEach(provider.LoadAhead);
+                    // Beside the reading of the messages: whatever holds it up (a file system that hangs) holds up
+                    // no setup and no run, which loads its policy itself if this has not.
+                    new Thread(() => sources.ForEach(provider.LoadAhead)) { IsBackground = true, Name = "meshgov worker load ahead" }.Start();
                     break;
                 case WorkerMessage.Run when session is not null:
                     var request = reader.ReadInt32();
