@@ -99,7 +99,7 @@ public sealed class PolicyWorkerTests
     }
 
     [Fact]
-    public void Policies_handed_to_the_worker_ahead_of_the_check_are_loaded_not_run()
+    public void Policies_handed_to_the_worker_ahead_of_the_check_are_read_not_run()
     {
         using var repo = TempMeshRepository.Valid();
         repo.Write($"governance/policies/{WellBehaved}.csx", Script(WellBehaved, "foreach (var product in Mesh.Products) { Inform(product, \"seen\"); }"));
@@ -126,8 +126,8 @@ public sealed class PolicyWorkerTests
         pool.StartEarly();
         var loadedAhead = Check(pool, loadAhead: true);
 
-        // The crashing policy's assembly was loaded ahead, and its code ran only in its own run, where it is blamed:
-        // the worker that loaded it lived until then (a crash while loading ahead would have cost one more worker).
+        // The crashing policy's assembly was read ahead, and its code ran only in its own run, where it is blamed:
+        // the worker that read it lived until then (a crash while reading ahead would have cost one more worker).
         Assert.Equal("MG1305", Single(loadedAhead, "ctor-recursion").Id);
         AssertTheOthersReported(loadedAhead, repo);
         Assert.Equal(first.WorkersStarted, pool.WorkersStarted);

@@ -36,7 +36,7 @@ public sealed class PolicyLoadingTests
     }
 
     [Fact]
-    public void A_policy_loaded_ahead_from_the_cache_runs_from_memory_even_once_its_entry_is_gone()
+    public void A_policy_read_ahead_from_the_cache_runs_from_memory_even_once_its_entry_is_gone()
     {
         var folder = Directory.CreateTempSubdirectory("meshgov-load-ahead-").FullName;
         try
@@ -45,7 +45,7 @@ public sealed class PolicyLoadingTests
             Assert.False(new PolicyAssemblyProvider(new PolicyCache(folder)).Get(source, "loads-once").FromCache);
             var provider = new PolicyAssemblyProvider(new PolicyCache(folder));
 
-            provider.LoadAhead(source);
+            provider.ReadAhead(source);
             Directory.Delete(folder, recursive: true);
             var policy = provider.Get(source, "loads-once");
 
@@ -63,7 +63,7 @@ public sealed class PolicyLoadingTests
     }
 
     [Fact]
-    public void Loading_ahead_never_compiles_a_policy_the_cache_does_not_hold()
+    public void Reading_ahead_never_compiles_a_policy_the_cache_does_not_hold()
     {
         var folder = Directory.CreateTempSubdirectory("meshgov-load-ahead-").FullName;
         try
@@ -72,12 +72,37 @@ public sealed class PolicyLoadingTests
             var source = new PolicySource("governance/policies/loads-once.csx", Policy("not cached"), BuiltIn: false);
             var broken = new PolicySource("governance/policies/broken.csx", "this is not C#", BuiltIn: false);
 
-            provider.LoadAhead(source);
-            provider.LoadAhead(broken);
+            provider.ReadAhead(source);
+            provider.ReadAhead(broken);
 
             Assert.Empty(Directory.GetFiles(folder));
             Assert.False(provider.Get(source, "loads-once").FromCache);
             Assert.Single(Directory.GetFiles(folder, "*.dll"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Reading_ahead_leaves_a_damaged_cache_entry_to_the_run_which_compiles_the_policy_again()
+    {
+        var folder = Directory.CreateTempSubdirectory("meshgov-load-ahead-").FullName;
+        try
+        {
+            var source = new PolicySource("governance/policies/loads-once.csx", Policy("damaged"), BuiltIn: false);
+            var provider = new PolicyAssemblyProvider(new PolicyCache(folder));
+            Assert.False(provider.Get(source, "loads-once").FromCache);
+            var entry = Assert.Single(Directory.GetFiles(folder, "*.dll"));
+            File.WriteAllText(entry, "not an assembly");
+            var fresh = new PolicyAssemblyProvider(new PolicyCache(folder));
+
+            fresh.ReadAhead(source);
+            var policy = fresh.Get(source, "loads-once");
+
+            Assert.False(policy.FromCache);
+            Assert.NotNull(policy.Entry);
         }
         finally
         {

@@ -28,6 +28,9 @@ internal sealed class PolicyAssemblyProvider(PolicyCache? cache)
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CompiledPolicy> _loaded = new(StringComparer.Ordinal);
 
+    /// <summary>Compiled assemblies read from the cache ahead of their runs (<see cref="ReadAhead"/>), by key.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> _readAhead = new(StringComparer.Ordinal);
+
     /// <summary>The class Roslyn compiles a script into; its static <c>&lt;Factory&gt;</c> runs the script.</summary>
     public const string ScriptClassName = "MeshgovPolicy";
 
@@ -60,21 +63,23 @@ internal sealed class PolicyAssemblyProvider(PolicyCache? cache)
     }
 
     /// <summary>
-    /// Loads a policy ahead of its run when the cache has it compiled, so that <see cref="Get"/> finds it in memory.
-    /// Never compiles, and runs none of the policy's code: a policy that takes the compiler down must do so in its
-    /// run, where it is blamed for it. Whatever fails here is left for that run to meet and report.
+    /// Reads a policy's compiled assembly from the cache ahead of its run, on a thread beside the runs, so that
+    /// <see cref="Get"/> finds the bytes in memory. Never compiles and never loads the assembly (loading it loads its
+    /// types, which a hostile policy can make fail): whatever a policy does, it does in its own run, where it is
+    /// blamed. Nothing that fails here may end the worker, so every failure is left for that run to meet and report.
     /// </summary>
-    public void LoadAhead(PolicySource source)
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Reading ahead is only a head start; its run reports what fails.")]
+    public void ReadAhead(PolicySource source)
     {
         try
         {
             var (key, _) = KeyOf(source);
-            if (key is not null && !_loaded.ContainsKey(key) && cache?.TryRead(key) is { } image && TryLoad(image) is { } entry)
+            if (key is not null && !_loaded.ContainsKey(key) && cache?.TryRead(key) is { } image)
             {
-                _loaded.TryAdd(key, new CompiledPolicy(entry, [], FromCache: true));
+                _readAhead[key] = image;
             }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
+        catch (Exception)
         {
         }
     }
@@ -90,7 +95,8 @@ internal sealed class PolicyAssemblyProvider(PolicyCache? cache)
 
     private CompiledPolicy GetUncached(PolicySource source, string policyId, string key)
     {
-        if (cache?.TryRead(key) is { } cached && TryLoad(cached) is { } cachedEntry)
+        var cached = _readAhead.TryRemove(key, out var readAhead) ? readAhead : cache?.TryRead(key);
+        if (cached is not null && TryLoad(cached) is { } cachedEntry)
         {
             return new CompiledPolicy(cachedEntry, [], FromCache: true);
         }

@@ -63,7 +63,7 @@ public static class PolicyWorker
                     var provider = PolicyAssemblyProvider.SharedFor(cacheDirectory is null ? null : new PolicyCache(cacheDirectory));
                     // Beside the reading of the messages: whatever holds it up (a file system that hangs) holds up
                     // no setup and no run, which loads its policy itself if this has not.
-                    new Thread(() => sources.ForEach(provider.LoadAhead)) { IsBackground = true, Name = "meshgov worker load ahead" }.Start();
+                    new Thread(() => sources.ForEach(provider.ReadAhead)) { IsBackground = true, Name = "meshgov worker read ahead" }.Start();
                     break;
                 case WorkerMessage.Run when session is not null:
                     var request = reader.ReadInt32();

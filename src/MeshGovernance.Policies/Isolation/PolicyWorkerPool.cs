@@ -19,6 +19,12 @@ public sealed class PolicyWorkerPool : IDisposable
     /// <summary>How long compiling one policy may take before its worker is ended (MG1311).</summary>
     public static readonly TimeSpan DefaultCompileTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// The most script text handed ahead (<see cref="LoadAhead"/>): what fits in a pipe's buffer, so that this process
+    /// never waits on a worker that has not started reading yet.
+    /// </summary>
+    public const int MaxLoadAheadChars = 16 * 1024;
+
     /// <summary>Past the budget's timeout and grace, what the parent allows a worker to report a stopped policy.</summary>
     private static readonly TimeSpan ReportingMargin = TimeSpan.FromSeconds(3);
 
@@ -50,21 +56,26 @@ public sealed class PolicyWorkerPool : IDisposable
 
     /// <summary>
     /// Hands the repository's policy scripts to the worker already started (<see cref="StartEarly"/>), so that it
-    /// loads those its cache holds compiled while this process reads the mesh: on a warm check of the example mesh
-    /// that was most of the worker's share of the wall time. Does nothing when no worker runs. Scripts larger than
-    /// the pipe's buffer hold this call until the worker, still starting, reads them.
+    /// reads the compiled assemblies its cache holds while this process reads the mesh: on a warm check of the
+    /// example mesh that was most of the worker's share of the wall time. Does nothing when no worker runs or there
+    /// is no cache, nor for scripts larger together than <see cref="MaxLoadAheadChars"/>.
     /// </summary>
     public void LoadAhead(IReadOnlyList<PolicyScriptFile> scripts, PolicyCache? cache)
     {
-        if (_worker is not { } worker || scripts.Count == 0)
+        if (_worker is not { } worker || cache is null || scripts.Count == 0)
         {
             return;
         }
 
         var sources = PolicySet.ReadScripts(scripts, out _);
+        if (sources.Sum(s => (long)s.Text.Length) > MaxLoadAheadChars)
+        {
+            return;
+        }
+
         worker.Send(WorkerMessage.LoadAhead, w =>
         {
-            w.WriteOptional(cache?.Directory);
+            w.WriteOptional(cache.Directory);
             w.Write7BitEncodedInt(sources.Count);
             sources.ForEach(w.Write);
         });

@@ -13,8 +13,9 @@ internal enum WorkerMessage : byte
     Run = 2,
 
     /// <summary>
-    /// Parent to worker, before the setup: the policy cache and the repository's policies, to load from the cache
-    /// (<see cref="Compilation.PolicyAssemblyProvider.LoadAhead"/>) while the parent still reads the mesh.
+    /// Parent to worker, before the setup: the policy cache and the repository's policies, whose compiled assemblies
+    /// the worker reads from the cache (<see cref="Compilation.PolicyAssemblyProvider.ReadAhead"/>) while the parent
+    /// still reads the mesh.
     /// </summary>
     LoadAhead = 3,
 
