@@ -1,11 +1,19 @@
 using MeshGovernance.Policies.Compilation;
 using MeshGovernance.Policies.Metadata;
+using MeshGovernance.Testing;
 
 namespace MeshGovernance.Policies.Tests;
 
 /// <summary>Each version of a policy is loaded once per process: the checks of a trend or a policy test run share it.</summary>
-public sealed class PolicyLoadingTests
+public sealed class PolicyLoadingTests : IDisposable
 {
+    private readonly TempMeshRepository _work = TempMeshRepository.Empty();
+
+    public void Dispose() => _work.Dispose();
+
+    /// <summary>An empty policy cache folder of this test's own.</summary>
+    private string CacheFolder() => Directory.CreateDirectory(_work.PathOf("cache")).FullName;
+
     private static string Policy(string message) => $$"""
         // ---
         // id: loads-once
@@ -38,76 +46,52 @@ public sealed class PolicyLoadingTests
     [Fact]
     public void A_policy_read_ahead_from_the_cache_runs_from_memory_even_once_its_entry_is_gone()
     {
-        var folder = Directory.CreateTempSubdirectory("meshgov-load-ahead-").FullName;
-        try
-        {
-            var source = new PolicySource("governance/policies/loads-once.csx", Policy("ahead"), BuiltIn: false);
-            Assert.False(new PolicyAssemblyProvider(new PolicyCache(folder)).Get(source, "loads-once").FromCache);
-            var provider = new PolicyAssemblyProvider(new PolicyCache(folder));
+        var folder = CacheFolder();
+        var source = new PolicySource("governance/policies/loads-once.csx", Policy("ahead"), BuiltIn: false);
+        Assert.False(new PolicyAssemblyProvider(new PolicyCache(folder)).Get(source, "loads-once").FromCache);
+        var provider = new PolicyAssemblyProvider(new PolicyCache(folder));
 
-            provider.ReadAhead(source);
-            Directory.Delete(folder, recursive: true);
-            var policy = provider.Get(source, "loads-once");
+        provider.ReadAhead(source);
+        Directory.Delete(folder, recursive: true);
+        var policy = provider.Get(source, "loads-once");
 
-            Assert.True(policy.FromCache);
-            Assert.NotNull(policy.Entry);
-            Assert.False(Directory.Exists(folder), "the run neither compiled the policy again nor wrote it back");
-        }
-        finally
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
+        Assert.True(policy.FromCache);
+        Assert.NotNull(policy.Entry);
+        Assert.False(Directory.Exists(folder), "the run neither compiled the policy again nor wrote it back");
     }
 
     [Fact]
     public void Reading_ahead_never_compiles_a_policy_the_cache_does_not_hold()
     {
-        var folder = Directory.CreateTempSubdirectory("meshgov-load-ahead-").FullName;
-        try
-        {
-            var provider = new PolicyAssemblyProvider(new PolicyCache(folder));
-            var source = new PolicySource("governance/policies/loads-once.csx", Policy("not cached"), BuiltIn: false);
-            var broken = new PolicySource("governance/policies/broken.csx", "this is not C#", BuiltIn: false);
+        var folder = CacheFolder();
+        var provider = new PolicyAssemblyProvider(new PolicyCache(folder));
+        var source = new PolicySource("governance/policies/loads-once.csx", Policy("not cached"), BuiltIn: false);
+        var broken = new PolicySource("governance/policies/broken.csx", "this is not C#", BuiltIn: false);
 
-            provider.ReadAhead(source);
-            provider.ReadAhead(broken);
+        provider.ReadAhead(source);
+        provider.ReadAhead(broken);
 
-            Assert.Empty(Directory.GetFiles(folder));
-            Assert.False(provider.Get(source, "loads-once").FromCache);
-            Assert.Single(Directory.GetFiles(folder, "*.dll"));
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        Assert.Empty(Directory.GetFiles(folder));
+        Assert.False(provider.Get(source, "loads-once").FromCache);
+        Assert.Single(Directory.GetFiles(folder, "*.dll"));
     }
 
     [Fact]
     public void Reading_ahead_leaves_a_damaged_cache_entry_to_the_run_which_compiles_the_policy_again()
     {
-        var folder = Directory.CreateTempSubdirectory("meshgov-load-ahead-").FullName;
-        try
-        {
-            var source = new PolicySource("governance/policies/loads-once.csx", Policy("damaged"), BuiltIn: false);
-            var provider = new PolicyAssemblyProvider(new PolicyCache(folder));
-            Assert.False(provider.Get(source, "loads-once").FromCache);
-            var entry = Assert.Single(Directory.GetFiles(folder, "*.dll"));
-            File.WriteAllText(entry, "not an assembly");
-            var fresh = new PolicyAssemblyProvider(new PolicyCache(folder));
+        var folder = CacheFolder();
+        var source = new PolicySource("governance/policies/loads-once.csx", Policy("damaged"), BuiltIn: false);
+        var provider = new PolicyAssemblyProvider(new PolicyCache(folder));
+        Assert.False(provider.Get(source, "loads-once").FromCache);
+        var entry = Assert.Single(Directory.GetFiles(folder, "*.dll"));
+        File.WriteAllText(entry, "not an assembly");
+        var fresh = new PolicyAssemblyProvider(new PolicyCache(folder));
 
-            fresh.ReadAhead(source);
-            var policy = fresh.Get(source, "loads-once");
+        fresh.ReadAhead(source);
+        var policy = fresh.Get(source, "loads-once");
 
-            Assert.False(policy.FromCache);
-            Assert.NotNull(policy.Entry);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        Assert.False(policy.FromCache);
+        Assert.NotNull(policy.Entry);
     }
 
     [Fact]

@@ -83,6 +83,18 @@ public sealed class SourceMapping : SourceNode
     /// <summary>The entries in document order; a key's node is made the first time it is read, then kept.</summary>
     public IReadOnlyList<KeyValuePair<SourceScalar, SourceNode>> Entries => new EntryList(this);
 
+    /// <summary>The keys in document order, as text: unlike <see cref="Entries"/>, makes no key node.</summary>
+    public IEnumerable<string> Keys
+    {
+        get
+        {
+            for (var i = 0; i < _count; i++)
+            {
+                yield return _entries[i].Key;
+            }
+        }
+    }
+
     public SourceNode? this[string key] => IndexOf(key) is var i and >= 0 ? _entries[i].Value : null;
 
     public SourceScalar? KeyNode(string key) => IndexOf(key) is var i and >= 0 ? KeyNodeAt(i) : null;

@@ -148,6 +148,18 @@ public sealed class SourceTreeFormatTests
         }
     }
 
+    [Fact]
+    public void A_mapping_lists_its_keys_as_text_in_document_order_read_or_written()
+    {
+        var root = YamlDocumentReader.Read(Document, "a.yaml", YamlLimits.Default).Root!;
+        var read = SourceTreeFormat.Read(SourceTreeFormat.Write(root, []), "a.yaml")!.Value.Root;
+
+        string[] expected = ["apiVersion", "kind", "id", "version", "count", "ratio", "active", "nothing", "defaults", "schema"];
+        Assert.Equal(expected, root.Keys.Take(expected.Length));
+        Assert.Equal(root.Entries.Select(e => e.Key.Value), root.Keys);
+        Assert.Equal(root.Keys, read.Keys);
+    }
+
     private static void AssertSame(SourceNode expected, SourceNode actual)
     {
         Assert.Equal(expected.GetType(), actual.GetType());
