@@ -81,6 +81,46 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Equal("2.1.0", log.RootElement.GetProperty("version").GetString());
     }
 
+    [Fact]
+    public void A_report_sent_to_a_device_is_written_to_it_and_the_device_stays_a_device()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        using var repo = TempMeshRepository.Valid();
+        var json = Path.Combine(repo.Root, "report.json");
+        try
+        {
+            var run = Check(repo.Root, "--format", "json", "--output", "/dev/null", "--format", "json", "--output", json);
+
+            Assert.Equal(1, run.ExitCode);
+            Assert.Equal("", run.Error);
+            Assert.True(File.Exists(json));
+            Assert.Equal("character special file", FileType("/dev/null"));
+            Assert.Empty(Directory.GetFiles("/dev", "null.tmp-*"));
+        }
+        finally
+        {
+            // Had meshgov replaced it with a file, the rest of this machine's run would write into that file.
+            if (FileType("/dev/null") != "character special file" && Environment.UserName == "root")
+            {
+                File.Delete("/dev/null");
+                using var mknod = System.Diagnostics.Process.Start("mknod", ["-m", "666", "/dev/null", "c", "1", "3"]);
+                mknod.WaitForExit();
+            }
+        }
+
+        static string FileType(string path)
+        {
+            using var stat = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("stat", ["-L", "-c", "%F", path]) { RedirectStandardOutput = true })!;
+            var type = stat.StandardOutput.ReadToEnd().Trim();
+            stat.WaitForExit();
+            return type;
+        }
+    }
+
     [Theory]
     [InlineData(new[] { "--format", "json", "--output", "a.json", "--output", "b.json" }, "--output: 2 outputs for 1 format(s)")]
     [InlineData(new[] { "--format", "json", "--format", "sarif" }, "--format: 2 formats would go to standard output")]

@@ -125,7 +125,11 @@ internal static class CheckCommand
                 }
                 else
                 {
-                    var load = MeshLoader.Load(root.FullName, cache: fileCache, scanned: layout => options.Worker?.LoadAhead(layout.PolicyScripts, options.Cache));
+                    var load = MeshLoader.Load(
+                        root.FullName,
+                        cache: fileCache,
+                        scanned: layout => options.Worker?.LoadAhead(layout.PolicyScripts, options.Cache),
+                        linkOnDemand: options.Worker is null ? null : PolicyEngine.LinksInWorker);
                     loadWatch.Stop();
                     result = PolicyEngine.Check(load, PolicySet.Load(load), options);
                     report = CheckReport.From(result, load.Files.Count + (load.Layout?.PolicyScripts.Count ?? 0));
@@ -254,6 +258,21 @@ internal static class CheckCommand
 
         try
         {
+            if (IsDeviceOrStream(file.FullName))
+            {
+                // /dev/null, /dev/stdout, a shell's /dev/fd/63: written to as they are. Replacing one with a file (the
+                // rename below) would break it for every program after, /dev/null for the whole machine when run as root.
+                using var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Write);
+                if (stream.CanSeek)
+                {
+                    stream.Seek(0, SeekOrigin.End);
+                }
+
+                using var direct = new StreamWriter(stream, new System.Text.UTF8Encoding(false));
+                ReportWriters.Write(format, direct, report);
+                return true;
+            }
+
             Directory.CreateDirectory(file.DirectoryName!);
             var temporary = file.FullName + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
             using (var writer = new StreamWriter(temporary, append: false, new System.Text.UTF8Encoding(false)))
@@ -270,6 +289,11 @@ internal static class CheckCommand
             return false;
         }
     }
+
+    /// <summary>A path of the system's devices and streams, not a file to replace (Unix: under /dev or /proc).</summary>
+    private static bool IsDeviceOrStream(string fullPath) =>
+        !OperatingSystem.IsWindows() && File.Exists(fullPath)
+        && (fullPath.StartsWith("/dev/", StringComparison.Ordinal) || fullPath.StartsWith("/proc/", StringComparison.Ordinal));
 
     private static void WriteStatistics(CheckStatistics statistics, FileCache? fileCache, TimeSpan loading, TextWriter error)
     {

@@ -68,20 +68,54 @@ public sealed class FileCache
         Interlocked.Increment(ref _added);
     }
 
-    /// <summary>The node tree and reading diagnostics of an unchanged file, when they were kept.</summary>
+    /// <summary>The node tree and reading diagnostics of an unchanged file, when they were kept undamaged.</summary>
     internal YamlReadResult? TryGetTree(string key, string file)
     {
-        var tree = Find(key)?.Tree ?? default;
-        return !tree.IsEmpty && SourceTreeFormat.Read(tree, file) is { } read
+        var entry = Find(key);
+        var tree = entry?.Tree ?? default;
+        return !tree.IsEmpty && FileCacheEntry.Checksum(tree.Span) == entry!.TreeChecksum && SourceTreeFormat.Read(tree, file) is { } read
             ? new YamlReadResult(read.Root, read.Diagnostics) { CompactTree = tree }
             : null;
+    }
+
+    /// <summary>
+    /// An unchanged file loaded from its entry alone, its tree left in the pack until it is used
+    /// (<see cref="LoadedFile.TreeDeferred"/>); null unless the entry holds an undamaged tree, the schema findings and the subject.
+    /// </summary>
+    internal LoadedFile? TryGetDeferred(string key, MeshFile file, YamlLimits limits)
+    {
+        if (Find(key) is not { Tree.IsEmpty: false, SchemaDiagnostics: { } schema, Subject: { } subject } entry
+            || FileCacheEntry.Checksum(entry.Tree.Span) != entry.TreeChecksum
+            || SourceTreeFormat.ReadDiagnostics(entry.Tree, file.RelativePath) is not { } reading)
+        {
+            // A damaged tree is read as if it were not cached: the file is parsed again, and its entry replaced.
+            return null;
+        }
+
+        Interlocked.Increment(ref _hits);
+        var diagnostics = reading.Select(d => d with { Subject = subject.Id }).Concat(schema).ToList();
+        return LoadedFile.WithDeferredTree(file, new DeferredTree(file, entry.Tree, limits), diagnostics);
+    }
+
+    /// <summary>Records the subject of a file read in a format meshgov reads, so that the next run can leave its tree in the pack.</summary>
+    internal void AddSubject(string key, string? subject)
+    {
+        if (Find(key)?.Subject is not null)
+        {
+            return;
+        }
+
+        var known = new FileSubject(subject);
+        _used.AddOrUpdate(key, new FileCacheEntry(default, null) { Subject = known }, (_, entry) => entry with { Subject = known });
+        Interlocked.Increment(ref _added);
     }
 
     /// <summary>Keeps a file's node tree (written with the pack); returns the compact form.</summary>
     internal ReadOnlyMemory<byte> AddTree(string key, SourceMapping root, IReadOnlyList<Diagnostic> diagnostics)
     {
         var tree = SourceTreeFormat.Write(root, diagnostics);
-        _used.AddOrUpdate(key, new FileCacheEntry(tree, null), (_, entry) => entry with { Tree = tree });
+        var checksum = FileCacheEntry.Checksum(tree);
+        _used.AddOrUpdate(key, new FileCacheEntry(tree, null) { TreeChecksum = checksum }, (_, entry) => entry with { Tree = tree, TreeChecksum = checksum });
         Interlocked.Increment(ref _added);
         return tree;
     }

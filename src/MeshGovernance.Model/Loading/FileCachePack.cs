@@ -5,17 +5,17 @@ using MeshGovernance.Model.Yaml;
 namespace MeshGovernance.Model.Loading;
 
 /// <summary>
-/// The file cache on disk: one file holding every entry (key, schema findings, compact tree), so that a warm run of a
+/// The file cache on disk: one file holding every entry (key, schema findings, compact tree, subject), so that a warm run of a
 /// mesh of 20,000 files opens one file instead of 20,000. It is mapped into memory (<see cref="MappedFile"/>; read
 /// whole into one array on Windows, which cannot replace a mapped file), and the trees stay slices of it: no copy,
 /// and no page of it is touched before its tree is read. It is written through a temporary file and a rename, so a
 /// reader sees the old pack or the new one, and a mapped one is never changed under its reader. A pack cut short or
-/// malformed reads as an empty cache. There is no checksum: the folder is as trusted as the compiled policies beside
-/// it (outside the repository), and a byte changed inside a text would go unseen.
+/// malformed reads as an empty cache. Each tree carries a checksum, checked before a tree is handed on unread (to
+/// the policy worker); a tree that is read is checked by its structure as it is read.
 /// </summary>
 internal static class FileCachePack
 {
-    private const int Magic = 0x3150474D; // "MGP1"
+    private const int Magic = 0x3250474D; // "MGP2"
     private const int MaxEntries = 200_000;
 
     /// <summary>
@@ -53,15 +53,24 @@ internal static class FileCachePack
                 var flags = reader.ReadByte();
                 IReadOnlyList<Diagnostic>? diagnostics = (flags & 1) != 0 ? SourceTreeFormat.ReadDiagnostics(ref reader, pack.Length) : null;
                 var tree = ReadOnlyMemory<byte>.Empty;
+                ulong checksum = 0;
                 if ((flags & 2) != 0)
                 {
                     var length = Count(ref reader, pack.Length);
                     var start = reader.Position;
                     reader.Skip(length);
                     tree = pack.Slice(start, length);
+                    checksum = reader.ReadUInt64();
                 }
 
-                entries[key] = new FileCacheEntry(tree, diagnostics);
+                FileSubject? subject = null;
+                if ((flags & 4) != 0)
+                {
+                    var id = reader.ReadString();
+                    subject = new FileSubject(reader.ReadByte() != 0 ? id : null);
+                }
+
+                entries[key] = new FileCacheEntry(tree, diagnostics) { Subject = subject, TreeChecksum = checksum };
             }
 
             return reader.AtEnd ? entries : [];
@@ -112,7 +121,7 @@ internal static class FileCachePack
                 foreach (var (key, entry) in kept)
                 {
                     writer.Write(key);
-                    writer.Write((byte)((entry.SchemaDiagnostics is null ? 0 : 1) | (entry.Tree.IsEmpty ? 0 : 2)));
+                    writer.Write((byte)((entry.SchemaDiagnostics is null ? 0 : 1) | (entry.Tree.IsEmpty ? 0 : 2) | (entry.Subject is null ? 0 : 4)));
                     if (entry.SchemaDiagnostics is { } diagnostics)
                     {
                         SourceTreeFormat.WriteDiagnostics(writer, diagnostics);
@@ -122,6 +131,13 @@ internal static class FileCachePack
                     {
                         writer.Write7BitEncodedInt(entry.Tree.Length);
                         writer.Write(entry.Tree.Span);
+                        writer.Write(FileCacheEntry.Checksum(entry.Tree.Span));
+                    }
+
+                    if (entry.Subject is { } subject)
+                    {
+                        writer.Write(subject.Id ?? string.Empty);
+                        writer.Write((byte)(subject.Id is null ? 0 : 1));
                     }
                 }
             }

@@ -1,13 +1,15 @@
 using System.Text;
+using MeshGovernance.Model.Diagnostics;
 using MeshGovernance.Model.Schemas;
 using MeshGovernance.Model.Yaml;
 
 namespace MeshGovernance.Model.Loading;
 
 /// <summary>
-/// The parsed files of a mesh in the compact tree form of the file cache, for handing a loaded mesh to the
-/// policy worker process: the worker rebuilds the same graph without reading or parsing a file. Files that did
-/// not parse are left out (they are not in the graph either); reading diagnostics stay with the sender.
+/// The files of a mesh, the parsed ones in the compact tree form of the file cache, for handing a loaded mesh to the
+/// policy worker process: the worker rebuilds the same graph, and checks the same references, without reading or
+/// parsing a file. A file that did not parse travels with its diagnostics alone (the reference checks read which
+/// contracts are in a format meshgov does not read); the reading diagnostics of parsed files stay with the sender.
 /// </summary>
 public static class LoadedFilesFormat
 {
@@ -16,12 +18,11 @@ public static class LoadedFilesFormat
 
     public static void Write(BinaryWriter writer, IReadOnlyList<LoadedFile> files)
     {
-        var parsed = files.Where(f => f.Root is not null).ToList();
-        writer.Write7BitEncodedInt(parsed.Count);
-        for (var start = 0; start < parsed.Count; start += Batch)
+        writer.Write7BitEncodedInt(files.Count);
+        for (var start = 0; start < files.Count; start += Batch)
         {
-            var batch = parsed.Skip(start).Take(Batch).ToList();
-            var trees = OrderedWork.Select(batch, f => f.CompactTree.IsEmpty ? SourceTreeFormat.Write(f.Root!, []) : f.CompactTree);
+            var batch = files.Skip(start).Take(Batch).ToList();
+            var payloads = OrderedWork.Select(batch, Payload);
             for (var i = 0; i < batch.Count; i++)
             {
                 var file = batch[i].File;
@@ -31,9 +32,26 @@ public static class LoadedFilesFormat
                 writer.Write(file.DomainFolder ?? string.Empty);
                 writer.Write(file.DomainFolder is not null);
                 writer.Write(file.Stem);
-                writer.Write7BitEncodedInt(trees[i].Length);
-                writer.Write(trees[i].Span);
+                writer.Write(batch[i].HasTree);
+                writer.Write7BitEncodedInt(payloads[i].Length);
+                writer.Write(payloads[i].Span);
             }
+        }
+
+        static ReadOnlyMemory<byte> Payload(LoadedFile file)
+        {
+            if (file.HasTree)
+            {
+                return file.CompactTree.IsEmpty ? SourceTreeFormat.Write(file.Root!, []) : file.CompactTree;
+            }
+
+            using var buffer = new MemoryStream();
+            using (var diagnostics = new BinaryWriter(buffer, Encoding, leaveOpen: true))
+            {
+                SourceTreeFormat.WriteDiagnostics(diagnostics, file.Diagnostics);
+            }
+
+            return buffer.ToArray();
         }
     }
 
@@ -47,7 +65,7 @@ public static class LoadedFilesFormat
         }
 
         var files = new List<LoadedFile>(Math.Min(count, 1 << 16));
-        var batch = new List<(MeshFile File, byte[] Tree)>(Batch);
+        var batch = new List<(MeshFile File, bool HasTree, byte[] Payload)>(Batch);
         for (var i = 0; i < count; i++)
         {
             var relativePath = reader.ReadString();
@@ -56,14 +74,15 @@ public static class LoadedFilesFormat
             var folder = reader.ReadString();
             var hasFolder = reader.ReadBoolean();
             var stem = reader.ReadString();
+            var hasTree = reader.ReadBoolean();
             var length = reader.Read7BitEncodedInt();
-            var tree = reader.ReadBytes(length);
-            if (length < 0 || tree.Length != length)
+            var payload = reader.ReadBytes(length);
+            if (length < 0 || payload.Length != length)
             {
                 throw new InvalidDataException($"The tree of '{relativePath}' is cut short.");
             }
 
-            batch.Add((new MeshFile(relativePath, fullPath, kind, hasFolder ? folder : null, stem), tree));
+            batch.Add((new MeshFile(relativePath, fullPath, kind, hasFolder ? folder : null, stem), hasTree, payload));
             if (batch.Count == Batch || i == count - 1)
             {
                 files.AddRange(OrderedWork.Select(batch, Parse));
@@ -73,10 +92,23 @@ public static class LoadedFilesFormat
 
         return files;
 
-        static LoadedFile Parse((MeshFile File, byte[] Tree) read) => new(
-            read.File,
-            SourceTreeFormat.Read(read.Tree, read.File.RelativePath)?.Root ?? throw new InvalidDataException($"The tree of '{read.File.RelativePath}' is damaged."),
-            []);
+        static LoadedFile Parse((MeshFile File, bool HasTree, byte[] Payload) read) => read.HasTree
+            ? new(read.File, SourceTreeFormat.Read(read.Payload, read.File.RelativePath)?.Root ?? throw new InvalidDataException($"The tree of '{read.File.RelativePath}' is damaged."), [])
+            : new(read.File, null, Diagnostics(read.Payload, read.File.RelativePath));
+
+        static List<Diagnostic> Diagnostics(byte[] payload, string file)
+        {
+            try
+            {
+                var reader = new CompactReader(payload);
+                var diagnostics = SourceTreeFormat.ReadDiagnostics(ref reader, payload.Length);
+                return reader.AtEnd ? diagnostics : throw new FormatException("Bytes after the diagnostics.");
+            }
+            catch (Exception ex) when (ex is EndOfStreamException or FormatException or ArgumentException or InvalidOperationException)
+            {
+                throw new InvalidDataException($"The diagnostics of '{file}' are damaged.", ex);
+            }
+        }
     }
 
     /// <summary>The UTF-8 encoding both sides of the pipe use for strings.</summary>

@@ -8,7 +8,8 @@ namespace MeshGovernance.Model.Loading;
 public static class MeshFileReader
 {
     /// <param name="withBlobId">Also compute the content's git blob id (<see cref="LoadedFile.GitBlobId"/>).</param>
-    public static LoadedFile Read(MeshFile file, YamlLimits limits, FileCache? cache = null, bool withBlobId = false)
+    /// <param name="deferTree">An unchanged file's tree may stay in the file cache until it is used (<see cref="LoadedFile.TreeDeferred"/>).</param>
+    public static LoadedFile Read(MeshFile file, YamlLimits limits, FileCache? cache = null, bool withBlobId = false, bool deferTree = false)
     {
         byte[] bytes;
         try
@@ -64,12 +65,12 @@ public static class MeshFileReader
             return Failed(file, DiagnosticCatalog.FileUnreadable.Create(SourceSpan.StartOf(file.RelativePath), $"The file cannot be read: {ex.Message}"));
         }
 
-        var loaded = Parse(file, bytes, limits, cache);
+        var loaded = Parse(file, bytes, limits, cache, deferTree);
         return withBlobId ? loaded with { GitBlobId = GitBlobId.Of(bytes) } : loaded;
     }
 
     /// <summary>Parses and validates content already in memory (for example a file at a git revision).</summary>
-    public static LoadedFile Parse(MeshFile file, ReadOnlySpan<byte> bytes, YamlLimits limits, FileCache? cache = null)
+    public static LoadedFile Parse(MeshFile file, ReadOnlySpan<byte> bytes, YamlLimits limits, FileCache? cache = null, bool deferTree = false)
     {
         if (bytes.Length > limits.MaxFileBytes)
         {
@@ -77,6 +78,11 @@ public static class MeshFileReader
         }
 
         var key = cache is null ? null : FileCache.Key(file, bytes);
+        if (deferTree && key is not null && cache!.TryGetDeferred(key, file, limits) is { } deferred)
+        {
+            return deferred;
+        }
+
         var parsed = key is null ? null : cache!.TryGetTree(key, file.RelativePath);
         if (parsed is null)
         {
@@ -113,6 +119,11 @@ public static class MeshFileReader
             {
                 cache!.Add(key, schemaDiagnostics);
             }
+        }
+
+        if (key is not null)
+        {
+            cache!.AddSubject(key, subject);
         }
 
         var diagnostics = parsed.Diagnostics.Select(d => d with { Subject = subject }).Concat(schemaDiagnostics).ToList();

@@ -11,6 +11,12 @@ internal static class MeshGraphBuilder
 {
     public static Mesh Build(IReadOnlyList<LoadedFile> files)
     {
+        if (files.Any(f => f.TreeDeferred))
+        {
+            // Trees left in the file cache are read now, on all cores when there are many, not one by one below.
+            OrderedWork.Select(files, f => f.Root);
+        }
+
         var parsed = files.Where(f => f.Root is not null).ToList();
         var manifest = parsed.Where(f => f.File.Kind == DocumentKind.Mesh).Select(f => new MeshManifest(f.Root!)).FirstOrDefault();
         var teams = parsed.Where(f => f.File.Kind == DocumentKind.Team).Select(f => new Team(f.Root!, f.File.Stem)).ToList();

@@ -13,16 +13,23 @@ public static class MeshLoader
 {
     /// <param name="withBlobIds">Also give each file read its git blob id (<see cref="LoadedFile.GitBlobId"/>), for matching it with a git revision.</param>
     /// <param name="scanned">Called with the layout once it is scanned, before any file is read (the check hands the policy worker its scripts).</param>
-    public static MeshLoadResult Load(string repositoryRoot, YamlLimits? limits = null, FileCache? cache = null, bool withBlobIds = false, Action<RepositoryLayout>? scanned = null)
+    /// <param name="linkOnDemand">
+    /// Whether, for the layout scanned, the caller may have the mesh linked elsewhere (the policy worker,
+    /// <see cref="MeshLoadResult.DiagnosticsWith"/>): then the graph is built only when asked for, and unchanged files'
+    /// trees stay in the file cache until used.
+    /// </param>
+    public static MeshLoadResult Load(string repositoryRoot, YamlLimits? limits = null, FileCache? cache = null, bool withBlobIds = false, Action<RepositoryLayout>? scanned = null, Predicate<RepositoryLayout>? linkOnDemand = null)
     {
         var layout = RepositoryScanner.Scan(repositoryRoot);
         scanned?.Invoke(layout);
         var effectiveLimits = limits ?? YamlLimits.Default;
-        return Load(layout, file => MeshFileReader.Read(file, effectiveLimits, cache, withBlobIds), cache);
+        var later = linkOnDemand?.Invoke(layout) ?? false;
+        return Load(layout, file => MeshFileReader.Read(file, effectiveLimits, cache, withBlobIds, deferTree: later), cache, later);
     }
 
     /// <summary>Loads the files of a layout scanned elsewhere (a git revision), each read by <paramref name="read"/>, in parallel.</summary>
-    public static MeshLoadResult Load(RepositoryLayout layout, Func<MeshFile, LoadedFile> read, FileCache? cache = null)
+    /// <param name="linkOnDemand">Build the graph when it is first asked for (<see cref="MeshLoadResult.Linked"/>), not now.</param>
+    public static MeshLoadResult Load(RepositoryLayout layout, Func<MeshFile, LoadedFile> read, FileCache? cache = null, bool linkOnDemand = false)
     {
         var loaded = layout.Files
             .AsParallel()
@@ -30,7 +37,17 @@ public static class MeshLoader
             .Select(file => ReadIsolated(file, read))
             .ToList();
         cache?.Save();
-        return Build(loaded, layout.Diagnostics) with { Layout = layout };
+        var manifest = loaded.FirstOrDefault(f => f.File.Kind == DocumentKind.Mesh);
+        var result = new MeshLoadResult(loaded, [.. layout.Diagnostics, .. loaded.SelectMany(f => f.Diagnostics)], configurationError: manifest is null || !manifest.HasTree)
+        {
+            Layout = layout,
+        };
+        if (!linkOnDemand)
+        {
+            _ = result.Mesh;
+        }
+
+        return result;
     }
 
     /// <summary>
@@ -54,17 +71,10 @@ public static class MeshLoader
     /// <summary>Only the linked graph of files already read, without checking references (the policy worker's view).</summary>
     public static Mesh BuildGraph(IReadOnlyList<LoadedFile> loaded) => MeshGraphBuilder.Build(loaded);
 
-    /// <summary>Builds the graph from the files read, and checks its references.</summary>
-    private static MeshLoadResult Build(IReadOnlyList<LoadedFile> loaded, IReadOnlyList<Diagnostic> scanDiagnostics)
+    /// <summary>The linked graph of files already read and the findings of its reference checks (the policy worker linking for the check).</summary>
+    public static (Mesh Mesh, IReadOnlyList<Diagnostic> ReferenceFindings) Link(IReadOnlyList<LoadedFile> loaded)
     {
         var mesh = MeshGraphBuilder.Build(loaded);
-        var diagnostics = new List<Diagnostic>(scanDiagnostics);
-        diagnostics.AddRange(loaded.SelectMany(f => f.Diagnostics));
-        diagnostics.AddRange(ReferenceValidator.Validate(mesh, loaded));
-
-        var manifest = loaded.FirstOrDefault(f => f.File.Kind == DocumentKind.Mesh);
-        var configurationError = manifest is null || manifest.Root is null;
-        var ordered = diagnostics.Distinct().InReportOrder();
-        return new MeshLoadResult(mesh, ordered, loaded, configurationError);
+        return (mesh, [.. ReferenceValidator.Validate(mesh, loaded)]);
     }
 }

@@ -31,6 +31,8 @@ internal ref struct CompactReader(ReadOnlySpan<byte> buffer)
 
     public int ReadInt32() => BinaryPrimitives.ReadInt32LittleEndian(Take(4));
 
+    public ulong ReadUInt64() => BinaryPrimitives.ReadUInt64LittleEndian(Take(8));
+
     public int Read7BitEncodedInt()
     {
         uint result = 0;

@@ -58,6 +58,20 @@ internal static class SourceTreeFormat
         }
     }
 
+    /// <summary>Only the reading diagnostics at the head of a tree of <paramref name="file"/>, or null when the head is not well formed.</summary>
+    public static IReadOnlyList<Diagnostic>? ReadDiagnostics(ReadOnlyMemory<byte> tree, string file)
+    {
+        try
+        {
+            var reader = new CompactReader(tree.Span);
+            return reader.ReadInt32() == Magic && reader.ReadString() == file ? ReadDiagnostics(ref reader, tree.Length) : null;
+        }
+        catch (Exception ex) when (ex is EndOfStreamException or FormatException or ArgumentException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>A list of diagnostics, as the trees and the file cache's pack both keep them.</summary>
     internal static void WriteDiagnostics(BinaryWriter writer, IReadOnlyList<Diagnostic> diagnostics)
     {

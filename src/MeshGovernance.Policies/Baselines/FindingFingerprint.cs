@@ -15,19 +15,20 @@ namespace MeshGovernance.Policies.Baselines;
 /// </summary>
 public sealed class FindingFingerprint
 {
-    private readonly Dictionary<string, SourceMapping?> _files;
+    // Files, not their trees: a tree the file cache still holds is read only for a finding in that file.
+    private readonly Dictionary<string, LoadedFile> _files;
 
     public FindingFingerprint(MeshLoadResult load) =>
-        _files = load.Files.ToDictionary(f => f.File.RelativePath, f => f.Root, StringComparer.Ordinal);
+        _files = load.Files.ToDictionary(f => f.File.RelativePath, StringComparer.Ordinal);
 
     public string Of(Diagnostic finding) => Hash(finding.Id, finding.File, finding.Subject, PathOf(finding));
 
     /// <summary>The path of the place the finding points at, or empty for a file meshgov could not read.</summary>
     public string PathOf(Diagnostic finding) =>
-        _files.GetValueOrDefault(finding.File) is { } root ? SourcePath.At(root, finding.Line, finding.Column) : string.Empty;
+        _files.GetValueOrDefault(finding.File)?.Root is { } root ? SourcePath.At(root, finding.Line, finding.Column) : string.Empty;
 
     /// <summary>A file of the mesh that could not be read today: its recorded findings are not known to be gone.</summary>
-    public bool IsUnreadable(string file) => _files.TryGetValue(file, out var root) && root is null;
+    public bool IsUnreadable(string file) => _files.TryGetValue(file, out var loaded) && !loaded.HasTree;
 
     public static string Hash(string rule, string file, string? subject, string path)
     {

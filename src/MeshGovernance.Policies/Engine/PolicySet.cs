@@ -51,7 +51,7 @@ public sealed record PolicySet(IReadOnlyList<PolicyDefinition> Policies, IReadOn
         }
 
         var before = diagnostics.Count;
-        var settings = PolicyConfigurationReader.Read(load.Mesh.Manifest?.Policies, declared.ToDictionary(d => d.Metadata.Id, d => d.Metadata), diagnostics);
+        var settings = PolicyConfigurationReader.Read(load.Manifest?.Policies, declared.ToDictionary(d => d.Metadata.Id, d => d.Metadata), diagnostics);
         invalid |= diagnostics.Count > before;
         var policies = declared
             .Select(d => new PolicyDefinition(d.Source, d.Metadata, settings.GetValueOrDefault(d.Metadata.Id) ?? PolicySettings.Default))

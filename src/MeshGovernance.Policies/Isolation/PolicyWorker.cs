@@ -23,7 +23,8 @@ public static class PolicyWorker
     /// <summary>Stack of the thread that compiles a policy: Roslyn's binder recurses on nested syntax.</summary>
     private const int CompileStackBytes = 64 * 1024 * 1024;
 
-    public static int Serve(Stream input, Stream output)
+    /// <param name="precompiled">The built-in pack compiled into meshgov, as the parent's policy cache has it.</param>
+    public static int Serve(Stream input, Stream output, PrecompiledPolicies? precompiled = null)
     {
         WorkerLimits.ApplyToThisProcess();
         using var reader = new BinaryReader(new BufferedStream(input, 1 << 16), LoadedFilesFormat.Encoding);
@@ -54,13 +55,18 @@ public static class PolicyWorker
                     runs.ForEach(t => t.Join());
                     runs.Clear();
                     session = WorkerSession.Read(reader);
-                    session.Provider = PolicyAssemblyProvider.SharedFor(session.Options.CacheDirectory is { } directory ? new PolicyCache(directory) : null);
-                    writer.Send(WorkerMessage.Ready, 0, _ => { });
+                    session.Provider = PolicyAssemblyProvider.SharedFor(session.Options.CacheDirectory is { } directory ? new PolicyCache(directory, precompiled) : null);
+                    var linked = session.Linked;
+                    writer.Send(WorkerMessage.Ready, 0, w =>
+                    {
+                        w.Write(linked is not null);
+                        linked?.Write(w);
+                    });
                     break;
                 case WorkerMessage.LoadAhead:
                     var cacheDirectory = reader.ReadOptional();
                     var sources = Enumerable.Range(0, reader.ReadCount()).Select(_ => reader.ReadSource()).ToList();
-                    var provider = PolicyAssemblyProvider.SharedFor(cacheDirectory is null ? null : new PolicyCache(cacheDirectory));
+                    var provider = PolicyAssemblyProvider.SharedFor(cacheDirectory is null ? null : new PolicyCache(cacheDirectory, precompiled));
                     // Beside the reading of the messages: whatever holds it up (a file system that hangs) holds up
                     // no setup and no run, which loads its policy itself if this has not.
                     new Thread(() => sources.ForEach(provider.ReadAhead)) { IsBackground = true, Name = "meshgov worker read ahead" }.Start();
@@ -129,9 +135,12 @@ public static class PolicyWorker
     }
 
     /// <summary>One mesh and its options, as the parent's last <see cref="WorkerMessage.Setup"/> gave them.</summary>
-    private sealed class WorkerSession(Mesh mesh, ChangeUnderReview? change, WorkerRunOptions options)
+    private sealed class WorkerSession(Mesh mesh, ChangeUnderReview? change, WorkerRunOptions options, LinkedInWorker? linked)
     {
         public Mesh Mesh { get; } = mesh;
+
+        /// <summary>What linking found, for a parent that left the linking to this worker (<see cref="WorkerRunOptions.Link"/>).</summary>
+        public LinkedInWorker? Linked { get; } = linked;
 
         public ChangeUnderReview? Change { get; } = change;
 
@@ -142,16 +151,28 @@ public static class PolicyWorker
         public static WorkerSession Read(BinaryReader reader)
         {
             var options = WorkerRunOptions.Read(reader);
-            var head = MeshLoader.BuildGraph(LoadedFilesFormat.Read(reader));
+            var files = LoadedFilesFormat.Read(reader);
+            Mesh head;
+            LinkedInWorker? linked = null;
+            if (options.Link)
+            {
+                (head, var references) = MeshLoader.Link(files);
+                linked = new LinkedInWorker(references, MeshSubjects.Of(head));
+            }
+            else
+            {
+                head = MeshLoader.BuildGraph(files);
+            }
+
             ChangeUnderReview? change = null;
             if (reader.ReadBoolean())
             {
                 var baseMesh = MeshLoader.BuildGraph(LoadedFilesFormat.Read(reader));
-                var files = Enumerable.Range(0, reader.ReadCount()).Select(_ => reader.ReadChangedFile()).ToList();
-                change = new ChangeUnderReview(baseMesh, head, files, reader.ReadOptional());
+                var changed = Enumerable.Range(0, reader.ReadCount()).Select(_ => reader.ReadChangedFile()).ToList();
+                change = new ChangeUnderReview(baseMesh, head, changed, reader.ReadOptional());
             }
 
-            return new WorkerSession(head, change, options);
+            return new WorkerSession(head, change, options, linked);
         }
     }
 
@@ -207,10 +228,12 @@ public static class PolicyWorker
 }
 
 /// <summary>The per-check options a worker runs policies with.</summary>
-internal sealed record WorkerRunOptions(DateOnly Today, PolicyBudgetOptions Budget, string? CacheDirectory)
+/// <param name="Link">Check the mesh's references and send them, with its subjects, in the answer to the setup (<see cref="LinkedInWorker"/>).</param>
+internal sealed record WorkerRunOptions(DateOnly Today, PolicyBudgetOptions Budget, string? CacheDirectory, bool Link = false)
 {
     public void Write(BinaryWriter writer)
     {
+        writer.Write(Link);
         writer.Write(Today.DayNumber);
         writer.Write(Budget.Timeout.Ticks);
         writer.Write(Budget.MaxAllocatedBytes);
@@ -220,8 +243,9 @@ internal sealed record WorkerRunOptions(DateOnly Today, PolicyBudgetOptions Budg
 
     public static WorkerRunOptions Read(BinaryReader reader)
     {
+        var link = reader.ReadBoolean();
         var today = DateOnly.FromDayNumber(reader.ReadInt32());
         var budget = new PolicyBudgetOptions(TimeSpan.FromTicks(reader.ReadInt64()), reader.ReadInt64()) { Grace = TimeSpan.FromTicks(reader.ReadInt64()) };
-        return new WorkerRunOptions(today, budget, reader.ReadOptional());
+        return new WorkerRunOptions(today, budget, reader.ReadOptional(), link);
     }
 }

@@ -87,9 +87,10 @@ public sealed class PolicyWorkerPool : IDisposable
         _worker = null;
     }
 
-    internal PolicyEvaluations Evaluate(IReadOnlyList<PolicyDefinition> policies, MeshLoadResult load, PullRequestInput? pullRequest, PolicyEngineOptions options, ReportFindingBudget reportBudget)
+    /// <param name="link">The parent has not linked the mesh: the worker checks its references and sends them with its subjects (<see cref="PolicyEvaluations.Linked"/>).</param>
+    internal PolicyEvaluations Evaluate(IReadOnlyList<PolicyDefinition> policies, MeshLoadResult load, PullRequestInput? pullRequest, PolicyEngineOptions options, ReportFindingBudget reportBudget, bool link = false)
     {
-        var run = new WorkerRun(this, policies, load, pullRequest, options, reportBudget);
+        var run = new WorkerRun(this, policies, load, pullRequest, options, reportBudget, link);
         return run.Execute();
     }
 
@@ -117,7 +118,7 @@ public sealed class PolicyWorkerPool : IDisposable
     }
 
     /// <summary>One check's policies through the pool's workers.</summary>
-    private sealed class WorkerRun(PolicyWorkerPool pool, IReadOnlyList<PolicyDefinition> policies, MeshLoadResult load, PullRequestInput? pullRequest, PolicyEngineOptions options, ReportFindingBudget reportBudget)
+    private sealed class WorkerRun(PolicyWorkerPool pool, IReadOnlyList<PolicyDefinition> policies, MeshLoadResult load, PullRequestInput? pullRequest, PolicyEngineOptions options, ReportFindingBudget reportBudget, bool link)
     {
         /// <summary>A worker that dies before it reads the mesh is the machine's problem, not a policy's: after this many, stop trying.</summary>
         private const int MaxFailedStarts = 2;
@@ -130,6 +131,7 @@ public sealed class PolicyWorkerPool : IDisposable
         private int _failedStarts;
         private bool _sessionSent;
         private bool _compilerLoaded;
+        private LinkedInWorker? _linked;
 
         public PolicyEvaluations Execute()
         {
@@ -173,7 +175,7 @@ public sealed class PolicyWorkerPool : IDisposable
 
             watch.Stop();
             var compileTime = TimeSpan.FromTicks(_results.Values.Sum(r => r.CompileTime.Ticks));
-            return new PolicyEvaluations(_results, compileTime, watch.Elapsed, _compilerLoaded);
+            return new PolicyEvaluations(_results, compileTime, watch.Elapsed, _compilerLoaded) { Linked = _linked };
         }
 
         /// <summary>A worker that has read this check's mesh, started (and set up) when needed.</summary>
@@ -206,16 +208,23 @@ public sealed class PolicyWorkerPool : IDisposable
             return null;
         }
 
-        private static bool AwaitReady(WorkerProcess worker)
+        private bool AwaitReady(WorkerProcess worker)
         {
             // Reading a large mesh takes a while; a worker that neither answers nor exits in this time is stuck.
             var next = worker.Next(TimeSpan.FromMinutes(5));
-            return next is { Kind: WorkerMessage.Ready };
+            if (next is not { Kind: WorkerMessage.Ready })
+            {
+                return false;
+            }
+
+            _linked ??= next.Linked;
+            return true;
         }
 
         private void Setup(BinaryWriter writer)
         {
-            new WorkerRunOptions(options.Today, options.Budget, options.Cache?.Directory).Write(writer);
+            // A fresh worker after a crash links again only if the first never answered.
+            new WorkerRunOptions(options.Today, options.Budget, options.Cache?.Directory, Link: link && _linked is null).Write(writer);
             LoadedFilesFormat.Write(writer, load.Files);
             writer.Write(pullRequest is not null);
             if (pullRequest is { Change: var change })
@@ -444,4 +453,8 @@ public sealed class PolicyWorkerPool : IDisposable
 }
 
 /// <summary>Every enabled policy's evaluation, and what the compile and run phases cost.</summary>
-internal sealed record PolicyEvaluations(IReadOnlyDictionary<string, PolicyEvaluation> ByPolicy, TimeSpan CompileTime, TimeSpan EvaluationTime, bool CompilerLoaded);
+internal sealed record PolicyEvaluations(IReadOnlyDictionary<string, PolicyEvaluation> ByPolicy, TimeSpan CompileTime, TimeSpan EvaluationTime, bool CompilerLoaded)
+{
+    /// <summary>What the worker found linking a mesh the parent left unlinked; null when none did (or none was asked to).</summary>
+    public LinkedInWorker? Linked { get; init; }
+}

@@ -13,6 +13,9 @@ internal sealed record WorkerEvent(WorkerMessage? Kind, int Request)
 
     public WorkerFinish? Finish { get; init; }
 
+    /// <summary>In the answer to a setup that asked for it: what linking the mesh found.</summary>
+    public LinkedInWorker? Linked { get; init; }
+
     public static WorkerEvent Exited() => new(null, 0);
 
     public static WorkerEvent Read(WorkerMessage kind, BinaryReader reader)
@@ -20,7 +23,7 @@ internal sealed record WorkerEvent(WorkerMessage? Kind, int Request)
         var request = reader.ReadInt32();
         return kind switch
         {
-            WorkerMessage.Ready => new WorkerEvent(kind, request),
+            WorkerMessage.Ready => new WorkerEvent(kind, request) { Linked = reader.ReadBoolean() ? LinkedInWorker.Read(reader) : null },
             WorkerMessage.Compiled => new WorkerEvent(kind, request) { Compilation = WorkerCompilation.Read(reader) },
             WorkerMessage.Finding => new WorkerEvent(kind, request) { Finding = ReadFinding(reader) },
             WorkerMessage.Finished => new WorkerEvent(kind, request) { Finish = WorkerFinish.Read(reader) },

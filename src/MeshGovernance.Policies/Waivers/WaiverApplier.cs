@@ -18,7 +18,7 @@ internal static class WaiverApplier
         IReadOnlyList<Diagnostic> findings,
         IReadOnlyDictionary<string, Enforcement> enabledPolicies,
         ISet<string> knownPolicies,
-        Mesh mesh,
+        MeshSubjects mesh,
         DateOnly today,
         List<Diagnostic> waiverDiagnostics,
         List<WaiverOutcome> outcomes)
@@ -111,16 +111,16 @@ internal static class WaiverApplier
         return result;
     }
 
-    private static HashSet<string> KnownSubjects(Mesh mesh)
+    private static HashSet<string> KnownSubjects(MeshSubjects mesh)
     {
         var subjects = new HashSet<string>(StringComparer.Ordinal);
-        subjects.UnionWith(mesh.Teams.Select(t => t.Id));
-        subjects.UnionWith(mesh.Domains.Select(d => d.Id));
-        subjects.UnionWith(mesh.Products.Select(p => p.Id));
-        subjects.UnionWith(mesh.Contracts.Select(c => c.Id));
-        if (mesh.Manifest is { Name.Length: > 0 } manifest)
+        subjects.UnionWith(mesh.Teams);
+        subjects.UnionWith(mesh.Domains);
+        subjects.UnionWith(mesh.Products);
+        subjects.UnionWith(mesh.Contracts);
+        if (mesh.MeshName is { Length: > 0 } name)
         {
-            subjects.Add(manifest.Name);
+            subjects.Add(name);
         }
 
         return subjects;

@@ -6,7 +6,7 @@ namespace MeshGovernance.Model.Tests.Loading;
 public sealed class LoadedFilesFormatTests
 {
     [Fact]
-    public void Files_handed_over_in_several_batches_and_with_a_tree_over_a_megabyte_read_back_as_the_same_graph()
+    public void Files_handed_over_in_several_batches_and_with_a_tree_over_a_megabyte_read_back_as_the_same_graph_and_references()
     {
         using var repo = TempMeshRepository.CopyOf(RepositoryPaths.Template);
         for (var i = 0; i < 300; i++)
@@ -18,6 +18,10 @@ public sealed class LoadedFilesFormatTests
         var longText = string.Concat(Enumerable.Repeat("A long line of text for one big tree. ", 1_000));
         var notes = string.Concat(Enumerable.Range(0, 40).Select(i => $"  - \"{i} {longText}\"\n"));
         repo.Write("teams/big.yaml", TempMeshRepository.ValidTeam.Replace("id: sales-team", "id: big-team", StringComparison.Ordinal) + "\nx-notes:\n" + notes);
+        // Files that did not parse travel with their diagnostics: a contract in a format meshgov does not read is one
+        // the reference checks name when a port points at it.
+        repo.Write("teams/broken.yaml", "id: [unclosed\n");
+        repo.Write("domains/orders/contracts/legacy.odcs.yaml", "dataContractSpecification: 1.1.0\nid: legacy\ninfo:\n  title: Legacy\n  version: 1.0.0\n");
         var load = MeshLoader.Load(repo.Root);
 
         using var buffer = new MemoryStream();
@@ -30,12 +34,15 @@ public sealed class LoadedFilesFormatTests
         using var reader = new BinaryReader(buffer, LoadedFilesFormat.Encoding);
         var read = LoadedFilesFormat.Read(reader);
 
-        var parsed = load.Files.Where(f => f.Root is not null).ToList();
-        Assert.True(parsed.Count > 300);
-        Assert.Equal(parsed.Select(f => f.File.RelativePath), read.Select(f => f.File.RelativePath));
+        Assert.True(load.Files.Count > 300);
+        Assert.Equal(load.Files.Select(f => (f.File, f.HasTree)), read.Select(f => (f.File, f.HasTree)));
+        var unparsed = load.Files.Where(f => !f.HasTree).ToList();
+        Assert.Equal(2, unparsed.Count);
+        Assert.Equal(unparsed.Select(f => f.Diagnostics), read.Where(f => !f.HasTree).Select(f => f.Diagnostics));
         var big = read.Single(f => f.File.RelativePath == "teams/big.yaml").Root!;
         Assert.Equal(Enumerable.Range(0, 40).Select(i => $"{i} {longText}"), big.GetStrings("x-notes"));
-        var graph = MeshLoader.BuildGraph(read);
+        var (graph, references) = MeshLoader.Link(read);
+        Assert.Equal(load.Diagnostics, load.DiagnosticsWith(references));
         Assert.Equal(load.Mesh.Teams.Select(t => (t.Id, t.Span)), graph.Teams.Select(t => (t.Id, t.Span)));
         Assert.Equal(load.Mesh.Contracts.SelectMany(c => c.AllElements()).Select(e => (e.Path, e.Span)), graph.Contracts.SelectMany(c => c.AllElements()).Select(e => (e.Path, e.Span)));
     }

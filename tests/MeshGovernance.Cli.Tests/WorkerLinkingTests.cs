@@ -1,0 +1,156 @@
+using MeshGovernance.Model.Loading;
+using MeshGovernance.Policies.Compilation;
+using MeshGovernance.Policies.Engine;
+using MeshGovernance.Policies.Execution;
+using MeshGovernance.Policies.Isolation;
+using MeshGovernance.Results;
+using MeshGovernance.Testing;
+
+namespace MeshGovernance.Cli.Tests;
+
+/// <summary>
+/// A check that left the mesh unlinked (a large mesh with policies of its own): the worker alone links it, checks its
+/// references and runs every policy, the built-in pack too; what the check reports is what an in-process check does.
+/// </summary>
+public sealed class WorkerLinkingTests : IDisposable
+{
+    private static readonly IReadOnlyDictionary<string, string?> Environment = new Dictionary<string, string?>
+    {
+        ["PATH"] = System.Environment.GetEnvironmentVariable("PATH"),
+        ["HOME"] = System.Environment.GetEnvironmentVariable("HOME"),
+        ["DOTNET_ROOT"] = System.Environment.GetEnvironmentVariable("DOTNET_ROOT"),
+    };
+
+    private readonly TempMeshRepository _repo = TempMeshRepository.CopyOf(RepositoryPaths.Template);
+
+    public WorkerLinkingTests()
+    {
+        // A reference finding, and a waiver naming a subject the mesh does not have: both depend on the linked graph.
+        _repo.Write("domains/orders/products/orphan.odps.yaml", "apiVersion: v1.0.0\nkind: DataProduct\nid: orphan\nstatus: active\nname: Orphan\nteam:\n  name: no-such-team\n");
+        File.AppendAllText(_repo.PathOf("governance/waivers.yaml"), """
+
+              - policy: product-has-owner
+                subjects: [orphn]
+                justification: A waiver for a product that is not there.
+                approvedBy: data-governance
+                expires: 2027-06-30
+
+            """);
+    }
+
+    private static PolicyWorkerPool Pool(WorkerLaunch? launch = null) => new(
+        launch ?? WorkerLaunch.Of(Path.Combine(AppContext.BaseDirectory, "meshgov.dll"), System.Environment.ProcessPath, System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH")),
+        Environment);
+
+    private PolicyEngineOptions Options => new()
+    {
+        Budget = PolicyBudgetOptions.Default with { Timeout = TimeSpan.FromSeconds(20) },
+        Cache = new PolicyCache(_repo.PathOf(".cache/policies")),
+        Today = new DateOnly(2026, 12, 6),
+        MaxParallelism = 2,
+    };
+
+    public void Dispose() => _repo.Dispose();
+
+    private CheckResult InProcess()
+    {
+        var load = MeshLoader.Load(_repo.Root);
+        return PolicyEngine.Check(load, PolicySet.Load(load), Options);
+    }
+
+    private (CheckResult Result, MeshLoadResult Load) LeftUnlinked(PolicyWorkerPool pool)
+    {
+        var load = MeshLoader.Load(_repo.Root, cache: FileCache.Open(_repo.PathOf(".cache/files")), linkOnDemand: _ => true);
+        Assert.False(load.Linked);
+        return (PolicyEngine.Check(load, PolicySet.Load(load), Options with { Worker = pool }), load);
+    }
+
+    private static void AssertSameReport(CheckResult expected, CheckResult actual)
+    {
+        Assert.Equal(expected.Diagnostics, actual.Diagnostics);
+        Assert.Equal(
+            expected.Policies.Select(p => (p.Metadata.Id, p.Ran, string.Join(',', p.Subjects))),
+            actual.Policies.Select(p => (p.Metadata.Id, p.Ran, string.Join(',', p.Subjects))));
+        Assert.Equal(expected.Waivers.Select(w => w.ToString()), actual.Waivers.Select(w => w.ToString()));
+    }
+
+    [Fact]
+    public void A_mesh_left_unlinked_is_linked_and_checked_in_the_worker_alone_with_the_same_report()
+    {
+        var expected = InProcess();
+        MeshLoader.Load(_repo.Root, cache: FileCache.Open(_repo.PathOf(".cache/files")));
+        using var pool = Pool();
+
+        var (actual, load) = LeftUnlinked(pool);
+
+        AssertSameReport(expected, actual);
+        Assert.Contains(actual.Diagnostics, d => d.File == "domains/orders/products/orphan.odps.yaml" && d.Policy is null && d.Message.Contains("no-such-team", StringComparison.Ordinal));
+        Assert.Contains(actual.Diagnostics, d => d.Message.Contains("'orphn'", StringComparison.Ordinal) && d.Message.Contains("did you mean 'orphan'", StringComparison.Ordinal));
+        Assert.True(actual.Policies.Where(p => p.Enabled).All(p => p.Ran));
+        Assert.True(actual.Statistics.Isolated);
+        Assert.False(load.Linked, "the graph was built in the worker, not here");
+        Assert.Equal(1, pool.WorkersStarted);
+    }
+
+    [Fact]
+    public void A_policy_that_takes_the_worker_down_costs_only_itself_and_the_reference_findings_still_come_once()
+    {
+        _repo.Write("governance/policies/ctor-recursion.csx", """
+            // ---
+            // id: ctor-recursion
+            // title: Overflows its worker's stack
+            // enforcement: soft-mandatory
+            // category: test
+            // rationale: Takes the worker down.
+            // ---
+            class Node { public Node() : this(new Node(0)) { } public Node(Node parent) { } public Node(int depth) : this() { } }
+            Inform(Mesh.Products[0], new Node().ToString()!);
+            """);
+        using var pool = Pool();
+
+        var (result, load) = LeftUnlinked(pool);
+
+        Assert.Equal("MG1305", Assert.Single(result.Diagnostics, d => d.Policy?.PolicyId == "ctor-recursion").Id);
+        Assert.True(result.Policies.Where(p => p.Enabled && p.Metadata.Id != "ctor-recursion").All(p => p.Ran));
+        Assert.True(pool.WorkersStarted >= 2);
+        Assert.Single(result.Diagnostics, d => d.File == "domains/orders/products/orphan.odps.yaml" && d.Policy is null && d.Message.Contains("no-such-team", StringComparison.Ordinal));
+        Assert.False(load.Linked);
+    }
+
+    [Fact]
+    public void A_tree_damaged_in_the_file_cache_never_reaches_the_worker()
+    {
+        var expected = InProcess();
+        MeshLoader.Load(_repo.Root, cache: FileCache.Open(_repo.PathOf(".cache/files")));
+        var pack = Directory.GetFiles(_repo.PathOf(".cache/files"), "files-*.pack").Single();
+        var bytes = File.ReadAllBytes(pack);
+        var text = bytes.AsSpan().IndexOf("Version 2 topic, nested order with lines"u8);
+        Assert.True(text > 0);
+        bytes[text] = (byte)'W';
+        File.WriteAllBytes(pack, bytes);
+        using var pool = Pool();
+
+        var (actual, _) = LeftUnlinked(pool);
+
+        AssertSameReport(expected, actual);
+        Assert.Equal(1, pool.WorkersStarted);
+    }
+
+    [Fact]
+    public void When_no_worker_can_start_the_mesh_is_linked_here_and_the_built_in_pack_still_runs_here()
+    {
+        var expected = InProcess();
+        using var pool = Pool(new WorkerLaunch(Path.Combine(_repo.Root, "no-such-meshgov"), []));
+
+        var (actual, load) = LeftUnlinked(pool);
+
+        Assert.True(load.Linked);
+        var own = Assert.Single(actual.Policies, p => !p.BuiltIn && p.Enabled);
+        Assert.False(own.Ran);
+        Assert.Contains(actual.Diagnostics, d => d.Policy?.PolicyId == own.Metadata.Id && d.Message.Contains("policy worker could not run", StringComparison.Ordinal));
+        Assert.True(actual.Policies.Where(p => p.BuiltIn && p.Enabled).All(p => p.Ran));
+        Assert.Equal(
+            expected.Diagnostics.Where(d => d.Policy?.PolicyId != own.Metadata.Id),
+            actual.Diagnostics.Where(d => d.Policy?.PolicyId != own.Metadata.Id));
+    }
+}
