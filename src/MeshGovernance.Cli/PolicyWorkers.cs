@@ -35,9 +35,15 @@ internal sealed class PolicyWorkers(IReadOnlyDictionary<string, string?> environ
     /// mesh has policies of its own (the built-in pack runs in this process), so that its start-up overlaps the
     /// loading of the mesh. Otherwise a worker starts only if a check asks for one.
     /// </summary>
-    public PolicyWorkerPool For(string meshRoot)
+    /// <param name="startEarly">False for a caller that starts the worker itself once it has scanned the mesh (a plain <c>check</c>, which chooses the worker's GC by the mesh's size).</param>
+    public PolicyWorkerPool For(string meshRoot, bool startEarly = true)
     {
         var pool = Pool;
+        if (!startEarly)
+        {
+            return pool;
+        }
+
         var policies = Path.Combine(meshRoot, "governance", "policies");
         try
         {

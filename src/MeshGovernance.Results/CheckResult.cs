@@ -53,5 +53,8 @@ public sealed record CheckStatistics(int Policies, int FromCache, int Compiled, 
     /// <summary>Whether the policies ran in a worker process.</summary>
     public bool Isolated { get; init; }
 
+    /// <summary>The worker also linked the mesh and checked its references; this process did not (a large mesh).</summary>
+    public bool LinkedInWorker { get; init; }
+
     public static CheckStatistics None { get; } = new(0, 0, 0, TimeSpan.Zero, TimeSpan.Zero);
 }

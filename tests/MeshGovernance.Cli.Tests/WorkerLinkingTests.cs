@@ -88,6 +88,7 @@ public sealed class WorkerLinkingTests : IDisposable
         Assert.Contains(actual.Diagnostics, d => d.Message.Contains("'orphn'", StringComparison.Ordinal) && d.Message.Contains("did you mean 'orphan'", StringComparison.Ordinal));
         Assert.True(actual.Policies.Where(p => p.Enabled).All(p => p.Ran));
         Assert.True(actual.Statistics.Isolated);
+        Assert.True(actual.Statistics.LinkedInWorker);
         Assert.False(load.Linked, "the graph was built in the worker, not here");
         Assert.Equal(1, pool.WorkersStarted);
     }
@@ -134,6 +135,57 @@ public sealed class WorkerLinkingTests : IDisposable
 
         AssertSameReport(expected, actual);
         Assert.Equal(1, pool.WorkersStarted);
+    }
+
+    [Fact]
+    public void Meshgov_check_of_a_mesh_past_the_line_links_it_in_the_worker_and_reports_what_an_in_process_check_does()
+    {
+        for (var i = 0; i < PolicyEngine.MinimumFilesToLinkInWorker; i++)
+        {
+            _repo.Write($"teams/extra-{i:000}.yaml", TempMeshRepository.ValidTeam.Replace("id: sales-team", $"id: extra-{i:000}", StringComparison.Ordinal));
+        }
+
+        var expected = InProcess().Diagnostics.Select(d => (d.Id, d.File, d.Line, d.Message)).Order().ToList();
+        var cache = Path.Combine(Path.GetTempPath(), "meshgov-worker-linking-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            foreach (var run in new[] { "cold", "warm" })
+            {
+                var check = CliRun.Of("check", "--repo", _repo.Root, "--cache-dir", cache, "--today", "2026-12-06", "--format", "json", "--stats");
+
+                Assert.Contains("(in the worker process, which linked the mesh)", check.Error, StringComparison.Ordinal);
+                var findings = check.Findings()
+                    .Select(f => (f.GetProperty("id").GetString()!, f.GetProperty("file").GetString()!, f.GetProperty("line").GetInt32(), f.GetProperty("message").GetString()!))
+                    .Order()
+                    .ToList();
+                Assert.Equal(expected, findings);
+                Assert.Contains(findings, f => f.Item2 == "domains/orders/products/orphan.odps.yaml" && f.Item4.Contains("no-such-team", StringComparison.Ordinal));
+            }
+        }
+        finally
+        {
+            Directory.Delete(cache, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_worker_that_links_a_large_mesh_collects_garbage_as_meshgov_does_and_any_other_as_before()
+    {
+        Assert.True(OperatingSystem.IsLinux(), "this test reads the workers' environments from /proc");
+        using var linking = Pool();
+        linking.StartEarly(serverGc: true);
+        using var other = Pool();
+        other.StartEarly();
+
+        string[] Environment(PolicyWorkerPool pool) => File.ReadAllText($"/proc/{pool.WorkerProcessId}/environ").Split('\0', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Contains("DOTNET_gcServer=1", Environment(linking));
+        Assert.DoesNotContain(Environment(linking), e => e.StartsWith("DOTNET_GCgen0size=", StringComparison.Ordinal));
+        Assert.Contains("DOTNET_gcServer=0", Environment(other));
+        Assert.Contains("DOTNET_GCgen0size=4000000", Environment(other));
+        var (result, _) = LeftUnlinked(linking);
+        Assert.True(result.Policies.Where(p => p.Enabled).All(p => p.Ran));
+        Assert.Equal(1, linking.WorkersStarted);
     }
 
     [Fact]

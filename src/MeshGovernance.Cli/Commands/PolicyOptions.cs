@@ -35,7 +35,8 @@ internal sealed class PolicyOptions(PolicyWorkers workers)
     public string? CacheRoot { get; private set; }
 
     /// <summary>The engine options, or null after writing an error that names the offending option.</summary>
-    public PolicyEngineOptions? Read(ParseResult parse, string repositoryRoot, TextWriter error)
+    /// <param name="startWorker">Start the worker now when the mesh has policies of its own (see <see cref="PolicyWorkers.For"/>).</param>
+    public PolicyEngineOptions? Read(ParseResult parse, string repositoryRoot, TextWriter error, bool startWorker = true)
     {
         var seconds = parse.GetValue(Timeout);
         if (seconds is <= 0 or > 3600 || double.IsNaN(seconds))
@@ -65,7 +66,7 @@ internal sealed class PolicyOptions(PolicyWorkers workers)
             Budget = PolicyBudgetOptions.Default with { Timeout = TimeSpan.FromSeconds(seconds) },
             Cache = cache,
             Today = today,
-            Worker = workers.For(repositoryRoot),
+            Worker = workers.For(repositoryRoot, startWorker),
         };
     }
 }

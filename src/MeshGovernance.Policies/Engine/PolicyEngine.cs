@@ -134,6 +134,7 @@ public static class PolicyEngine
         {
             CompilerLoaded = evaluations.CompilerLoaded,
             Isolated = options.Worker is not null && enabled.Any(p => !p.Source.BuiltIn),
+            LinkedInWorker = evaluations.Linked is not null,
         };
         return new CheckResult(diagnostics, outcomes, statistics, ConfigurationError: false) { PolicyConfigurationInvalid = policies.ConfigurationInvalid, Waivers = waivers };
     }

@@ -34,6 +34,7 @@ public sealed class PolicyWorkerPool : IDisposable
     private WorkerProcess? _worker;
     private bool _ready;
     private string? _startFailure;
+    private bool _serverGc;
 
     /// <param name="environment">The parent's environment, of which the worker keeps only what <see cref="WorkerEnvironment"/> allows.</param>
     public PolicyWorkerPool(WorkerLaunch launch, IReadOnlyDictionary<string, string?> environment, long heapLimitBytes = 4L << 30)
@@ -52,7 +53,19 @@ public sealed class PolicyWorkerPool : IDisposable
     public int? WorkerProcessId => _worker?.Id;
 
     /// <summary>Starts a worker now, so that the runtime's start-up overlaps the parent's loading of the mesh.</summary>
-    public void StartEarly() => EnsureStarted();
+    /// <param name="serverGc">
+    /// The worker (and any started after it) will link a large mesh and run every policy (<see cref="PolicyEngine.LinksInWorker"/>):
+    /// it collects garbage as meshgov does (<see cref="WorkerEnvironment.For"/>). Only before the first worker starts.
+    /// </param>
+    public void StartEarly(bool serverGc = false)
+    {
+        if (_worker is null && WorkersStarted == 0)
+        {
+            _serverGc = serverGc;
+        }
+
+        EnsureStarted();
+    }
 
     /// <summary>
     /// Hands the repository's policy scripts to the worker already started (<see cref="StartEarly"/>), so that it
@@ -98,7 +111,7 @@ public sealed class PolicyWorkerPool : IDisposable
     {
         if (_worker is null && _startFailure is null)
         {
-            _worker = WorkerProcess.Start(_launch, _environment, _heapLimitBytes, out _startFailure);
+            _worker = WorkerProcess.Start(_launch, _environment, _heapLimitBytes, _serverGc, out _startFailure);
             _ready = false;
             WorkersStarted += _worker is null ? 0 : 1;
         }

@@ -53,7 +53,7 @@ internal sealed class WorkerProcess : IDisposable
     public const string StackOverflowMessage = "Stack overflow";
 
     /// <summary>Starts a worker, or returns null with the reason when the process cannot be started at all.</summary>
-    public static WorkerProcess? Start(WorkerLaunch launch, IReadOnlyDictionary<string, string?> parentEnvironment, long heapLimitBytes, out string? failure)
+    public static WorkerProcess? Start(WorkerLaunch launch, IReadOnlyDictionary<string, string?> parentEnvironment, long heapLimitBytes, bool serverGc, out string? failure)
     {
         var start = new ProcessStartInfo(launch.FileName)
         {
@@ -70,7 +70,7 @@ internal sealed class WorkerProcess : IDisposable
 
         start.ArgumentList.Add(PolicyWorker.Command);
         start.Environment.Clear();
-        foreach (var (name, value) in WorkerEnvironment.For(parentEnvironment, heapLimitBytes))
+        foreach (var (name, value) in WorkerEnvironment.For(parentEnvironment, heapLimitBytes, serverGc))
         {
             start.Environment[name] = value;
         }
