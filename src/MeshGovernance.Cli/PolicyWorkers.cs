@@ -3,7 +3,7 @@ using MeshGovernance.Policies.Isolation;
 namespace MeshGovernance.Cli;
 
 /// <summary>
-/// The worker process of one meshgov command, started when a command first asks for it (before it loads the
+/// The worker process of one meshgov command, started when a command first asks for it (before it reads the files of the
 /// mesh, so the two overlap) and ended with the command. The worker is meshgov itself, with the command's
 /// environment minus every secret.
 /// </summary>

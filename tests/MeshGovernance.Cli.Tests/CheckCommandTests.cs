@@ -82,6 +82,28 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_report_sent_to_a_pipe_by_its_path_arrives_through_the_pipe()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        using var repo = TempMeshRepository.Valid();
+        using var pipe = new System.IO.Pipes.AnonymousPipeServerStream(System.IO.Pipes.PipeDirection.In);
+        // What a shell's process substitution hands a program: /proc/self/fd/N (or /dev/fd/N) of a pipe.
+        var path = $"/proc/self/fd/{pipe.ClientSafePipeHandle.DangerousGetHandle()}";
+        var received = Task.Run(() => new StreamReader(pipe).ReadToEnd());
+
+        var run = Check(repo.Root, "--format", "json", "--output", path);
+        pipe.DisposeLocalCopyOfClientHandle();
+
+        Assert.Equal(1, run.ExitCode);
+        using var report = JsonDocument.Parse(await received.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.True(report.RootElement.GetProperty("summary").GetProperty("blocking").GetInt32() > 0);
+    }
+
+    [Fact]
     public void A_report_sent_to_a_device_is_written_to_it_and_the_device_stays_a_device()
     {
         if (OperatingSystem.IsWindows())

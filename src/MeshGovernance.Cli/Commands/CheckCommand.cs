@@ -85,7 +85,9 @@ internal static class CheckCommand
             }
 
             var targets = Targets(parse.GetValue(formats) ?? ["text"], parse.GetValue(outputs) ?? [], error);
-            if (targets is null)
+            // The worker starts once the mesh is scanned (a plain check needs its size) or, for a pull request, below.
+            var options = policyOptions.Read(parse, root.FullName, error, startWorker: false);
+            if (targets is null || options is null)
             {
                 return ExitCodes.UsageOrConfiguration;
             }
@@ -106,11 +108,9 @@ internal static class CheckCommand
 
             var baseRevision = parse.GetValue(pullRequest.Base) ?? actions?.BaseSha;
             var pullRequestAuthor = parse.GetValue(author) ?? actions?.PullRequestAuthor;
-            // A plain check starts its worker once it has scanned the mesh, and knows how large it is.
-            var options = policyOptions.Read(parse, root.FullName, error, startWorker: baseRevision is not null);
-            if (options is null)
+            if (baseRevision is not null)
             {
-                return ExitCodes.UsageOrConfiguration;
+                workers.For(root.FullName);
             }
 
             PolicyMetadataReader.ReadAhead(BuiltInPolicies.Sources);
@@ -280,6 +280,13 @@ internal static class CheckCommand
 
         try
         {
+            if (file.FullName is "/dev/stdout" or "/dev/fd/1" or "/proc/self/fd/1")
+            {
+                // Through the same writer as everything else meshgov prints, in order.
+                ReportWriters.Write(format, output, report);
+                return true;
+            }
+
             if (IsDeviceOrStream(file.FullName))
             {
                 // /dev/null, /dev/stdout, a shell's /dev/fd/63: written to as they are. Replacing one with a file (the

@@ -131,7 +131,8 @@ internal static class FileCachePack
                     {
                         writer.Write7BitEncodedInt(entry.Tree.Length);
                         writer.Write(entry.Tree.Span);
-                        writer.Write(FileCacheEntry.Checksum(entry.Tree.Span));
+                        // The checksum it was written with, not one of its bytes now: damage stays visible.
+                        writer.Write(entry.TreeChecksum);
                     }
 
                     if (entry.Subject is { } subject)

@@ -12,7 +12,7 @@ namespace MeshGovernance.Policies.Isolation;
 /// A worker that dies (stack overflow, heap limit, killed at its wall clock or its CPU limit) costs the policy it
 /// was running: when it was running one, that policy is reported; when it was running several, each of them runs
 /// again alone in a fresh worker, so the one that kills it is found and every other one still reports. One worker
-/// serves every check of a command (policy tests, the site's trend), and is started before the mesh is loaded.
+/// serves every check of a command (policy tests, the site's trend), and is started before the mesh's files are read.
 /// </summary>
 public sealed class PolicyWorkerPool : IDisposable
 {
@@ -54,8 +54,8 @@ public sealed class PolicyWorkerPool : IDisposable
 
     /// <summary>Starts a worker now, so that the runtime's start-up overlaps the parent's loading of the mesh.</summary>
     /// <param name="serverGc">
-    /// The worker (and any started after it) will link a large mesh and run every policy (<see cref="PolicyEngine.LinksInWorker"/>):
-    /// it collects garbage as meshgov does (<see cref="WorkerEnvironment.For"/>). Only before the first worker starts.
+    /// The worker will link a large mesh and run every policy (<see cref="PolicyEngine.LinksInWorker"/>): it collects garbage
+    /// as meshgov does (<see cref="WorkerEnvironment.For"/>). Only the first worker; one started after a crash does not.
     /// </param>
     public void StartEarly(bool serverGc = false)
     {
@@ -111,7 +111,9 @@ public sealed class PolicyWorkerPool : IDisposable
     {
         if (_worker is null && _startFailure is null)
         {
-            _worker = WorkerProcess.Start(_launch, _environment, _heapLimitBytes, _serverGc, out _startFailure);
+            // A fresh worker after a crash runs the suspect policies alone and links nothing: workstation GC, under which
+            // a deep recursion stops quickly on a busy machine.
+            _worker = WorkerProcess.Start(_launch, _environment, _heapLimitBytes, _serverGc && WorkersStarted == 0, out _startFailure);
             _ready = false;
             WorkersStarted += _worker is null ? 0 : 1;
         }
