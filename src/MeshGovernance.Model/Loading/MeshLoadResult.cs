@@ -13,14 +13,7 @@ namespace MeshGovernance.Model.Loading;
 public sealed record MeshLoadResult
 {
     private readonly Lazy<(Mesh Mesh, IReadOnlyList<Diagnostic> Diagnostics)> _linked;
-    private readonly IReadOnlyList<Diagnostic>? _beforeLinking;
-
-    public MeshLoadResult(Mesh mesh, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<LoadedFile> files, bool configurationError)
-    {
-        _linked = new Lazy<(Mesh, IReadOnlyList<Diagnostic>)>((mesh, diagnostics));
-        Files = files;
-        ConfigurationError = configurationError;
-    }
+    private readonly IReadOnlyList<Diagnostic> _beforeLinking;
 
     /// <param name="beforeLinking">The scanner's and the files' diagnostics: all but the reference findings.</param>
     internal MeshLoadResult(IReadOnlyList<LoadedFile> files, IReadOnlyList<Diagnostic> beforeLinking, bool configurationError)
@@ -64,9 +57,8 @@ public sealed record MeshLoadResult
 
     /// <summary>
     /// <see cref="Diagnostics"/> as they are with the reference findings of this mesh linked elsewhere (by the policy
-    /// worker), without linking it here; the same list, when it was linked here.
+    /// worker), without linking it here.
     /// </summary>
-    public IReadOnlyList<Diagnostic> DiagnosticsWith(IEnumerable<Diagnostic> referenceFindings) => _beforeLinking is null
-        ? Diagnostics
-        : _beforeLinking.Concat(referenceFindings).Distinct().InReportOrder();
+    public IReadOnlyList<Diagnostic> DiagnosticsWith(IEnumerable<Diagnostic> referenceFindings) =>
+        _beforeLinking.Concat(referenceFindings).Distinct().InReportOrder();
 }
