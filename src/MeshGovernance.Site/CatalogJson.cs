@@ -13,7 +13,8 @@ public static class CatalogJson
 {
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = false, Encoder = JavaScriptEncoder.Default };
 
-    public static string Write(SiteContext context)
+    /// <summary>The document as UTF-8 (tens of megabytes for a large mesh: never made a string).</summary>
+    public static byte[] Utf8(SiteContext context)
     {
         var mesh = context.Mesh;
         var catalog = new
@@ -53,6 +54,6 @@ public static class CatalogJson
                 subject = d.Subject, policy = d.Policy?.PolicyId, waived = d.Policy?.Waived ?? false, baselined = d.Baselined,
             }),
         };
-        return JsonSerializer.Serialize(catalog, Options);
+        return JsonSerializer.SerializeToUtf8Bytes(catalog, Options);
     }
 }

@@ -75,8 +75,8 @@ public sealed class PageBuffer : TextWriter
         Prefix.CopyTo(_chars.AsSpan(_start));
     }
 
-    /// <summary>Writes the text to <paramref name="path"/> as UTF-8 without a byte order mark, replacing the file.</summary>
-    public void WriteTo(string path)
+    /// <summary>The text as UTF-8 without a byte order mark, valid until the buffer is written to again.</summary>
+    public ReadOnlySpan<byte> Utf8()
     {
         var count = Encoding.UTF8.GetByteCount(Text);
         if (_bytes.Length < count)
@@ -85,8 +85,7 @@ public sealed class PageBuffer : TextWriter
         }
 
         var written = Encoding.UTF8.GetBytes(Text, _bytes);
-        using var handle = File.OpenHandle(path, FileMode.Create, FileAccess.Write, FileShare.None);
-        RandomAccess.Write(handle, _bytes.AsSpan(0, written), 0);
+        return _bytes.AsSpan(0, written);
     }
 
     public override string ToString() => Text.ToString();

@@ -10,14 +10,10 @@ namespace MeshGovernance.Site;
 /// <summary>Renders page components to HTML with the framework's <see cref="HtmlRenderer"/>, in the invariant culture.</summary>
 public sealed class PageRenderer : IAsyncDisposable
 {
-    private readonly ServiceProvider _services;
-    private readonly HtmlRenderer _renderer;
+    // The pages ask no services: one empty provider serves every renderer of the process.
+    private static readonly ServiceProvider Services = new ServiceCollection().AddLogging().BuildServiceProvider();
 
-    public PageRenderer()
-    {
-        _services = new ServiceCollection().AddLogging().BuildServiceProvider();
-        _renderer = new HtmlRenderer(_services, _services.GetRequiredService<ILoggerFactory>() ?? NullLoggerFactory.Instance);
-    }
+    private readonly HtmlRenderer _renderer = new(Services, Services.GetRequiredService<ILoggerFactory>() ?? NullLoggerFactory.Instance);
 
     /// <summary>Renders a page into <paramref name="page"/>, which it clears first.</summary>
     public Task RenderAsync<TComponent>(IDictionary<string, object?> parameters, PageBuffer page)
@@ -33,9 +29,5 @@ public sealed class PageRenderer : IAsyncDisposable
             page.MakeDocument();
         });
 
-    public async ValueTask DisposeAsync()
-    {
-        await _renderer.DisposeAsync();
-        await _services.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _renderer.DisposeAsync();
 }

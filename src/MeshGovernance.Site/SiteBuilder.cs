@@ -8,25 +8,33 @@ namespace MeshGovernance.Site;
 /// <summary>The outcome of a build: the pages written, or why nothing was replaced.</summary>
 public sealed record SiteBuildResult(int Pages, IReadOnlyList<string> BrokenLinks, string? Error)
 {
-    /// <summary>How long each phase took (pages, search index and catalog.json, link check, swap), for the benchmark.</summary>
-    public (TimeSpan Pages, TimeSpan Data, TimeSpan LinkCheck, TimeSpan Swap) Timings { get; init; }
+    /// <summary>How long each phase took (pages, then what is left of the search index and catalog.json, link check, putting the site in place), for the benchmark.</summary>
+    public (TimeSpan Pages, TimeSpan Data, TimeSpan LinkCheck, TimeSpan Commit) Timings { get; init; }
+
+    /// <summary>Files new or changed, left as the previous build wrote them, and removed (the previous build's alone), for the benchmark.</summary>
+    public (int Changed, int Unchanged, int Removed) Files { get; init; }
 
     public bool Succeeded => Error is null && BrokenLinks.Count == 0;
 }
 
 /// <summary>
-/// Writes the catalog: every page, the search index, <c>catalog.json</c>, the sitemap and the assets, into a
-/// temporary folder beside the output, checks every internal link, and only then swaps it in, so a failed build
-/// never leaves half a site. An existing output folder is replaced only when a previous build wrote it.
+/// Writes the catalog: every page, the search index, <c>catalog.json</c>, the sitemap and the assets, checks every
+/// internal link, and only then puts the site in place (<see cref="SiteOutput"/>: a new folder is renamed into place,
+/// a previous build's site gets only the files that changed), so a failed build never leaves half a site. An existing
+/// output folder is written to only when a previous build wrote it.
 /// </summary>
 public static class SiteBuilder
 {
     /// <summary>The file that marks a folder as a site meshgov wrote (and may therefore replace).</summary>
     public const string Marker = ".meshgov-site";
 
-    private const int PagesPerRenderer = 250;
+    private const int PagesPerBatch = 32;
 
-    public static async Task<SiteBuildResult> BuildAsync(SiteContext context, string outputFolder, string repositoryRoot, string? baseUrl = null, CancellationToken cancellationToken = default)
+    /// <param name="previousSite">
+    /// The site an earlier build wrote to <paramref name="outputFolder"/>, read in the background while the mesh was
+    /// checked (<see cref="PreviousSite.ReadInBackground"/>); read here when not given.
+    /// </param>
+    public static async Task<SiteBuildResult> BuildAsync(SiteContext context, string outputFolder, string repositoryRoot, string? baseUrl = null, Task<PreviousSite?>? previousSite = null, CancellationToken cancellationToken = default)
     {
         if (CheckOutputFolder(outputFolder, repositoryRoot) is { } problem)
         {
@@ -35,54 +43,69 @@ public static class SiteBuilder
 
         var output = Path.GetFullPath(outputFolder).TrimEnd(Path.DirectorySeparatorChar);
         var repository = Path.GetFullPath(repositoryRoot).TrimEnd(Path.DirectorySeparatorChar);
-        var staging = output + ".meshgov-" + Guid.NewGuid().ToString("N")[..8];
+        // A site read before the folder was checked again is used only while the folder still holds it.
+        var previous = File.Exists(Path.Combine(output, Marker)) ? await (previousSite ?? Task.FromResult(PreviousSite.Read(output))) : null;
+        var site = SiteOutput.Open(output, previous);
         try
         {
-            Directory.CreateDirectory(staging);
             var basePath = baseUrl is null ? null : new Uri(baseUrl.TrimEnd('/') + "/", UriKind.Absolute).AbsolutePath;
             var watch = System.Diagnostics.Stopwatch.StartNew();
             var references = new System.Collections.Concurrent.ConcurrentBag<PageReference>();
-            var pages = await WritePagesAsync(context, staging, repository, basePath, references, cancellationToken);
-            var pagesTime = watch.Elapsed;
-            WriteAssets(staging);
-            await File.WriteAllTextAsync(Path.Combine(staging, "search-index.js"), SearchIndex.Script(context), cancellationToken);
-            await File.WriteAllTextAsync(Path.Combine(staging, "catalog.json"), CatalogJson.Write(context), cancellationToken);
+            // The search index and catalog.json are made beside the pages: one thread each, filling the gaps the
+            // page workers leave (reading and comparing files).
+            var data = Task.Run(() => (Index: Encoding.UTF8.GetBytes(SearchIndex.Script(context)), Catalog: CatalogJson.Utf8(context)), cancellationToken);
+            List<string> pages;
+            TimeSpan pagesTime;
+            try
+            {
+                pages = await WritePagesAsync(context, site, repository, basePath, references, cancellationToken);
+                pagesTime = watch.Elapsed;
+            }
+            finally
+            {
+                // Never leave the data task running past the build, even when a page failed.
+                await data.ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+
+            var (index, catalog) = await data;
+            WriteAssets(site);
+            site.Write("search-index.js", index);
+            site.Write("catalog.json", catalog);
             if (baseUrl is not null)
             {
                 // A sitemap's locations must be absolute: without the site's address there is no sitemap.
-                await File.WriteAllTextAsync(Path.Combine(staging, "sitemap.xml"), Sitemap(pages, baseUrl), cancellationToken);
+                site.Write("sitemap.xml", Encoding.UTF8.GetBytes(Sitemap(pages, baseUrl)));
             }
 
-            await File.WriteAllTextAsync(Path.Combine(staging, ".nojekyll"), string.Empty, cancellationToken);
-            await File.WriteAllTextAsync(Path.Combine(staging, Marker), "Written by meshgov site; replaced by the next build.\n", cancellationToken);
+            site.Write(".nojekyll", []);
+            site.Write(Marker, "Written by meshgov site; updated by the next build.\n"u8);
 
             var dataTime = watch.Elapsed - pagesTime;
-            var files = Directory.EnumerateFiles(staging, "*", SearchOption.AllDirectories)
-                .Select(f => Path.GetRelativePath(staging, f).Replace('\\', '/'))
-                .ToHashSet(StringComparer.Ordinal);
-            var broken = LinkChecker.Check(references, files, basePath ?? "/");
+            var broken = LinkChecker.Check(references, site.Files, basePath ?? "/");
             var checkTime = watch.Elapsed - pagesTime - dataTime;
             if (broken.Count > 0)
             {
                 return new SiteBuildResult(pages.Count, broken, null);
             }
 
-            Swap(staging, output);
-            return new SiteBuildResult(pages.Count, [], null) { Timings = (pagesTime, dataTime, checkTime, watch.Elapsed - pagesTime - dataTime - checkTime) };
+            try
+            {
+                site.Commit();
+            }
+            catch (SiteUpdateException ex)
+            {
+                return new SiteBuildResult(pages.Count, [], ex.Message);
+            }
+
+            return new SiteBuildResult(pages.Count, [], null)
+            {
+                Timings = (pagesTime, dataTime, checkTime, watch.Elapsed - pagesTime - dataTime - checkTime),
+                Files = (site.Changed, site.Unchanged, site.Removed),
+            };
         }
         finally
         {
-            try
-            {
-                if (Directory.Exists(staging))
-                {
-                    Directory.Delete(staging, recursive: true);
-                }
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // Leftover staging files must not hide what went wrong (or right) in the build.
-            }
+            site.DeleteStaging();
         }
     }
 
@@ -109,7 +132,7 @@ public static class SiteBuilder
         return null;
     }
 
-    private static async Task<List<string>> WritePagesAsync(SiteContext context, string staging, string repository, string? basePath, System.Collections.Concurrent.ConcurrentBag<PageReference> references, CancellationToken cancellationToken)
+    private static async Task<List<string>> WritePagesAsync(SiteContext context, SiteOutput site, string repository, string? basePath, System.Collections.Concurrent.ConcurrentBag<PageReference> references, CancellationToken cancellationToken)
     {
         var jobs = new List<(string Path, Func<PageRenderer, PageBuffer, string, Task> Render)>
         {
@@ -124,48 +147,43 @@ public static class SiteBuilder
         jobs.AddRange(context.Mesh.Teams.Select(t => (SiteUrls.Team(t.Id), (Func<PageRenderer, PageBuffer, string, Task>)((r, page, root) =>
             r.RenderAsync<TeamPage>(new Dictionary<string, object?> { ["Team"] = t, ["Context"] = context, ["Root"] = root }, page)))));
         jobs.AddRange(context.Mesh.Products.Select(p => (SiteUrls.Product(p.Id), (Func<PageRenderer, PageBuffer, string, Task>)((r, page, root) =>
-            r.RenderAsync<ProductPage>(new Dictionary<string, object?> { ["Product"] = p, ["Context"] = context, ["Root"] = root, ["RawYaml"] = CopySource(p, SiteUrls.Product(p.Id), staging, repository) }, page)))));
+            r.RenderAsync<ProductPage>(new Dictionary<string, object?> { ["Product"] = p, ["Context"] = context, ["Root"] = root, ["RawYaml"] = CopySource(p, SiteUrls.Product(p.Id), site, repository) }, page)))));
         jobs.AddRange(context.Mesh.Contracts.Select(c => (SiteUrls.Contract(c.Id), (Func<PageRenderer, PageBuffer, string, Task>)((r, page, root) =>
-            r.RenderAsync<ContractPage>(new Dictionary<string, object?> { ["Contract"] = c, ["Context"] = context, ["Root"] = root, ["RawYaml"] = CopySource(c, SiteUrls.Contract(c.Id), staging, repository) }, page)))));
+            r.RenderAsync<ContractPage>(new Dictionary<string, object?> { ["Contract"] = c, ["Context"] = context, ["Root"] = root, ["RawYaml"] = CopySource(c, SiteUrls.Contract(c.Id), site, repository) }, page)))));
 
         // Two subjects with one id (the validator reports them) would write one file twice: the first wins. Case is
         // ignored, as on the file systems of macOS and Windows.
         jobs = jobs.DistinctBy(j => j.Path, StringComparer.OrdinalIgnoreCase).ToList();
 
-        // One renderer per worker: a renderer's dispatcher runs one render at a time, and it keeps every component
-        // it rendered, so each worker starts a fresh one every few hundred pages.
+        // A renderer keeps every component it rendered until it is disposed: one renderer per page lets a page's
+        // components die young (a renderer for 250 pages made the pages phase half as slow again, measured in
+        // docs/performance.md). Workers take the next batch of pages as they finish one: pages differ fourfold in
+        // cost (a contract's schema), and the jobs come in kinds.
+        var next = -1;
         var workers = Math.Max(1, Environment.ProcessorCount);
-        await Parallel.ForEachAsync(Partition(jobs, workers), cancellationToken, async (chunk, token) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, workers), cancellationToken, async (_, token) =>
         {
             using var page = new PageBuffer();
-            for (var start = 0; start < chunk.Count; start += PagesPerRenderer)
+            while (Interlocked.Increment(ref next) * PagesPerBatch is var start && start < jobs.Count)
             {
-                await using var renderer = new PageRenderer();
-                foreach (var (path, render) in chunk.Skip(start).Take(PagesPerRenderer))
+                foreach (var (path, render) in jobs.GetRange(start, Math.Min(PagesPerBatch, jobs.Count - start)))
                 {
                     token.ThrowIfCancellationRequested();
-                    await render(renderer, page, SiteUrls.RootFrom(path));
+                    await using (var renderer = new PageRenderer())
+                    {
+                        await render(renderer, page, SiteUrls.RootFrom(path));
+                    }
+
                     foreach (var reference in LinkChecker.References(path, page.Text))
                     {
                         references.Add(reference);
                     }
 
-                    var file = Path.Combine(staging, path);
-                    Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-                    page.WriteTo(file);
+                    site.Write(path, page.Utf8());
                 }
             }
         });
         return jobs.Select(j => j.Path).ToList();
-    }
-
-    private static IEnumerable<List<T>> Partition<T>(List<T> items, int parts)
-    {
-        var size = (items.Count + parts - 1) / parts;
-        for (var i = 0; i < items.Count; i += size)
-        {
-            yield return items.GetRange(i, Math.Min(size, items.Count - i));
-        }
     }
 
     /// <summary>
@@ -174,7 +192,7 @@ public static class SiteBuilder
     /// read, and then the page links no copy. Called as the page renders, so of two subjects with one id the copy is
     /// the one whose page was written.
     /// </summary>
-    private static string? CopySource(DomainAsset asset, string pagePath, string staging, string repository)
+    private static string? CopySource(DomainAsset asset, string pagePath, SiteOutput site, string repository)
     {
         byte[] bytes;
         try
@@ -192,23 +210,20 @@ public static class SiteBuilder
             return null;
         }
 
-        var copy = Path.Combine(staging, Path.GetDirectoryName(pagePath)!, SiteContext.SourceFileName(asset));
-        Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-        File.WriteAllBytes(copy, bytes);
+        site.Write(Path.GetDirectoryName(pagePath)!.Replace('\\', '/') + "/" + SiteContext.SourceFileName(asset), bytes);
         using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         return reader.ReadToEnd();
     }
 
-    private static void WriteAssets(string staging)
+    private static void WriteAssets(SiteOutput site)
     {
         var assembly = typeof(SiteBuilder).Assembly;
         foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("assets/", StringComparison.Ordinal)))
         {
-            var file = Path.Combine(staging, name);
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
             using var resource = assembly.GetManifestResourceStream(name)!;
-            using var target = File.Create(file);
-            resource.CopyTo(target);
+            using var bytes = new MemoryStream();
+            resource.CopyTo(bytes);
+            site.Write(name, bytes.GetBuffer().AsSpan(0, (int)bytes.Length));
         }
     }
 
@@ -225,42 +240,4 @@ public static class SiteBuilder
         return text.Append("</urlset>\n").ToString();
     }
 
-    private static void Swap(string staging, string output)
-    {
-        string? previous = null;
-        if (Directory.Exists(output))
-        {
-            previous = output + ".old-" + Guid.NewGuid().ToString("N")[..8];
-            Directory.Move(output, previous);
-        }
-
-        try
-        {
-            Directory.Move(staging, output);
-        }
-        catch
-        {
-            // Put the previous site back: a failed build never leaves no site where there was one.
-            if (previous is not null && !Directory.Exists(output))
-            {
-                Directory.Move(previous, output);
-            }
-
-            throw;
-        }
-
-        if (previous is not null)
-        {
-            try
-            {
-                // Tens of thousands of page folders: deleted two levels down in parallel, then the rest.
-                Parallel.ForEach(Directory.EnumerateDirectories(previous).SelectMany(Directory.EnumerateDirectories), folder => Directory.Delete(folder, recursive: true));
-                Directory.Delete(previous, recursive: true);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or AggregateException)
-            {
-                // The new site is in place; the old copy beside it is only clutter.
-            }
-        }
-    }
 }

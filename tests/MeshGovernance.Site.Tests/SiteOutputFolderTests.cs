@@ -2,7 +2,10 @@ using MeshGovernance.Testing;
 
 namespace MeshGovernance.Site.Tests;
 
-/// <summary>The output folder is replaced whole, and only when a previous build wrote it.</summary>
+/// <summary>
+/// The output folder is written only when it is empty or a previous build wrote it; over a previous build only the
+/// files that changed are written, and what the new site no longer has is removed.
+/// </summary>
 public sealed class SiteOutputFolderTests
 {
     [Fact]
@@ -23,7 +26,7 @@ public sealed class SiteOutputFolderTests
     }
 
     [Fact]
-    public async Task A_second_build_replaces_the_first_whole_and_leaves_no_staging_folder()
+    public async Task A_second_build_removes_what_the_first_had_alone_and_leaves_no_staging_folder()
     {
         using var repo = TempMeshRepository.Valid();
         using var parent = TempMeshRepository.Empty();
@@ -37,6 +40,119 @@ public sealed class SiteOutputFolderTests
         Assert.False(File.Exists(Path.Combine(output, "stale.html")));
         Assert.True(File.Exists(Path.Combine(output, "index.html")));
         Assert.Equal(["_site"], Directory.GetFileSystemEntries(parent.Root).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task A_build_over_a_previous_site_rewrites_only_what_changed_and_equals_a_build_into_an_empty_folder()
+    {
+        using var repo = TempMeshRepository.CopyOf(RepositoryPaths.Template);
+        using var parent = TempMeshRepository.Empty();
+        var output = Path.Combine(parent.Root, "_site");
+        var fresh = Path.Combine(parent.Root, "fresh");
+        Assert.True((await SiteBuilder.BuildAsync(SiteBuilds.ContextWithoutPolicies(repo.Root), output, repo.Root)).Succeeded);
+        var longAgo = new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        foreach (var file in Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories))
+        {
+            File.SetLastWriteTimeUtc(file, longAgo);
+        }
+
+        var product = Directory.EnumerateFiles(repo.Root, "*.odps.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
+        File.WriteAllText(product, File.ReadAllText(product) + "\ncustomProperties:\n  - property: seenOnThePage\n    value: a value no other page has\n");
+        var context = SiteBuilds.ContextWithoutPolicies(repo.Root);
+
+        var update = await SiteBuilder.BuildAsync(context, output, repo.Root);
+        Assert.True((await SiteBuilder.BuildAsync(context, fresh, repo.Root)).Succeeded);
+
+        Assert.True(update.Succeeded, update.Error);
+        var rewritten = Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).Where(f => File.GetLastWriteTimeUtc(f) != longAgo)
+            .Select(f => Path.GetRelativePath(output, f).Replace('\\', '/')).ToList();
+        Assert.Contains(rewritten, f => f.StartsWith("products/", StringComparison.Ordinal) && f.EndsWith("/index.html", StringComparison.Ordinal));
+        Assert.Contains(rewritten, f => f.EndsWith(".odps.yaml", StringComparison.Ordinal));
+        Assert.DoesNotContain(rewritten, f => f.StartsWith("contracts/", StringComparison.Ordinal));
+        Assert.Equal(rewritten.Count, update.Files.Changed);
+        Assert.True(update.Files.Unchanged > 5 * update.Files.Changed, $"{update.Files.Unchanged} unchanged, {update.Files.Changed} changed");
+        Assert.Equal(0, update.Files.Removed);
+        AssertSameTree(fresh, output);
+    }
+
+    [Fact]
+    public async Task A_file_changed_in_the_output_is_written_again_and_files_and_folders_the_site_no_longer_has_are_removed()
+    {
+        using var repo = TempMeshRepository.Valid();
+        using var parent = TempMeshRepository.Empty();
+        var output = Path.Combine(parent.Root, "_site");
+        var fresh = Path.Combine(parent.Root, "fresh");
+        var context = SiteBuilds.ContextWithoutPolicies(repo.Root);
+        Assert.True((await SiteBuilder.BuildAsync(context, output, repo.Root)).Succeeded);
+        Assert.True((await SiteBuilder.BuildAsync(context, fresh, repo.Root)).Succeeded);
+        var home = Path.Combine(output, "index.html");
+        var text = File.ReadAllText(home);
+        File.WriteAllText(home, text.Replace("<main", "<mian", StringComparison.Ordinal));
+        Directory.CreateDirectory(Path.Combine(output, "products", "gone", "deeper"));
+        File.WriteAllText(Path.Combine(output, "products", "gone", "deeper", "index.html"), "<p>a product since removed</p>");
+        File.WriteAllText(Path.Combine(output, "stale.html"), "<p>stale</p>");
+
+        var update = await SiteBuilder.BuildAsync(context, output, repo.Root);
+
+        Assert.True(update.Succeeded, update.Error);
+        // index.html, and .nojekyll: an empty file is never compared, so always written.
+        Assert.Equal(2, update.Files.Changed);
+        Assert.Equal(2, update.Files.Removed);
+        Assert.False(Directory.Exists(Path.Combine(output, "products", "gone")));
+        AssertSameTree(fresh, output);
+    }
+
+    [Fact]
+    public async Task Links_in_the_output_are_removed_never_followed_and_a_named_pipe_never_blocks_the_build()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // symbolic links need privileges there, and named pipes are made with mkfifo
+        }
+
+        using var repo = TempMeshRepository.Valid();
+        using var parent = TempMeshRepository.Empty();
+        using var outside = TempMeshRepository.Empty();
+        var output = Path.Combine(parent.Root, "_site");
+        var fresh = Path.Combine(parent.Root, "fresh");
+        var context = SiteBuilds.ContextWithoutPolicies(repo.Root);
+        Assert.True((await SiteBuilder.BuildAsync(context, output, repo.Root)).Succeeded);
+        Assert.True((await SiteBuilder.BuildAsync(context, fresh, repo.Root)).Succeeded);
+        // The same bytes outside, reached through links: a build that compared through them would keep the links.
+        Directory.Move(Path.Combine(output, "assets"), Path.Combine(outside.Root, "assets"));
+        Directory.CreateSymbolicLink(Path.Combine(output, "assets"), Path.Combine(outside.Root, "assets"));
+        File.Move(Path.Combine(output, "index.html"), Path.Combine(outside.Root, "index.html"));
+        File.CreateSymbolicLink(Path.Combine(output, "index.html"), Path.Combine(outside.Root, "index.html"));
+        // Named pipes where the site has an empty file and a full one: opening either to compare would wait forever.
+        File.Delete(Path.Combine(output, "catalog.json"));
+        File.Delete(Path.Combine(output, ".nojekyll"));
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [Path.Combine(output, "catalog.json"), Path.Combine(output, ".nojekyll")]))
+        {
+            await mkfifo.WaitForExitAsync();
+        }
+
+        var update = await SiteBuilder.BuildAsync(context, output, repo.Root).WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.True(update.Succeeded, update.Error);
+        Assert.Null(new DirectoryInfo(Path.Combine(output, "assets")).LinkTarget);
+        Assert.Null(new FileInfo(Path.Combine(output, "index.html")).LinkTarget);
+        Assert.True(File.Exists(Path.Combine(outside.Root, "index.html")));
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(outside.Root, "assets")));
+        AssertSameTree(fresh, output);
+    }
+
+    private static void AssertSameTree(string expected, string actual)
+    {
+        static Dictionary<string, string> Read(string root) => Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(root, f).Replace('\\', '/'), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))), StringComparer.Ordinal);
+
+        var want = Read(expected);
+        var have = Read(actual);
+        Assert.Equal(want.Keys.Order(StringComparer.Ordinal), have.Keys.Order(StringComparer.Ordinal));
+        Assert.Empty(want.Where(f => have[f.Key] != f.Value).Select(f => f.Key));
+        Assert.Equal(
+            Directory.EnumerateDirectories(expected, "*", SearchOption.AllDirectories).Select(d => Path.GetRelativePath(expected, d)).Order(StringComparer.Ordinal),
+            Directory.EnumerateDirectories(actual, "*", SearchOption.AllDirectories).Select(d => Path.GetRelativePath(actual, d)).Order(StringComparer.Ordinal));
     }
 
     [Fact]

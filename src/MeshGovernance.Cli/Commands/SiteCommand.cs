@@ -18,7 +18,7 @@ internal static class SiteCommand
         var repository = CommonOptions.Repository();
         var outFolder = new Option<DirectoryInfo>("--out", "-o")
         {
-            Description = "Where to write the site. Replaced as a whole when the build succeeds (only a folder a previous build wrote, or an empty one).",
+            Description = "Where to write the site: a new or empty folder, or one a previous build wrote. Written only when the build succeeds, and then only the files that changed.",
             HelpName = "DIR",
             Required = true,
         };
@@ -80,6 +80,8 @@ internal static class SiteCommand
                 return ExitCodes.UsageOrConfiguration;
             }
 
+            var previousSite = PreviousSite.ReadInBackground(parse.GetValue(outFolder)!.FullName);
+
             var fileCache = policyOptions.CacheRoot is { } cacheRoot ? FileCache.Open(cacheRoot) : null;
             var load = MeshLoader.Load(root.FullName, cache: fileCache);
             if (load.ConfigurationError)
@@ -121,11 +123,11 @@ internal static class SiteCommand
             SiteBuildResult result;
             try
             {
-                result = await SiteBuilder.BuildAsync(context, target.FullName, root.FullName, parse.GetValue(baseUrl), cancellationToken);
+                result = await SiteBuilder.BuildAsync(context, target.FullName, root.FullName, parse.GetValue(baseUrl), previousSite, cancellationToken);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                error.WriteLine($"error: --out: the site could not be written to '{target.FullName}': {ex.Message} The previous site, if any, was left in place.");
+                error.WriteLine($"error: --out: the site could not be written to '{target.FullName}': {ex.Message} The previous site, if any, was left as it was.");
                 return ExitCodes.UsageOrConfiguration;
             }
 
@@ -154,8 +156,9 @@ internal static class SiteCommand
             output.WriteLine($"Wrote {result.Pages} pages to {target.FullName} in {watch.Elapsed.TotalSeconds:0.0} s ({context.Mesh.Products.Count} products, {context.Mesh.Contracts.Count} contracts; {check.Diagnostics.Count} findings).");
             if (parse.GetValue(stats))
             {
-                var (pages, data, links, swap) = result.Timings;
-                error.WriteLine(FormattableString.Invariant($"site: pages {pages.TotalSeconds:0.00} s, search index and catalog.json {data.TotalSeconds:0.00} s, link check {links.TotalSeconds:0.00} s, swap {swap.TotalSeconds:0.00} s"));
+                var (pages, data, links, commit) = result.Timings;
+                var (changed, unchanged, removed) = result.Files;
+                error.WriteLine(FormattableString.Invariant($"site: pages {pages.TotalSeconds:0.00} s, then search index and catalog.json {data.TotalSeconds:0.00} s, link check {links.TotalSeconds:0.00} s, put in place {commit.TotalSeconds:0.00} s; files: {changed} new or changed, {unchanged} unchanged, {removed} removed"));
             }
             return ExitCodes.Success;
         });
