@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Whole-process benchmark of `meshgov site` on the example mesh and on a synthetic mesh of N products and N
 # contracts (bench/MeshGenerator), with warm caches (a first run fills them), and the size of the search index.
+# "Over the previous site" rebuilds into the folder the run before wrote (only changed files are written); "into an
+# empty folder" is what a CI job with a restored cache does.
 # Usage: bench/site-large-mesh.sh N    (figures go to docs/performance.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,4 +26,6 @@ site "template, cold caches" mesh-repo-template "$work/site-template"
 site "template, warm" mesh-repo-template "$work/site-template"
 site "template, warm" mesh-repo-template "$work/site-template"
 site "$n + $n, cold caches" "$work/mesh" "$work/site-large"
-site "$n + $n, warm" "$work/mesh" "$work/site-large"
+site "$n + $n, warm, over the previous site" "$work/mesh" "$work/site-large"
+site "$n + $n, warm, over the previous site" "$work/mesh" "$work/site-large"
+site "$n + $n, warm, into an empty folder" "$work/mesh" "$work/site-empty"

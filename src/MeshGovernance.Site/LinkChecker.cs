@@ -28,45 +28,40 @@ public static partial class LinkChecker
         return references;
     }
 
-    /// <summary>The broken references among <paramref name="references"/>, as "page: target" lines, given the site's files ('/'-separated, relative to its root).</summary>
-    public static IReadOnlyList<string> Check(IEnumerable<PageReference> references, IReadOnlySet<string> files, string? basePath = null)
+    /// <summary>The broken references among <paramref name="references"/>, as "page: target" lines in order, given the site's files ('/'-separated, relative to its root).</summary>
+    public static IReadOnlyList<string> Check(IEnumerable<PageReference> references, IReadOnlySet<string> files, string? basePath = null) =>
+        references.AsParallel().Select(reference => Broken(reference, files, basePath)).OfType<string>().Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>Why <paramref name="reference"/> is broken, as a "page: target" line; null when it resolves or leaves the site by design.</summary>
+    private static string? Broken(PageReference reference, IReadOnlySet<string> files, string? basePath)
     {
         // Paths are resolved against a virtual root: nothing here touches the disk.
         const string Root = "/site/";
-        var broken = new List<string>();
-        foreach (var (page, attribute, target) in references)
+        var (page, attribute, target) = reference;
+        var external = target.StartsWith("http://", StringComparison.Ordinal) || target.StartsWith("https://", StringComparison.Ordinal)
+            || target.StartsWith("mailto:", StringComparison.Ordinal) || target.StartsWith("//", StringComparison.Ordinal);
+        if (external && attribute == "src")
         {
-            var external = target.StartsWith("http://", StringComparison.Ordinal) || target.StartsWith("https://", StringComparison.Ordinal)
-                || target.StartsWith("mailto:", StringComparison.Ordinal) || target.StartsWith("//", StringComparison.Ordinal);
-            if (external && attribute == "src")
-            {
-                broken.Add($"{page}: loads {target} from outside the site");
-                continue;
-            }
-
-            if (target.Length == 0 || target.StartsWith('#') || external)
-            {
-                continue;
-            }
-
-            var path = Uri.UnescapeDataString(target.Split('#', '?')[0]);
-            var folder = Root + (page.Contains('/') ? page[..(page.LastIndexOf('/') + 1)] : "");
-            // The 404 page links from the site's base path, since it is served at any depth.
-            var resolved = basePath is not null && path.StartsWith(basePath, StringComparison.Ordinal)
-                ? System.IO.Path.GetFullPath(Root + path[basePath.Length..])
-                : System.IO.Path.GetFullPath(path.StartsWith('/') ? path : folder + path);
-            if (path.EndsWith('/'))
-            {
-                resolved += resolved.EndsWith('/') ? "index.html" : "/index.html";
-            }
-
-            if (!resolved.StartsWith(Root, StringComparison.Ordinal) || !files.Contains(resolved[Root.Length..]))
-            {
-                broken.Add($"{page}: {target}");
-            }
+            return $"{page}: loads {target} from outside the site";
         }
 
-        return broken;
+        if (target.Length == 0 || target.StartsWith('#') || external)
+        {
+            return null;
+        }
+
+        var path = Uri.UnescapeDataString(target.Split('#', '?')[0]);
+        var folder = Root + (page.Contains('/') ? page[..(page.LastIndexOf('/') + 1)] : "");
+        // The 404 page links from the site's base path, since it is served at any depth.
+        var resolved = basePath is not null && path.StartsWith(basePath, StringComparison.Ordinal)
+            ? System.IO.Path.GetFullPath(Root + path[basePath.Length..])
+            : System.IO.Path.GetFullPath(path.StartsWith('/') ? path : folder + path);
+        if (path.EndsWith('/'))
+        {
+            resolved += resolved.EndsWith('/') ? "index.html" : "/index.html";
+        }
+
+        return !resolved.StartsWith(Root, StringComparison.Ordinal) || !files.Contains(resolved[Root.Length..]) ? $"{page}: {target}" : null;
     }
 
     /// <summary>The broken links of a site on disk, as "page: target" lines; empty when every link resolves.</summary>

@@ -84,6 +84,10 @@ internal sealed class SiteOutput
         try
         {
             Removed = _previous.DeleteFilesNotIn(_files);
+            // Before the new files move in: a folder whose name changed only in case ("products/Sales.orders" to
+            // "products/sales.orders") lost all its files, and on a case-insensitive disk the new ones would
+            // otherwise land in it under its old name.
+            _previous.DeleteEmptiedFolders();
 
             foreach (var path in staged)
             {
@@ -98,8 +102,6 @@ internal sealed class SiteOutput
                 File.Move(Path.Combine(Staging, path), target, overwrite: true);
                 moved++;
             }
-
-            _previous.DeleteEmptiedFolders();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

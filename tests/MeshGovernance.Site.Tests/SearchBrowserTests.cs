@@ -18,6 +18,38 @@ public sealed class SearchBrowserTests : BrowserSession, IClassFixture<TemplateS
     public SearchBrowserTests(TemplateSiteTests.TemplateSite site) => _site = site;
 
     [BrowserFact]
+    public async Task While_typing_the_address_is_written_after_a_pause_and_a_result_followed_at_once_comes_back_to_its_search()
+    {
+        var page = await OpenAsync(_site.Folder, "index.html");
+        await page.FillAsync("#q", "order");
+        await page.WaitForFunctionAsync("location.hash === '#q=order'");
+
+        // Followed before the typing pause is over: the click writes the address first.
+        var first = await page.EvaluateAsync<string>("""
+            async () => {
+              const input = document.getElementById("q");
+              input.value = "orders";
+              input.dispatchEvent(new Event("input"));
+              // The search runs on a timer set before these two.
+              await new Promise(resolve => setTimeout(resolve, 0));
+              await new Promise(resolve => setTimeout(resolve, 0));
+              return document.querySelector("#results li a").href;
+            }
+            """);
+        await page.ClickAsync("#results li a");
+        await page.WaitForLoadStateAsync();
+        Assert.Equal(first, page.Url);
+        await page.GoBackAsync();
+
+        await page.WaitForFunctionAsync("location.hash === '#q=orders'");
+        Assert.Equal("orders", await page.InputValueAsync("#q"));
+        // Typing one search made one history entry, however many keys it took.
+        await page.GoBackAsync();
+        await page.WaitForFunctionAsync("location.hash === ''");
+        Assert.Equal("", await page.InputValueAsync("#q"));
+    }
+
+    [BrowserFact]
     public async Task A_filter_ticked_by_keyboard_keeps_focus_and_order_and_stays_shown_when_nothing_matches()
     {
         var page = await OpenAsync(_site.Folder, "index.html");
