@@ -69,7 +69,7 @@ public static partial class LinkChecker
     {
         var root = Path.GetFullPath(siteRoot);
         var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
+            .Select(f => SiteBuilder.RelativePath(root, f))
             .ToHashSet(StringComparer.Ordinal);
         var references = files.Where(f => f.EndsWith(".html", StringComparison.Ordinal))
             .SelectMany(page => References(page, File.ReadAllText(Path.Combine(root, page))));

@@ -1,3 +1,5 @@
+using System.IO.Enumeration;
+
 namespace MeshGovernance.Site;
 
 /// <summary>
@@ -6,14 +8,19 @@ namespace MeshGovernance.Site;
 /// </summary>
 public sealed class PreviousSite
 {
+    private const int ComparedAtOnce = 64 * 1024;
+
+    [ThreadStatic]
+    private static byte[]? t_buffer;
+
     private readonly string _root;
     private readonly Dictionary<string, long> _files;
-    private readonly List<string> _links;
-    private readonly HashSet<string> _emptied = new(StringComparer.Ordinal);
+    private readonly List<Entry> _links;
+    private readonly List<string> _folders;
 
-    private PreviousSite(string root, Dictionary<string, long> files, List<string> links)
+    private PreviousSite(string root, Dictionary<string, long> files, List<Entry> links, List<string> folders)
     {
-        (_root, _files, _links) = (root, files, links);
+        (_root, _files, _links, _folders) = (root, files, links, folders);
     }
 
     /// <summary>
@@ -25,38 +32,39 @@ public sealed class PreviousSite
     /// <summary>The site in <paramref name="outputFolder"/>; null when no earlier build wrote the folder.</summary>
     public static PreviousSite? Read(string outputFolder)
     {
-        var root = Path.GetFullPath(outputFolder).TrimEnd(Path.DirectorySeparatorChar);
-        if (!File.Exists(Path.Combine(root, SiteBuilder.Marker)))
+        var root = SiteBuilder.FullFolderPath(outputFolder);
+        if (!SiteBuilder.HoldsPreviousSite(root))
         {
             return null;
         }
 
         var files = new Dictionary<string, long>(StringComparer.Ordinal);
-        var links = new List<string>();
+        var links = new List<Entry>();
+        var folders = new List<string>();
         var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
-        var entries = new System.IO.Enumeration.FileSystemEnumerable<(string Path, bool IsLink, long Length)>(
-            root,
-            (ref System.IO.Enumeration.FileSystemEntry entry) => IsLink(ref entry) ? (entry.ToFullPath(), true, 0) : (entry.ToFullPath(), false, entry.Length),
-            options)
+        var entries = new FileSystemEnumerable<Entry>(root, (ref FileSystemEntry entry) => new Entry(entry.ToFullPath(), Kind(ref entry), Kind(ref entry) == EntryKind.File ? entry.Length : 0), options)
         {
             // A link is never followed, compared or written through: it is removed, and the file staged.
-            ShouldRecursePredicate = (ref System.IO.Enumeration.FileSystemEntry entry) => !IsLink(ref entry),
-            ShouldIncludePredicate = (ref System.IO.Enumeration.FileSystemEntry entry) => !entry.IsDirectory || IsLink(ref entry),
+            ShouldRecursePredicate = (ref FileSystemEntry entry) => Kind(ref entry) == EntryKind.Folder,
         };
-        foreach (var (path, isLink, length) in entries)
+        foreach (var entry in entries)
         {
-            if (isLink)
+            switch (entry.Kind)
             {
-                links.Add(path);
-            }
-            else
-            {
-                // FIFOs, sockets and devices have no length, and an empty file is never compared (Holds).
-                files[Path.GetRelativePath(root, path).Replace('\\', '/')] = length;
+                case EntryKind.File:
+                    // FIFOs, sockets and devices are files of no length here, and an empty file is never compared.
+                    files[SiteBuilder.RelativePath(root, entry.Path)] = entry.Length;
+                    break;
+                case EntryKind.Folder:
+                    folders.Add(SiteBuilder.RelativePath(root, entry.Path));
+                    break;
+                default:
+                    links.Add(entry);
+                    break;
             }
         }
 
-        return new PreviousSite(root, files, links);
+        return new PreviousSite(root, files, links, folders);
     }
 
     /// <summary>Whether the previous site has a regular file at <paramref name="relativePath"/> with exactly these bytes.</summary>
@@ -71,14 +79,24 @@ public sealed class PreviousSite
         try
         {
             using var handle = File.OpenHandle(Path.Combine(_root, relativePath), FileMode.Open, FileAccess.Read, FileShare.Read);
-            var buffer = ComparisonBuffer(bytes.Length);
-            var read = 0;
-            while (read < bytes.Length && RandomAccess.Read(handle, buffer.AsSpan(read, bytes.Length - read), read) is var count and > 0)
+            if (RandomAccess.GetLength(handle) != bytes.Length)
             {
-                read += count;
+                return false;
             }
 
-            return read == bytes.Length && RandomAccess.GetLength(handle) == bytes.Length && buffer.AsSpan(0, read).SequenceEqual(bytes);
+            var buffer = t_buffer ??= new byte[ComparedAtOnce];
+            for (var offset = 0; offset < bytes.Length;)
+            {
+                var read = RandomAccess.Read(handle, buffer.AsSpan(0, Math.Min(buffer.Length, bytes.Length - offset)), offset);
+                if (read == 0 || !buffer.AsSpan(0, read).SequenceEqual(bytes.Slice(offset, read)))
+                {
+                    return false;
+                }
+
+                offset += read;
+            }
+
+            return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -86,55 +104,73 @@ public sealed class PreviousSite
         }
     }
 
-    /// <summary>Deletes the previous site's files that the new site does not have, and every link; returns how many.</summary>
-    internal int DeleteFilesNotIn(IReadOnlyDictionary<string, bool> files)
+    /// <summary>
+    /// Deletes every link, the files the new site does not have, and the folders no file of the new site is in;
+    /// returns how many of the previous site's files and links the new site no longer has.
+    /// </summary>
+    /// <remarks>
+    /// Called before the new files move in: a folder whose name changed only in case ("products/Sales.orders" to
+    /// "products/sales.orders") holds no file of the new site, and on a case-insensitive disk the new files would
+    /// otherwise land in it under its old name.
+    /// </remarks>
+    internal int DeleteAllBut(IReadOnlyDictionary<string, bool> files)
     {
-        var deleted = 0;
+        var removed = 0;
+        foreach (var link in _links)
+        {
+            if (link.Kind == EntryKind.FolderLink && OperatingSystem.IsWindows())
+            {
+                Directory.Delete(link.Path); // a junction or folder link: removes the link, never what it points at
+            }
+            else
+            {
+                File.Delete(link.Path); // unlinks the link itself, whatever it points at
+            }
+
+            removed += files.ContainsKey(SiteBuilder.RelativePath(_root, link.Path)) ? 0 : 1;
+        }
+
         foreach (var stale in _files.Keys.Where(f => !files.ContainsKey(f)))
         {
             File.Delete(Path.Combine(_root, stale));
-            _emptied.Add(Path.GetDirectoryName(Path.Combine(_root, stale))!);
-            deleted++;
+            removed++;
         }
 
-        foreach (var link in _links)
+        var needed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in files.Keys)
         {
-            // Unlinks the link itself, whatever it points at.
-            File.Delete(link);
-            _emptied.Add(Path.GetDirectoryName(link)!);
-            deleted++;
-        }
-
-        return deleted;
-    }
-
-    /// <summary>
-    /// Deletes the folders that lost files and are now empty, and their parents that are left empty (every folder
-    /// of the new site holds a file).
-    /// </summary>
-    internal void DeleteEmptiedFolders()
-    {
-        foreach (var folder in _emptied.OrderByDescending(f => f.Length))
-        {
-            for (var current = folder; current.Length > _root.Length && Directory.Exists(current) && !Directory.EnumerateFileSystemEntries(current).Any(); current = Path.GetDirectoryName(current)!)
+            var slash = file.LastIndexOf('/');
+            while (slash > 0 && needed.Add(file[..slash]))
             {
-                Directory.Delete(current);
+                slash = file.LastIndexOf('/', slash - 1);
             }
         }
-    }
 
-    [ThreadStatic]
-    private static byte[]? t_buffer;
-
-    private static bool IsLink(ref System.IO.Enumeration.FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) != 0;
-
-    private static byte[] ComparisonBuffer(int length)
-    {
-        if (t_buffer is null || t_buffer.Length < length)
+        foreach (var folder in _folders.Where(f => !needed.Contains(f)).OrderByDescending(f => f.Length))
         {
-            t_buffer = new byte[Math.Max(length, 64 * 1024)];
+            var path = Path.Combine(_root, folder);
+            if (Directory.Exists(path))
+            {
+                // No file of the new site is in it: what is left are empty folders and files the site never wrote.
+                Directory.Delete(path, recursive: true);
+            }
         }
 
-        return t_buffer;
+        return removed;
     }
+
+    private static EntryKind Kind(ref FileSystemEntry entry) =>
+        (entry.Attributes & FileAttributes.ReparsePoint) != 0 ? (entry.IsDirectory ? EntryKind.FolderLink : EntryKind.Link)
+        : entry.IsDirectory ? EntryKind.Folder
+        : EntryKind.File;
+
+    private enum EntryKind
+    {
+        File,
+        Folder,
+        Link,
+        FolderLink,
+    }
+
+    private readonly record struct Entry(string Path, EntryKind Kind, long Length);
 }

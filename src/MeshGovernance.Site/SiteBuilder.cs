@@ -41,18 +41,18 @@ public static class SiteBuilder
             return new SiteBuildResult(0, [], problem);
         }
 
-        var output = Path.GetFullPath(outputFolder).TrimEnd(Path.DirectorySeparatorChar);
-        var repository = Path.GetFullPath(repositoryRoot).TrimEnd(Path.DirectorySeparatorChar);
+        var output = FullFolderPath(outputFolder);
+        var repository = FullFolderPath(repositoryRoot);
         // A site read before the folder was checked again is used only while the folder still holds it.
-        var previous = File.Exists(Path.Combine(output, Marker)) ? await (previousSite ?? Task.FromResult(PreviousSite.Read(output))) : null;
+        var previous = HoldsPreviousSite(output) ? await (previousSite ?? Task.FromResult(PreviousSite.Read(output))) : null;
         var site = SiteOutput.Open(output, previous);
         try
         {
             var basePath = baseUrl is null ? null : new Uri(baseUrl.TrimEnd('/') + "/", UriKind.Absolute).AbsolutePath;
             var watch = System.Diagnostics.Stopwatch.StartNew();
             var references = new System.Collections.Concurrent.ConcurrentBag<PageReference>();
-            // The search index and catalog.json are made beside the pages: one thread each, filling the gaps the
-            // page workers leave (reading and comparing files).
+            // The search index and catalog.json are made beside the pages, one after the other on a task of their own,
+            // filling the gaps the page workers leave (reading and comparing files).
             var data = Task.Run(() => (Index: Encoding.UTF8.GetBytes(SearchIndex.Script(context)), Catalog: CatalogJson.Utf8(context)), cancellationToken);
             List<string> pages;
             TimeSpan pagesTime;
@@ -64,7 +64,7 @@ public static class SiteBuilder
             finally
             {
                 // Never leave the data task running past the build, even when a page failed.
-                await data.ContinueWith(_ => { }, TaskScheduler.Default);
+                await data.ContinueWith(task => _ = task.Exception, TaskScheduler.Default);
             }
 
             var (index, catalog) = await data;
@@ -112,8 +112,8 @@ public static class SiteBuilder
     /// <summary>Why the site may not be written to <paramref name="outputFolder"/>, or null when it may.</summary>
     public static string? CheckOutputFolder(string outputFolder, string repositoryRoot)
     {
-        var output = Path.GetFullPath(outputFolder).TrimEnd(Path.DirectorySeparatorChar);
-        var repository = Path.GetFullPath(repositoryRoot).TrimEnd(Path.DirectorySeparatorChar);
+        var output = FullFolderPath(outputFolder);
+        var repository = FullFolderPath(repositoryRoot);
         if ((repository + Path.DirectorySeparatorChar).StartsWith(output + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
             return $"'{output}' holds the repository itself; choose an output folder such as '{Path.Combine(repository, "_site")}'.";
@@ -124,13 +124,22 @@ public static class SiteBuilder
             return $"'{output}' is a file; name a folder.";
         }
 
-        if (Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any() && !File.Exists(Path.Combine(output, Marker)))
+        if (Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any() && !HoldsPreviousSite(output))
         {
             return $"'{output}' is not empty and was not written by 'meshgov site'; choose an empty or new folder.";
         }
 
         return null;
     }
+
+    /// <summary>Whether <paramref name="folder"/> holds a site an earlier build wrote (its <see cref="Marker"/>).</summary>
+    internal static bool HoldsPreviousSite(string folder) => File.Exists(Path.Combine(folder, Marker));
+
+    /// <summary>The absolute path of a folder, without a trailing separator.</summary>
+    internal static string FullFolderPath(string folder) => Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar);
+
+    /// <summary>The '/'-separated path of <paramref name="path"/> relative to <paramref name="root"/>, as the site's file list has it.</summary>
+    internal static string RelativePath(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
 
     private static async Task<List<string>> WritePagesAsync(SiteContext context, SiteOutput site, string repository, string? basePath, System.Collections.Concurrent.ConcurrentBag<PageReference> references, CancellationToken cancellationToken)
     {

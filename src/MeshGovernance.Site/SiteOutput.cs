@@ -7,8 +7,9 @@ namespace MeshGovernance.Site;
 /// <para>Into a missing or empty folder, every file is written to a staging folder beside it, which is renamed into
 /// place once the build has succeeded.</para>
 /// <para>Over a site an earlier build wrote, a file whose bytes equal the previous site's copy is not written at all;
-/// only changed and new files are staged. Once the build has succeeded, each is renamed over its old copy (a reader
-/// sees the old file or the new one, never a part) and files the new site no longer has are deleted. Rewriting and
+/// only changed and new files are staged. Once the build has succeeded, links and the files and folders the new
+/// site no longer has are deleted, then each staged file is renamed over its old copy (a reader sees the old file or
+/// the new one, never a part). Rewriting and
 /// deleting a whole site of tens of thousands of unchanged pages cost more than rendering them (measured in
 /// docs/performance.md, "The site over a previous build").</para>
 /// </summary>
@@ -83,21 +84,12 @@ internal sealed class SiteOutput
         var moved = 0;
         try
         {
-            Removed = _previous.DeleteFilesNotIn(_files);
-            // Before the new files move in: a folder whose name changed only in case ("products/Sales.orders" to
-            // "products/sales.orders") lost all its files, and on a case-insensitive disk the new ones would
-            // otherwise land in it under its old name.
-            _previous.DeleteEmptiedFolders();
+            Removed = _previous.DeleteAllBut(_files);
 
             foreach (var path in staged)
             {
+                // A folder of the previous site where the new one has a file is gone: no file of the new site was in it.
                 var target = Path.Combine(_output, path);
-                if (Directory.Exists(target) && !File.Exists(target))
-                {
-                    // A folder of the previous site where the new one has a file: everything in it was stale.
-                    Directory.Delete(target, recursive: true);
-                }
-
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                 File.Move(Path.Combine(Staging, path), target, overwrite: true);
                 moved++;

@@ -20,33 +20,53 @@ public sealed class SearchBrowserTests : BrowserSession, IClassFixture<TemplateS
     [BrowserFact]
     public async Task While_typing_the_address_is_written_after_a_pause_and_a_result_followed_at_once_comes_back_to_its_search()
     {
-        var page = await OpenAsync(_site.Folder, "index.html");
+        var page = await OpenWithStoppedClockAsync();
+        Task<string> Hash() => page.EvaluateAsync<string>("location.hash");
+
         await page.FillAsync("#q", "order");
-        await page.WaitForFunctionAsync("location.hash === '#q=order'");
+        await page.Clock.RunForAsync(1);
+        var count = await page.TextContentAsync("#result-count");
+        Assert.Equal("", await Hash());
+        await page.Clock.RunForAsync(400);
+        Assert.Equal("#q=order", await Hash());
 
         // Followed before the typing pause is over: the click writes the address first.
-        var first = await page.EvaluateAsync<string>("""
-            async () => {
-              const input = document.getElementById("q");
-              input.value = "orders";
-              input.dispatchEvent(new Event("input"));
-              // The search runs on a timer set before these two.
-              await new Promise(resolve => setTimeout(resolve, 0));
-              await new Promise(resolve => setTimeout(resolve, 0));
-              return document.querySelector("#results li a").href;
-            }
-            """);
+        await page.FillAsync("#q", "orders");
+        await page.Clock.RunForAsync(1);
+        Assert.Equal("#q=order", await Hash());
+        var first = new Uri(new Uri(page.Url), await page.GetAttributeAsync("#results li a", "href")).AbsoluteUri;
         await page.ClickAsync("#results li a");
         await page.WaitForLoadStateAsync();
         Assert.Equal(first, page.Url);
         await page.GoBackAsync();
 
-        await page.WaitForFunctionAsync("location.hash === '#q=orders'");
+        Assert.Equal("#q=orders", await Hash());
         Assert.Equal("orders", await page.InputValueAsync("#q"));
+        Assert.NotEqual(count, await page.TextContentAsync("#result-count"));
         // Typing one search made one history entry, however many keys it took.
         await page.GoBackAsync();
-        await page.WaitForFunctionAsync("location.hash === ''");
+        Assert.Equal("", await Hash());
         Assert.Equal("", await page.InputValueAsync("#q"));
+        AssertNoRequestLeftTheSite(_site.Folder);
+    }
+
+    [BrowserFact]
+    public async Task Back_or_Forward_a_moment_after_typing_wins_over_the_address_the_typing_would_have_written()
+    {
+        var page = await OpenWithStoppedClockAsync();
+        await page.FocusAsync("a.skip");
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal("#main", await page.EvaluateAsync<string>("location.hash"));
+        var entries = await page.EvaluateAsync<int>("history.length");
+        await page.GoBackAsync();
+
+        await page.FillAsync("#q", "order");
+        await page.Clock.RunForAsync(1);
+        await page.GoForwardAsync();
+        await page.Clock.RunForAsync(1000);
+
+        Assert.Equal("#main", await page.EvaluateAsync<string>("location.hash"));
+        Assert.Equal(entries, await page.EvaluateAsync<int>("history.length"));
     }
 
     [BrowserFact]
@@ -215,6 +235,17 @@ public sealed class SearchBrowserTests : BrowserSession, IClassFixture<TemplateS
 
     private static async Task<List<string>> FacetValuesAsync(IPage page, string facet) =>
         [.. await page.Locator($"#facets input[data-facet='{facet}']").EvaluateAllAsync<string[]>("boxes => boxes.map(b => b.value)")];
+
+    /// <summary>The home page with a clock that moves only when the test moves it (timers included).</summary>
+    private async Task<IPage> OpenWithStoppedClockAsync()
+    {
+        var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var page = await NewPageAsync();
+        await page.Clock.InstallAsync(new ClockInstallOptions { TimeDate = start });
+        await page.GotoAsync(FileUrl(_site.Folder, "index.html"));
+        await page.Clock.PauseAtAsync(start.AddMinutes(1));
+        return page;
+    }
 
     private static Task WaitForCountAsync(IPage page, string text) =>
         page.WaitForFunctionAsync("text => document.getElementById('result-count').textContent === text", text);

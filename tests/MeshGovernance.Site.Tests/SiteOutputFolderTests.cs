@@ -76,30 +76,46 @@ public sealed class SiteOutputFolderTests
     }
 
     [Fact]
-    public async Task A_file_changed_in_the_output_is_written_again_and_files_and_folders_the_site_no_longer_has_are_removed()
+    public async Task A_file_changed_in_the_output_is_written_again_and_files_and_folders_the_site_does_not_have_are_removed()
     {
-        using var repo = TempMeshRepository.Valid();
-        using var parent = TempMeshRepository.Empty();
-        var output = Path.Combine(parent.Root, "_site");
-        var fresh = Path.Combine(parent.Root, "fresh");
-        var context = SiteBuilds.ContextWithoutPolicies(repo.Root);
-        Assert.True((await SiteBuilder.BuildAsync(context, output, repo.Root)).Succeeded);
-        Assert.True((await SiteBuilder.BuildAsync(context, fresh, repo.Root)).Succeeded);
+        using var builds = await SameSiteTwice.BuildAsync();
+        var (output, fresh) = (builds.Output, builds.Fresh);
         var home = Path.Combine(output, "index.html");
         var text = File.ReadAllText(home);
         File.WriteAllText(home, text.Replace("<main", "<mian", StringComparison.Ordinal));
         Directory.CreateDirectory(Path.Combine(output, "products", "gone", "deeper"));
         File.WriteAllText(Path.Combine(output, "products", "gone", "deeper", "index.html"), "<p>a product since removed</p>");
         File.WriteAllText(Path.Combine(output, "stale.html"), "<p>stale</p>");
+        // A folder where the site has a file.
+        File.Delete(Path.Combine(output, "catalog.json"));
+        Directory.CreateDirectory(Path.Combine(output, "catalog.json", "inner"));
+        File.WriteAllText(Path.Combine(output, "catalog.json", "inner", "x.txt"), "x");
 
-        var update = await SiteBuilder.BuildAsync(context, output, repo.Root);
+        var update = await builds.BuildAgainAsync();
 
         Assert.True(update.Succeeded, update.Error);
-        // index.html, and .nojekyll: an empty file is never compared, so always written.
-        Assert.Equal(2, update.Files.Changed);
-        Assert.Equal(2, update.Files.Removed);
+        // index.html, catalog.json, and .nojekyll: an empty file is never compared, so always written.
+        Assert.Equal(3, update.Files.Changed);
+        Assert.Equal(3, update.Files.Removed);
         Assert.False(Directory.Exists(Path.Combine(output, "products", "gone")));
         AssertSameTree(fresh, output);
+    }
+
+    [Fact]
+    public async Task A_build_that_stops_before_the_end_leaves_the_previous_site_as_it_was_and_no_staging_folder()
+    {
+        using var builds = await SameSiteTwice.BuildAsync();
+        var home = Path.Combine(builds.Output, "index.html");
+        File.WriteAllText(home, "<p>changed by hand</p>");
+        var before = Directory.EnumerateFileSystemEntries(builds.Output, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        using var stop = new CancellationTokenSource();
+        await stop.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => builds.BuildAgainAsync(stop.Token));
+
+        Assert.Equal("<p>changed by hand</p>", File.ReadAllText(home));
+        Assert.Equal(before, Directory.EnumerateFileSystemEntries(builds.Output, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+        Assert.Equal(["_site", "fresh"], Directory.GetFileSystemEntries(Path.GetDirectoryName(builds.Output)!).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -110,14 +126,9 @@ public sealed class SiteOutputFolderTests
             return; // symbolic links need privileges there, and named pipes are made with mkfifo
         }
 
-        using var repo = TempMeshRepository.Valid();
-        using var parent = TempMeshRepository.Empty();
+        using var builds = await SameSiteTwice.BuildAsync();
         using var outside = TempMeshRepository.Empty();
-        var output = Path.Combine(parent.Root, "_site");
-        var fresh = Path.Combine(parent.Root, "fresh");
-        var context = SiteBuilds.ContextWithoutPolicies(repo.Root);
-        Assert.True((await SiteBuilder.BuildAsync(context, output, repo.Root)).Succeeded);
-        Assert.True((await SiteBuilder.BuildAsync(context, fresh, repo.Root)).Succeeded);
+        var (output, fresh) = (builds.Output, builds.Fresh);
         // The same bytes outside, reached through links: a build that compared through them would keep the links.
         Directory.Move(Path.Combine(output, "assets"), Path.Combine(outside.Root, "assets"));
         Directory.CreateSymbolicLink(Path.Combine(output, "assets"), Path.Combine(outside.Root, "assets"));
@@ -131,7 +142,7 @@ public sealed class SiteOutputFolderTests
             await mkfifo.WaitForExitAsync();
         }
 
-        var update = await SiteBuilder.BuildAsync(context, output, repo.Root).WaitAsync(TimeSpan.FromMinutes(1));
+        var update = await builds.BuildAgainAsync().WaitAsync(TimeSpan.FromMinutes(1));
 
         Assert.True(update.Succeeded, update.Error);
         Assert.Null(new DirectoryInfo(Path.Combine(output, "assets")).LinkTarget);
@@ -139,6 +150,37 @@ public sealed class SiteOutputFolderTests
         Assert.True(File.Exists(Path.Combine(outside.Root, "index.html")));
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(outside.Root, "assets")));
         AssertSameTree(fresh, output);
+    }
+
+    /// <summary>The valid example repository's site built twice: into the folder a test then changes, and a fresh copy to compare with.</summary>
+    private sealed class SameSiteTwice : IDisposable
+    {
+        private readonly TempMeshRepository _repository = TempMeshRepository.Valid();
+        private readonly TempMeshRepository _parent = TempMeshRepository.Empty();
+        private readonly SiteContext _context;
+
+        private SameSiteTwice() => _context = SiteBuilds.ContextWithoutPolicies(_repository.Root);
+
+        public string Output => Path.Combine(_parent.Root, "_site");
+
+        public string Fresh => Path.Combine(_parent.Root, "fresh");
+
+        public static async Task<SameSiteTwice> BuildAsync()
+        {
+            var builds = new SameSiteTwice();
+            Assert.True((await builds.BuildAgainAsync()).Succeeded);
+            Assert.True((await SiteBuilder.BuildAsync(builds._context, builds.Fresh, builds._repository.Root)).Succeeded);
+            return builds;
+        }
+
+        public Task<SiteBuildResult> BuildAgainAsync(CancellationToken cancellationToken = default) =>
+            SiteBuilder.BuildAsync(_context, Output, _repository.Root, cancellationToken: cancellationToken);
+
+        public void Dispose()
+        {
+            _repository.Dispose();
+            _parent.Dispose();
+        }
     }
 
     private static void AssertSameTree(string expected, string actual)

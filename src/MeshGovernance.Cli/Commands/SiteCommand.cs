@@ -68,7 +68,8 @@ internal static class SiteCommand
                 return ExitCodes.UsageOrConfiguration;
             }
 
-            if (SiteBuilder.CheckOutputFolder(parse.GetValue(outFolder)!.FullName, root.FullName) is { } unusable)
+            var target = parse.GetValue(outFolder)!;
+            if (SiteBuilder.CheckOutputFolder(target.FullName, root.FullName) is { } unusable)
             {
                 error.WriteLine("error: --out: " + unusable);
                 return ExitCodes.UsageOrConfiguration;
@@ -80,7 +81,7 @@ internal static class SiteCommand
                 return ExitCodes.UsageOrConfiguration;
             }
 
-            var previousSite = PreviousSite.ReadInBackground(parse.GetValue(outFolder)!.FullName);
+            var previousSite = PreviousSite.ReadInBackground(target.FullName);
 
             var fileCache = policyOptions.CacheRoot is { } cacheRoot ? FileCache.Open(cacheRoot) : null;
             var load = MeshLoader.Load(root.FullName, cache: fileCache);
@@ -118,7 +119,6 @@ internal static class SiteCommand
             }
 
             var context = new SiteContext(load, check, options.Today, siteHistory, points);
-            var target = parse.GetValue(outFolder)!;
             var watch = System.Diagnostics.Stopwatch.StartNew();
             SiteBuildResult result;
             try

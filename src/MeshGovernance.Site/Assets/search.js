@@ -386,9 +386,9 @@
     showMore();
     if (remember === "typed") {
       // Writing the address costs a browser more than the search itself (12 ms of a 50 ms keystroke at 20,000
-      // entries), so while typing it is written once the typing pauses, or at once when a filter is ticked, a
-      // link followed or the page left.
-      clearTimeout(typedTimer);
+      // entries), so while typing it is written once the typing pauses, or at once when a filter is ticked or a
+      // link followed.
+      cancelTypedAddress();
       typedHash = hashOf();
       typedTimer = setTimeout(writeTypedAddress, typingPause);
     } else if (remember === "ticked") {
@@ -399,8 +399,13 @@
 
   var typedTimer = null, typedHash = null, typingPause = 300;
   function writeTypedAddress() {
+    var hash = typedHash;
+    cancelTypedAddress();
+    if (hash !== null) { writeAddress(hash, true); }
+  }
+
+  function cancelTypedAddress() {
     clearTimeout(typedTimer);
-    if (typedHash !== null) { writeAddress(typedHash, true); }
     typedHash = null;
   }
 
@@ -418,11 +423,10 @@
   function restore() {
     var params = new URLSearchParams(location.hash.replace(/^#/, ""));
     var isSearch = params.has("q") || facetDefs.some(function (def) { return params.has(def.key); });
-    if (location.hash.length > 1 && !isSearch) { return false; }
-    // Back or Forward wins over a query typed a moment before.
-    clearTimeout(typedTimer);
-    typedHash = null;
+    // Back or Forward (to a search or to an anchor such as the skip link's) wins over a query typed a moment before.
+    cancelTypedAddress();
     typing = false;
+    if (location.hash.length > 1 && !isSearch) { return false; }
     input.value = params.get("q") || "";
     groups.forEach(function (group) {
       var wanted = params.getAll(group.def.key);
@@ -452,7 +456,6 @@
   window.addEventListener("popstate", restore);
   // Clicks are captured before a link is followed, so Back from a result returns to the search that found it.
   document.addEventListener("click", writeTypedAddress, true);
-  window.addEventListener("pagehide", writeTypedAddress);
 
   filters.hidden = false;
   if (window.matchMedia && window.matchMedia("(min-width: 48rem)").matches) { filters.open = true; }
