@@ -42,7 +42,7 @@ public sealed class PreviousSite
         var links = new List<Entry>();
         var folders = new List<string>();
         var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
-        var entries = new FileSystemEnumerable<Entry>(root, (ref FileSystemEntry entry) => new Entry(entry.ToFullPath(), Kind(ref entry), Kind(ref entry) == EntryKind.File ? entry.Length : 0), options)
+        var entries = new FileSystemEnumerable<Entry>(root, ToEntry, options)
         {
             // A link is never followed, compared or written through: it is removed, and the file staged.
             ShouldRecursePredicate = (ref FileSystemEntry entry) => Kind(ref entry) == EntryKind.Folder,
@@ -157,6 +157,12 @@ public sealed class PreviousSite
         }
 
         return removed;
+    }
+
+    private static Entry ToEntry(ref FileSystemEntry entry)
+    {
+        var kind = Kind(ref entry);
+        return new Entry(entry.ToFullPath(), kind, kind == EntryKind.File ? entry.Length : 0);
     }
 
     private static EntryKind Kind(ref FileSystemEntry entry) =>

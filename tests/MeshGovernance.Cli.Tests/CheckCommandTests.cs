@@ -104,6 +104,17 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_report_sent_to_standard_output_by_name_goes_through_meshgov_s_own_output()
+    {
+        using var repo = TempMeshRepository.Valid();
+
+        var run = Check(repo.Root, "--format", "json", "--output", "/dev/stdout");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.NotEmpty(run.Findings());
+    }
+
+    [Fact]
     public void A_report_sent_to_a_device_is_written_to_it_and_the_device_stays_a_device()
     {
         if (OperatingSystem.IsWindows())

@@ -39,6 +39,28 @@ public sealed class SiteCommandTests
     }
 
     [Fact]
+    public void A_second_build_into_the_same_folder_writes_only_what_changed()
+    {
+        using var repo = TempMeshRepository.CopyOf(RepositoryPaths.Template);
+        using var output = TempMeshRepository.Empty();
+        var site = Path.Combine(output.Root, "_site");
+        string[] build = ["site", "--repo", repo.Root, "--out", site, "--no-cache", "--history", "0", "--trend", "0", "--today", "2026-11-22", "--stats"];
+        var first = CliRun.Of(build);
+        var home = File.ReadAllText(Path.Combine(site, "index.html"));
+        File.WriteAllText(Path.Combine(site, "index.html"), "<p>changed by hand</p>");
+        File.WriteAllText(Path.Combine(site, "stale.html"), "<p>stale</p>");
+
+        var second = CliRun.Of(build);
+
+        Assert.True(first.ExitCode == 0, first.Output + first.Error);
+        Assert.True(second.ExitCode == 0, second.Output + second.Error);
+        // index.html, and .nojekyll (an empty file is never compared).
+        Assert.Matches(@"files: 2 new or changed, \d+ unchanged, 1 removed", second.Error);
+        Assert.Equal(home, File.ReadAllText(Path.Combine(site, "index.html")));
+        Assert.False(File.Exists(Path.Combine(site, "stale.html")));
+    }
+
+    [Fact]
     public void The_trend_reads_every_commit_of_a_mesh_whose_manifest_is_mesh_yml()
     {
         using var repo = GitMeshRepository.FromFolder(RepositoryPaths.Template);

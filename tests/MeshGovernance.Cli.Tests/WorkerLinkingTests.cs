@@ -14,6 +14,19 @@ namespace MeshGovernance.Cli.Tests;
 /// </summary>
 public sealed class WorkerLinkingTests : IDisposable
 {
+    /// <summary>A policy that overflows its worker's stack through constructor initializers.</summary>
+    private const string CtorRecursion = """
+        // ---
+        // id: ctor-recursion
+        // title: Overflows its worker's stack
+        // enforcement: soft-mandatory
+        // category: test
+        // rationale: Takes the worker down.
+        // ---
+        class Node { public Node() : this(new Node(0)) { } public Node(Node parent) { } public Node(int depth) : this() { } }
+        Inform(Mesh.Products[0], new Node().ToString()!);
+        """;
+
     private static readonly IReadOnlyDictionary<string, string?> Environment = new Dictionary<string, string?>
     {
         ["PATH"] = System.Environment.GetEnvironmentVariable("PATH"),
@@ -102,17 +115,7 @@ public sealed class WorkerLinkingTests : IDisposable
     [Fact]
     public void A_policy_that_takes_the_worker_down_costs_only_itself_and_the_reference_findings_still_come_once()
     {
-        _repo.Write("governance/policies/ctor-recursion.csx", """
-            // ---
-            // id: ctor-recursion
-            // title: Overflows its worker's stack
-            // enforcement: soft-mandatory
-            // category: test
-            // rationale: Takes the worker down.
-            // ---
-            class Node { public Node() : this(new Node(0)) { } public Node(Node parent) { } public Node(int depth) : this() { } }
-            Inform(Mesh.Products[0], new Node().ToString()!);
-            """);
+        _repo.Write("governance/policies/ctor-recursion.csx", CtorRecursion);
         using var pool = Pool();
 
         var (result, load) = LeftUnlinked(pool);
@@ -155,28 +158,20 @@ public sealed class WorkerLinkingTests : IDisposable
         }
 
         var expected = InProcess().Diagnostics.Select(d => (d.Id, d.File, d.Line, d.Message)).Order().ToList();
-        var cache = Path.Combine(Path.GetTempPath(), "meshgov-worker-linking-" + Guid.NewGuid().ToString("N")[..8]);
-        try
+        // Outside the repository: the command refuses a cache inside it.
+        using var cacheFolder = TempMeshRepository.Empty();
+        var cache = cacheFolder.Root;
+        foreach (var run in new[] { "cold", "warm" })
         {
-            foreach (var run in new[] { "cold", "warm" })
-            {
-                var check = CliRun.Of("check", "--repo", _repo.Root, "--cache-dir", cache, "--today", "2026-12-06", "--policy-timeout", "20", "--format", "json", "--stats");
+            var check = CliRun.Of("check", "--repo", _repo.Root, "--cache-dir", cache, "--today", "2026-12-06", "--policy-timeout", "20", "--format", "json", "--stats");
 
-                Assert.Contains("(in the worker process, which linked the mesh)", check.Error, StringComparison.Ordinal);
-                var findings = check.Findings()
-                    .Select(f => (f.GetProperty("id").GetString()!, f.GetProperty("file").GetString()!, f.GetProperty("line").GetInt32(), f.GetProperty("message").GetString()!))
-                    .Order()
-                    .ToList();
-                Assert.Equal(expected, findings);
-                Assert.Contains(findings, f => f.Item2 == "domains/orders/products/orphan.odps.yaml" && f.Item4.Contains("no-such-team", StringComparison.Ordinal));
-            }
-        }
-        finally
-        {
-            if (Directory.Exists(cache))
-            {
-                Directory.Delete(cache, recursive: true);
-            }
+            Assert.Contains("(in the worker process, which linked the mesh)", check.Error, StringComparison.Ordinal);
+            var findings = check.Findings()
+                .Select(f => (f.GetProperty("id").GetString()!, f.GetProperty("file").GetString()!, f.GetProperty("line").GetInt32(), f.GetProperty("message").GetString()!))
+                .Order()
+                .ToList();
+            Assert.Equal(expected, findings);
+            Assert.Contains(findings, f => f.Item2 == "domains/orders/products/orphan.odps.yaml" && f.Item4.Contains("no-such-team", StringComparison.Ordinal));
         }
     }
 
@@ -204,17 +199,7 @@ public sealed class WorkerLinkingTests : IDisposable
     public void A_policy_that_overflows_the_stack_of_a_server_gc_worker_is_reported_and_the_fresh_worker_collects_as_before()
     {
         Assert.True(OperatingSystem.IsLinux(), "this test reads the worker's environment from /proc");
-        _repo.Write("governance/policies/ctor-recursion.csx", """
-            // ---
-            // id: ctor-recursion
-            // title: Overflows its worker's stack
-            // enforcement: soft-mandatory
-            // category: test
-            // rationale: Takes the worker down.
-            // ---
-            class Node { public Node() : this(new Node(0)) { } public Node(Node parent) { } public Node(int depth) : this() { } }
-            Inform(Mesh.Products[0], new Node().ToString()!);
-            """);
+        _repo.Write("governance/policies/ctor-recursion.csx", CtorRecursion);
         using var pool = Pool();
         pool.StartEarly(serverGc: true);
 

@@ -266,7 +266,8 @@ internal static class CheckCommand
 
     private static bool Write(ReportFormat format, FileInfo? file, CheckReport report, TextWriter output, TextWriter error)
     {
-        if (file is null)
+        // Standard output by name goes through the same writer as everything else meshgov prints, in order.
+        if (file is null || file.FullName is "/dev/stdout" or "/dev/fd/1" or "/proc/self/fd/1")
         {
             ReportWriters.Write(format, output, report);
             return true;
@@ -280,16 +281,9 @@ internal static class CheckCommand
 
         try
         {
-            if (file.FullName is "/dev/stdout" or "/dev/fd/1" or "/proc/self/fd/1")
-            {
-                // Through the same writer as everything else meshgov prints, in order.
-                ReportWriters.Write(format, output, report);
-                return true;
-            }
-
             if (IsDeviceOrStream(file.FullName))
             {
-                // /dev/null, /dev/stdout, a shell's /dev/fd/63: written to as they are. Replacing one with a file (the
+                // /dev/null, /dev/stderr, a shell's /dev/fd/63: written to as they are. Replacing one with a file (the
                 // rename below) would break it for every program after, /dev/null for the whole machine when run as root.
                 using var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Write);
                 if (stream.CanSeek)
