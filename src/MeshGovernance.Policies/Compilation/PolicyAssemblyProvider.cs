@@ -34,8 +34,8 @@ internal sealed class PolicyAssemblyProvider(PolicyCache? cache)
     /// <summary>The class Roslyn compiles a script into; its static <c>&lt;Factory&gt;</c> runs the script.</summary>
     public const string ScriptClassName = "MeshgovPolicy";
 
-    /// <summary>Whether this process has loaded Roslyn (a warm run never does), for --stats.</summary>
-    public static bool CompilerLoaded => AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == "Microsoft.CodeAnalysis.CSharp");
+    /// <summary>Whether this process has loaded any part of Roslyn (a warm run never does), for --stats.</summary>
+    public static bool CompilerLoaded => AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name is "Microsoft.CodeAnalysis" or "Microsoft.CodeAnalysis.CSharp");
 
     public CompiledPolicy Get(PolicySource source, string policyId)
     {

@@ -34,7 +34,16 @@ internal static class ScriptReferences
     public static IReadOnlyList<Assembly> ModelAssemblies { get; } =
         [typeof(Mesh).Assembly, typeof(Contracts.ContractChange).Assembly, typeof(PolicyGlobals).Assembly];
 
-    public static IReadOnlyList<MetadataReference> All { get; } = Create();
+    /// <summary>
+    /// The references, made on first use only: making them loads Roslyn and two dozen runtime assemblies, which a run
+    /// that finds every policy compiled (the cache key reads <see cref="ModelAssemblies"/>) must not pay for.
+    /// </summary>
+    public static IReadOnlyList<MetadataReference> All => Made.References;
+
+    private static class Made
+    {
+        public static readonly IReadOnlyList<MetadataReference> References = Create();
+    }
 
     private static List<MetadataReference> Create()
     {
