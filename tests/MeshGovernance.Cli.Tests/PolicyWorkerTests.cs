@@ -116,7 +116,7 @@ public sealed class PolicyWorkerTests
         };
         CheckResult Check(PolicyWorkerPool pool, bool loadAhead)
         {
-            var load = MeshLoader.Load(repo.Root, scanned: loadAhead ? layout => pool.LoadAhead(layout.PolicyScripts, options.Cache) : null);
+            var load = MeshLoader.Load(repo.Root, scanned: loadAhead ? layout => pool.StreamAhead(layout.PolicyScripts, options.Cache) : null, fileRead: loadAhead ? pool.StreamFile : null);
             return PolicyEngine.Check(load, PolicySet.Load(load, includeBuiltIn: false), options with { Worker = pool });
         }
 

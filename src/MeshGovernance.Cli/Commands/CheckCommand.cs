@@ -135,7 +135,8 @@ internal static class CheckCommand
                         root.FullName,
                         cache: fileCache,
                         scanned: layout => StartWorker(options, layout),
-                        linkOnDemand: options.Worker is null ? null : PolicyEngine.LinksInWorker);
+                        linkOnDemand: options.Worker is null ? null : PolicyEngine.LinksInWorker,
+                        fileRead: options.Worker is { } pool ? pool.StreamFile : null);
                     loadWatch.Stop();
                     result = PolicyEngine.Check(load, PolicySet.Load(load), options);
                     report = CheckReport.From(result, load.Files.Count + (load.Layout?.PolicyScripts.Count ?? 0));
@@ -197,7 +198,7 @@ internal static class CheckCommand
         }
 
         worker.StartEarly(serverGc: PolicyEngine.LinksInWorker(layout));
-        worker.LoadAhead(layout.PolicyScripts, options.Cache);
+        worker.StreamAhead(layout.PolicyScripts, options.Cache);
     }
 
     /// <summary>Posts the results to GitHub; false (after saying why) when something GitHub should have received was lost.</summary>

@@ -25,34 +25,41 @@ public static class LoadedFilesFormat
             var payloads = OrderedWork.Select(batch, Payload);
             for (var i = 0; i < batch.Count; i++)
             {
-                var file = batch[i].File;
-                writer.Write(file.RelativePath);
-                writer.Write(file.FullPath);
-                writer.Write((byte)file.Kind);
-                writer.Write(file.DomainFolder ?? string.Empty);
-                writer.Write(file.DomainFolder is not null);
-                writer.Write(file.Stem);
-                writer.Write(batch[i].HasTree);
-                writer.Write7BitEncodedInt(payloads[i].Length);
-                writer.Write(payloads[i].Span);
+                WriteFile(writer, batch[i], payloads[i]);
             }
         }
+    }
 
-        static ReadOnlyMemory<byte> Payload(LoadedFile file)
+    /// <summary>What travels of one file: its compact tree, or the diagnostics of a file that did not parse.</summary>
+    public static ReadOnlyMemory<byte> Payload(LoadedFile file)
+    {
+        if (file.HasTree)
         {
-            if (file.HasTree)
-            {
-                return file.CompactTree.IsEmpty ? SourceTreeFormat.Write(file.Root!, []) : file.CompactTree;
-            }
-
-            using var buffer = new MemoryStream();
-            using (var diagnostics = new BinaryWriter(buffer, Encoding, leaveOpen: true))
-            {
-                SourceTreeFormat.WriteDiagnostics(diagnostics, file.Diagnostics);
-            }
-
-            return buffer.ToArray();
+            return file.CompactTree.IsEmpty ? SourceTreeFormat.Write(file.Root!, []) : file.CompactTree;
         }
+
+        using var buffer = new MemoryStream();
+        using (var diagnostics = new BinaryWriter(buffer, Encoding, leaveOpen: true))
+        {
+            SourceTreeFormat.WriteDiagnostics(diagnostics, file.Diagnostics);
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>One file, with its <see cref="Payload"/>; read back by <see cref="ReadFile"/>.</summary>
+    public static void WriteFile(BinaryWriter writer, LoadedFile loaded, ReadOnlyMemory<byte> payload)
+    {
+        var file = loaded.File;
+        writer.Write(file.RelativePath);
+        writer.Write(file.FullPath);
+        writer.Write((byte)file.Kind);
+        writer.Write(file.DomainFolder ?? string.Empty);
+        writer.Write(file.DomainFolder is not null);
+        writer.Write(file.Stem);
+        writer.Write(loaded.HasTree);
+        writer.Write7BitEncodedInt(payload.Length);
+        writer.Write(payload.Span);
     }
 
     /// <summary>The files <see cref="Write"/> wrote; throws <see cref="InvalidDataException"/> on anything else.</summary>
@@ -67,46 +74,61 @@ public static class LoadedFilesFormat
         // Read whole, then decoded in one pass on every core: decoding batch by batch between reads left the cores idle
         // at each batch's end and while the next was read (at 1,000 + 1,000 the worker took 0.28 s to read and decode
         // the trees that way, 0.22 s this way; docs/performance.md).
-        var read = new List<(MeshFile File, bool HasTree, byte[] Payload)>(Math.Min(count, 1 << 16));
+        var read = new List<FileRecord>(Math.Min(count, 1 << 16));
         for (var i = 0; i < count; i++)
         {
-            var relativePath = reader.ReadString();
-            var fullPath = reader.ReadString();
-            var kind = (DocumentKind)reader.ReadByte();
-            var folder = reader.ReadString();
-            var hasFolder = reader.ReadBoolean();
-            var stem = reader.ReadString();
-            var hasTree = reader.ReadBoolean();
-            var length = reader.Read7BitEncodedInt();
-            var payload = reader.ReadBytes(length);
-            if (length < 0 || payload.Length != length)
-            {
-                throw new InvalidDataException($"The tree of '{relativePath}' is cut short.");
-            }
-
-            read.Add((new MeshFile(relativePath, fullPath, kind, hasFolder ? folder : null, stem), hasTree, payload));
+            read.Add(ReadFile(reader));
         }
 
         return OrderedWork.Select(read, Parse);
+    }
 
-        static LoadedFile Parse((MeshFile File, bool HasTree, byte[] Payload) read) => read.HasTree
-            ? new(read.File, SourceTreeFormat.Read(read.Payload, read.File.RelativePath)?.Root ?? throw new InvalidDataException($"The tree of '{read.File.RelativePath}' is damaged."), [])
-            : new(read.File, null, Diagnostics(read.Payload, read.File.RelativePath));
-
-        static List<Diagnostic> Diagnostics(byte[] payload, string file)
+    /// <summary>One file <see cref="WriteFile"/> wrote, not decoded yet (<see cref="Parse"/>).</summary>
+    public static FileRecord ReadFile(BinaryReader reader)
+    {
+        var relativePath = reader.ReadString();
+        var fullPath = reader.ReadString();
+        var kind = (DocumentKind)reader.ReadByte();
+        var folder = reader.ReadString();
+        var hasFolder = reader.ReadBoolean();
+        var stem = reader.ReadString();
+        var hasTree = reader.ReadBoolean();
+        var length = reader.Read7BitEncodedInt();
+        if (length < 0)
         {
-            try
-            {
-                var reader = new CompactReader(payload);
-                var diagnostics = SourceTreeFormat.ReadDiagnostics(ref reader, payload.Length);
-                return reader.AtEnd ? diagnostics : throw new FormatException("Bytes after the diagnostics.");
-            }
-            catch (Exception ex) when (ex is EndOfStreamException or FormatException or ArgumentException or InvalidOperationException)
-            {
-                throw new InvalidDataException($"The diagnostics of '{file}' are damaged.", ex);
-            }
+            throw new InvalidDataException($"The tree of '{relativePath}' has a negative length.");
+        }
+
+        var payload = reader.ReadBytes(length);
+        if (payload.Length != length)
+        {
+            throw new InvalidDataException($"The tree of '{relativePath}' is cut short.");
+        }
+
+        return new FileRecord(new MeshFile(relativePath, fullPath, kind, hasFolder ? folder : null, stem), hasTree, payload);
+    }
+
+    /// <summary>The file a record holds, its tree decoded; throws <see cref="InvalidDataException"/> on a damaged one.</summary>
+    public static LoadedFile Parse(FileRecord read) => read.HasTree
+        ? new(read.File, SourceTreeFormat.Read(read.Payload, read.File.RelativePath)?.Root ?? throw new InvalidDataException($"The tree of '{read.File.RelativePath}' is damaged."), [])
+        : new(read.File, null, Diagnostics(read.Payload, read.File.RelativePath));
+
+    private static List<Diagnostic> Diagnostics(byte[] payload, string file)
+    {
+        try
+        {
+            var reader = new CompactReader(payload);
+            var diagnostics = SourceTreeFormat.ReadDiagnostics(ref reader, payload.Length);
+            return reader.AtEnd ? diagnostics : throw new FormatException("Bytes after the diagnostics.");
+        }
+        catch (Exception ex) when (ex is EndOfStreamException or FormatException or ArgumentException or InvalidOperationException)
+        {
+            throw new InvalidDataException($"The diagnostics of '{file}' are damaged.", ex);
         }
     }
+
+    /// <summary>One file as read from the pipe: its place in the mesh and its undecoded payload.</summary>
+    public readonly record struct FileRecord(MeshFile File, bool HasTree, byte[] Payload);
 
     /// <summary>The UTF-8 encoding both sides of the pipe use for strings.</summary>
     public static Encoding Encoding { get; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);

@@ -6,7 +6,7 @@ namespace MeshGovernance.Model.Loading;
 
 /// <summary>The mesh graph built from a repository, and every diagnostic found on the way.</summary>
 /// <remarks>
-/// A load may leave the graph to be linked when first asked for (<see cref="MeshLoader.Load(string, Yaml.YamlLimits?, FileCache?, bool, Action{RepositoryLayout}?, Predicate{RepositoryLayout}?)"/>'s
+/// A load may leave the graph to be linked when first asked for (<see cref="MeshLoader.Load(string, Yaml.YamlLimits?, FileCache?, bool, Action{RepositoryLayout}?, Predicate{RepositoryLayout}?, Action{int, LoadedFile}?)"/>'s
 /// <c>linkOnDemand</c>): a check whose policies all run in the worker process has the worker link it, and takes the
 /// reference findings from there (<see cref="DiagnosticsWith"/>).
 /// </remarks>

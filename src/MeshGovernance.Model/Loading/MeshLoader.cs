@@ -18,23 +18,30 @@ public static class MeshLoader
     /// <see cref="MeshLoadResult.DiagnosticsWith"/>): then the graph is built only when asked for, and unchanged files'
     /// trees stay in the file cache until used.
     /// </param>
-    public static MeshLoadResult Load(string repositoryRoot, YamlLimits? limits = null, FileCache? cache = null, bool withBlobIds = false, Action<RepositoryLayout>? scanned = null, Predicate<RepositoryLayout>? linkOnDemand = null)
+    /// <param name="fileRead">Called with each file and its place in <see cref="MeshLoadResult.Files"/> as soon as it is read, on the thread that read it (the check streams the files to the policy worker).</param>
+    public static MeshLoadResult Load(string repositoryRoot, YamlLimits? limits = null, FileCache? cache = null, bool withBlobIds = false, Action<RepositoryLayout>? scanned = null, Predicate<RepositoryLayout>? linkOnDemand = null, Action<int, LoadedFile>? fileRead = null)
     {
         var layout = RepositoryScanner.Scan(repositoryRoot);
         scanned?.Invoke(layout);
         var effectiveLimits = limits ?? YamlLimits.Default;
         var later = linkOnDemand?.Invoke(layout) ?? false;
-        return Load(layout, file => MeshFileReader.Read(file, effectiveLimits, cache, withBlobIds, deferTree: later), cache, later);
+        return Load(layout, file => MeshFileReader.Read(file, effectiveLimits, cache, withBlobIds, deferTree: later), cache, later, fileRead);
     }
 
     /// <summary>Loads the files of a layout scanned elsewhere (a git revision), each read by <paramref name="read"/>, in parallel.</summary>
     /// <param name="linkOnDemand">Build the graph when it is first asked for (<see cref="MeshLoadResult.Linked"/>), not now.</param>
-    public static MeshLoadResult Load(RepositoryLayout layout, Func<MeshFile, LoadedFile> read, FileCache? cache = null, bool linkOnDemand = false)
+    /// <param name="fileRead">Called with each file and its index as soon as it is read, on the thread that read it.</param>
+    public static MeshLoadResult Load(RepositoryLayout layout, Func<MeshFile, LoadedFile> read, FileCache? cache = null, bool linkOnDemand = false, Action<int, LoadedFile>? fileRead = null)
     {
         var loaded = layout.Files
             .AsParallel()
             .AsOrdered()
-            .Select(file => ReadIsolated(file, read))
+            .Select((file, index) =>
+            {
+                var one = ReadIsolated(file, read);
+                fileRead?.Invoke(index, one);
+                return one;
+            })
             .ToList();
         cache?.Save();
         var manifest = loaded.FirstOrDefault(f => f.File.Kind == DocumentKind.Mesh);

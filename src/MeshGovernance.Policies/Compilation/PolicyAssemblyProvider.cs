@@ -37,9 +37,10 @@ internal sealed class PolicyAssemblyProvider(PolicyCache? cache)
     /// <summary>Whether this process has loaded any part of Roslyn (a warm run never does), for --stats.</summary>
     public static bool CompilerLoaded => AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name is "Microsoft.CodeAnalysis" or "Microsoft.CodeAnalysis.CSharp");
 
-    public CompiledPolicy Get(PolicySource source, string policyId)
+    /// <param name="knownKey">The policy's cache key when the caller has it (<see cref="KeyOrNull"/>: meshgov hands its worker the keys, which saves the worker starting OpenSSL and reading the policy's libraries); null to work it out here.</param>
+    public CompiledPolicy Get(PolicySource source, string policyId, string? knownKey = null)
     {
-        var (key, total) = KeyOf(source);
+        var (key, total) = knownKey is not null ? (knownKey, 0L) : KeyOf(source);
         if (key is null)
         {
             return new CompiledPolicy(null, [DiagnosticCatalog.PolicyCompileError.Create(
@@ -69,11 +70,11 @@ internal sealed class PolicyAssemblyProvider(PolicyCache? cache)
     /// blamed. Nothing that fails here may end the worker, so every failure is left for that run to meet and report.
     /// </summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Reading ahead is only a head start; its run reports what fails.")]
-    public void ReadAhead(PolicySource source)
+    public void ReadAhead(PolicySource source, string? knownKey = null)
     {
         try
         {
-            var (key, _) = KeyOf(source);
+            var key = knownKey ?? KeyOf(source).Key;
             if (key is not null && !_loaded.ContainsKey(key) && cache?.TryRead(key) is { } image)
             {
                 _readAhead[key] = image;
@@ -81,6 +82,22 @@ internal sealed class PolicyAssemblyProvider(PolicyCache? cache)
         }
         catch (Exception)
         {
+        }
+    }
+
+    /// <summary>
+    /// The cache key of a policy and every file it loads, or null when there is none (together they are over
+    /// <see cref="MaxTotalChars"/>) or a file it loads cannot be read now: then whoever compiles it works it out, and reports why.
+    /// </summary>
+    public static string? KeyOrNull(PolicySource source)
+    {
+        try
+        {
+            return KeyOf(source).Key;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return null;
         }
     }
 

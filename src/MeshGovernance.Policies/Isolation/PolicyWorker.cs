@@ -31,6 +31,7 @@ public static class PolicyWorker
         // Not disposed on a protocol error (return 3): runs still in flight may write; the process ends anyway.
         var writer = new WorkerOutput(output);
         var runs = new List<Thread>();
+        var streamed = new Dictionary<int, Task<LoadedFile>>();
         WorkerSession? session = null;
         while (true)
         {
@@ -54,7 +55,8 @@ public static class PolicyWorker
                 case WorkerMessage.Setup:
                     runs.ForEach(t => t.Join());
                     runs.Clear();
-                    session = WorkerSession.Read(reader);
+                    session = WorkerSession.Read(reader, streamed);
+                    streamed.Clear();
                     session.Provider = PolicyAssemblyProvider.SharedFor(session.Options.CacheDirectory is { } directory ? new PolicyCache(directory, precompiled) : null);
                     var linked = session.Linked;
                     writer.Send(WorkerMessage.Ready, 0, w =>
@@ -65,19 +67,30 @@ public static class PolicyWorker
                     break;
                 case WorkerMessage.LoadAhead:
                     var cacheDirectory = reader.ReadOptional();
-                    var sources = Enumerable.Range(0, reader.ReadCount()).Select(_ => reader.ReadSource()).ToList();
+                    var sources = Enumerable.Range(0, reader.ReadCount()).Select(_ => (Source: reader.ReadSource(), Key: reader.ReadOptional())).ToList();
                     var provider = PolicyAssemblyProvider.SharedFor(cacheDirectory is null ? null : new PolicyCache(cacheDirectory, precompiled));
                     // Beside the reading of the messages: whatever holds it up (a file system that hangs) holds up
                     // no setup and no run, which loads its policy itself if this has not.
-                    new Thread(() => sources.ForEach(provider.ReadAhead)) { IsBackground = true, Name = "meshgov worker read ahead" }.Start();
+                    new Thread(() => sources.ForEach(s => provider.ReadAhead(s.Source, s.Key))) { IsBackground = true, Name = "meshgov worker read ahead" }.Start();
+                    break;
+                case WorkerMessage.SetupFile:
+                    var index = reader.Read7BitEncodedInt();
+                    var record = LoadedFilesFormat.ReadFile(reader);
+                    // Decoded on the thread pool while the next files arrive; the setup waits for them all.
+                    if (index < 0 || !streamed.TryAdd(index, Task.Run(() => LoadedFilesFormat.Parse(record))))
+                    {
+                        return 3;
+                    }
+
                     break;
                 case WorkerMessage.Run when session is not null:
                     var request = reader.ReadInt32();
                     var policyId = reader.ReadString();
                     var source = reader.ReadSource();
                     var parameters = reader.ReadParameters();
+                    var key = reader.ReadOptional();
                     var current = session;
-                    var thread = new Thread(() => Execute(current, request, policyId, source, parameters, writer), CompileStackBytes)
+                    var thread = new Thread(() => Execute(current, request, policyId, source, key, parameters, writer), CompileStackBytes)
                     {
                         IsBackground = true,
                         Name = "meshgov worker run",
@@ -95,13 +108,13 @@ public static class PolicyWorker
         return 0;
     }
 
-    private static void Execute(WorkerSession session, int request, string policyId, Metadata.PolicySource source, Dictionary<string, object> parameters, WorkerOutput writer)
+    private static void Execute(WorkerSession session, int request, string policyId, Metadata.PolicySource source, string? key, Dictionary<string, object> parameters, WorkerOutput writer)
     {
         var started = Stopwatch.GetTimestamp();
         CompiledPolicy compiled;
         try
         {
-            compiled = session.Provider!.Get(source, policyId);
+            compiled = session.Provider!.Get(source, policyId, key);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
         {
@@ -148,10 +161,11 @@ public static class PolicyWorker
 
         public PolicyAssemblyProvider? Provider { get; set; }
 
-        public static WorkerSession Read(BinaryReader reader)
+        /// <param name="streamed">The files that came before the setup (<see cref="WorkerMessage.SetupFile"/>), by their place in the mesh, being decoded.</param>
+        public static WorkerSession Read(BinaryReader reader, IReadOnlyDictionary<int, Task<LoadedFile>> streamed)
         {
             var options = WorkerRunOptions.Read(reader);
-            var files = LoadedFilesFormat.Read(reader);
+            var files = options.StreamedFiles >= 0 ? Streamed(streamed, options.StreamedFiles) : LoadedFilesFormat.Read(reader);
             Mesh head;
             LinkedInWorker? linked = null;
             if (options.Link)
@@ -173,6 +187,28 @@ public static class PolicyWorker
             }
 
             return new WorkerSession(head, change, options, linked);
+        }
+
+        private static List<LoadedFile> Streamed(IReadOnlyDictionary<int, Task<LoadedFile>> streamed, int count)
+        {
+            if (streamed.Count != count)
+            {
+                throw new InvalidDataException($"The setup counts {count} files streamed; {streamed.Count} came.");
+            }
+
+            var files = new List<LoadedFile>(count);
+            for (var i = 0; i < count; i++)
+            {
+                if (!streamed.TryGetValue(i, out var file))
+                {
+                    throw new InvalidDataException($"File {i} of the {count} streamed is missing.");
+                }
+
+                // A damaged tree fails as it would have in the setup itself.
+                files.Add(file.GetAwaiter().GetResult());
+            }
+
+            return files;
         }
     }
 
@@ -229,11 +265,13 @@ public static class PolicyWorker
 
 /// <summary>The per-check options a worker runs policies with.</summary>
 /// <param name="Link">Check the mesh's references and send them, with its subjects, in the answer to the setup (<see cref="LinkedInWorker"/>).</param>
-internal sealed record WorkerRunOptions(DateOnly Today, PolicyBudgetOptions Budget, string? CacheDirectory, bool Link = false)
+/// <param name="StreamedFiles">How many files of the mesh came before the setup (<see cref="WorkerMessage.SetupFile"/>), which the setup then does not carry; -1 when it does.</param>
+internal sealed record WorkerRunOptions(DateOnly Today, PolicyBudgetOptions Budget, string? CacheDirectory, bool Link = false, int StreamedFiles = -1)
 {
     public void Write(BinaryWriter writer)
     {
         writer.Write(Link);
+        writer.Write(StreamedFiles);
         writer.Write(Today.DayNumber);
         writer.Write(Budget.Timeout.Ticks);
         writer.Write(Budget.MaxAllocatedBytes);
@@ -244,8 +282,9 @@ internal sealed record WorkerRunOptions(DateOnly Today, PolicyBudgetOptions Budg
     public static WorkerRunOptions Read(BinaryReader reader)
     {
         var link = reader.ReadBoolean();
+        var streamed = reader.ReadInt32();
         var today = DateOnly.FromDayNumber(reader.ReadInt32());
         var budget = new PolicyBudgetOptions(TimeSpan.FromTicks(reader.ReadInt64()), reader.ReadInt64()) { Grace = TimeSpan.FromTicks(reader.ReadInt64()) };
-        return new WorkerRunOptions(today, budget, reader.ReadOptional(), link);
+        return new WorkerRunOptions(today, budget, reader.ReadOptional(), link, streamed);
     }
 }

@@ -19,12 +19,6 @@ public sealed class PolicyWorkerPool : IDisposable
     /// <summary>How long compiling one policy may take before its worker is ended (MG1311).</summary>
     public static readonly TimeSpan DefaultCompileTimeout = TimeSpan.FromSeconds(60);
 
-    /// <summary>
-    /// The most script text handed ahead (<see cref="LoadAhead"/>): what fits in a pipe's buffer, so that this process
-    /// never waits on a worker that has not started reading yet.
-    /// </summary>
-    public const int MaxLoadAheadChars = 16 * 1024;
-
     /// <summary>Past the budget's timeout and grace, what the parent allows a worker to report a stopped policy.</summary>
     private static readonly TimeSpan ReportingMargin = TimeSpan.FromSeconds(3);
 
@@ -36,6 +30,9 @@ public sealed class PolicyWorkerPool : IDisposable
     private string? _startFailure;
     private bool _serverGc;
 
+    /// <summary>The files of the mesh being read, on their way to the running worker (<see cref="StreamAhead"/>).</summary>
+    private WorkerSetupStream? _stream;
+
     /// <param name="environment">The parent's environment, of which the worker keeps only what <see cref="WorkerEnvironment"/> allows.</param>
     public PolicyWorkerPool(WorkerLaunch launch, IReadOnlyDictionary<string, string?> environment, long heapLimitBytes = 4L << 30)
     {
@@ -45,6 +42,9 @@ public sealed class PolicyWorkerPool : IDisposable
     }
 
     public TimeSpan CompileTimeout { get; init; } = DefaultCompileTimeout;
+
+    /// <summary>Setups that found the check's files already in the worker, streamed while the mesh was read (<see cref="StreamAhead"/>).</summary>
+    public int StreamedSetups { get; private set; }
 
     /// <summary>Workers started so far (a crash starts a fresh one).</summary>
     public int WorkersStarted { get; private set; }
@@ -68,34 +68,50 @@ public sealed class PolicyWorkerPool : IDisposable
     }
 
     /// <summary>
-    /// Hands the repository's policy scripts to the worker already started (<see cref="StartEarly"/>), so that it
-    /// reads the compiled assemblies its cache holds while this process reads the mesh: on a warm check of the
-    /// example mesh that was most of the worker's share of the wall time. Does nothing when no worker runs or there
-    /// is no cache, nor for scripts larger together than <see cref="MaxLoadAheadChars"/>.
+    /// Opens a stream to the worker already started (<see cref="StartEarly"/>), written by a thread of its own
+    /// (<see cref="WorkerSetupStream"/>). First the repository's policy scripts with their cache keys, so that the worker
+    /// reads the compiled assemblies its cache holds while this process reads the mesh (on a warm check of the example
+    /// mesh that was most of the worker's share of the wall time); the keys are worked out here, where the built-in
+    /// pack needs the same start-up anyway (OpenSSL, the engine's fingerprint), not in the worker. Then each file passed
+    /// to <see cref="StreamFile"/>, as soon as it is read; the next check's setup does not carry them again if the worker
+    /// holds exactly the files that check loaded. Does nothing when no worker runs.
     /// </summary>
-    public void LoadAhead(IReadOnlyList<PolicyScriptFile> scripts, PolicyCache? cache)
+    public void StreamAhead(IReadOnlyList<PolicyScriptFile> scripts, PolicyCache? cache)
     {
-        if (_worker is not { } worker || cache is null || scripts.Count == 0)
+        EndStream();
+        if (_worker is not { } worker)
         {
             return;
         }
 
-        var sources = PolicySet.ReadScripts(scripts, out _);
-        if (sources.Sum(s => (long)s.Text.Length) > MaxLoadAheadChars)
+        _stream = new WorkerSetupStream(worker, first: () =>
         {
-            return;
-        }
+            if (cache is null || scripts.Count == 0)
+            {
+                return;
+            }
 
-        worker.Send(WorkerMessage.LoadAhead, w =>
-        {
-            w.WriteOptional(cache.Directory);
-            w.Write7BitEncodedInt(sources.Count);
-            sources.ForEach(w.Write);
+            var sources = PolicySet.ReadScripts(scripts, out _);
+            var keys = sources.Select(PolicyAssemblyProvider.KeyOrNull).ToList();
+            worker.Send(WorkerMessage.LoadAhead, w =>
+            {
+                w.WriteOptional(cache.Directory);
+                w.Write7BitEncodedInt(sources.Count);
+                for (var i = 0; i < sources.Count; i++)
+                {
+                    w.Write(sources[i]);
+                    w.WriteOptional(keys[i]);
+                }
+            });
         });
     }
 
+    /// <summary>One file of the mesh, at <paramref name="index"/> among the files loaded: <c>MeshLoader.Load</c>'s <c>fileRead</c>, on any thread.</summary>
+    public void StreamFile(int index, LoadedFile file) => _stream?.Add(index, file);
+
     public void Dispose()
     {
+        EndStream();
         _worker?.Dispose();
         _worker = null;
     }
@@ -121,8 +137,18 @@ public sealed class PolicyWorkerPool : IDisposable
         return _worker;
     }
 
+    /// <summary>Ends the stream, if one is open, once every file queued is written: nothing else may write to the worker before.</summary>
+    private WorkerSetupStream? EndStream()
+    {
+        var stream = _stream;
+        _stream = null;
+        stream?.Complete();
+        return stream;
+    }
+
     private void Discard(bool kill)
     {
+        EndStream();
         if (kill)
         {
             _worker?.Kill();
@@ -147,6 +173,9 @@ public sealed class PolicyWorkerPool : IDisposable
         private bool _sessionSent;
         private bool _compilerLoaded;
         private LinkedInWorker? _linked;
+
+        /// <summary>The worker about to be set up already holds the check's files (<see cref="WorkerSetupStream"/>).</summary>
+        private bool _streamed;
 
         public PolicyEvaluations Execute()
         {
@@ -205,6 +234,7 @@ public sealed class PolicyWorkerPool : IDisposable
 
                 if (!_sessionSent || !pool._ready)
                 {
+                    _streamed = pool.EndStream()?.Holds(worker, load.Files) == true;
                     if (!worker.Send(WorkerMessage.Setup, Setup) || !AwaitReady(worker))
                     {
                         _failedStarts++;
@@ -215,6 +245,7 @@ public sealed class PolicyWorkerPool : IDisposable
 
                     _sessionSent = true;
                     pool._ready = true;
+                    pool.StreamedSetups += _streamed ? 1 : 0;
                 }
 
                 return worker;
@@ -239,8 +270,12 @@ public sealed class PolicyWorkerPool : IDisposable
         private void Setup(BinaryWriter writer)
         {
             // A fresh worker after a crash links again only if the first never answered.
-            new WorkerRunOptions(options.Today, options.Budget, options.Cache?.Directory, Link: link && _linked is null).Write(writer);
-            LoadedFilesFormat.Write(writer, load.Files);
+            new WorkerRunOptions(options.Today, options.Budget, options.Cache?.Directory, Link: link && _linked is null, StreamedFiles: _streamed ? load.Files.Count : -1).Write(writer);
+            if (!_streamed)
+            {
+                LoadedFilesFormat.Write(writer, load.Files);
+            }
+
             writer.Write(pullRequest is not null);
             if (pullRequest is { Change: var change })
             {
@@ -271,6 +306,7 @@ public sealed class PolicyWorkerPool : IDisposable
                         w.Write(policy.Id);
                         w.Write(policy.Source);
                         w.Write(policy.Parameters);
+                        w.WriteOptional(PolicyAssemblyProvider.KeyOrNull(policy.Source));
                     }))
                 {
                     // Its exit, already on the way, decides what happens to the policies it had.

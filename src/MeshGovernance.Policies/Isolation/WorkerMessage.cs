@@ -19,6 +19,12 @@ internal enum WorkerMessage : byte
     /// </summary>
     LoadAhead = 3,
 
+    /// <summary>
+    /// Parent to worker, before the setup: one file of the mesh, with its place in the mesh, sent as soon as the parent
+    /// has read it, so that the worker decodes the trees while the parent still reads files (<see cref="WorkerSetupStream"/>).
+    /// </summary>
+    SetupFile = 4,
+
     /// <summary>Worker to parent: the setup was read; a crash after it is a policy's, not the worker's.</summary>
     Ready = 10,
 

@@ -88,12 +88,31 @@ internal sealed class WorkerProcess : IDisposable
     }
 
     /// <summary>Writes one message; false when the worker is gone (its exit is the event that explains it).</summary>
-    public bool Send(WorkerMessage kind, Action<BinaryWriter> payload)
+    /// <param name="flush">False to leave the message in the buffer with the next ones (a stream of many small messages), until <see cref="Flush"/>.</param>
+    public bool Send(WorkerMessage kind, Action<BinaryWriter> payload, bool flush = true)
     {
         try
         {
             _input.Write((byte)kind);
             payload(_input);
+            if (flush)
+            {
+                _input.Flush();
+            }
+
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Writes out what <see cref="Send"/> left in the buffer; false when the worker is gone.</summary>
+    public bool Flush()
+    {
+        try
+        {
             _input.Flush();
             return true;
         }
