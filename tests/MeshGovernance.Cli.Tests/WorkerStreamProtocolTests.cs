@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using MeshGovernance.Model.Loading;
 using MeshGovernance.Model.Schemas;
+using MeshGovernance.Policies.Isolation;
 
 namespace MeshGovernance.Cli.Tests;
 
@@ -34,20 +35,26 @@ public sealed class WorkerStreamProtocolTests
         writer.Write(64L << 20); // allocation budget
         writer.Write(TimeSpan.FromSeconds(1).Ticks); // grace
         writer.Write(false); // no policy cache
+        writer.Write("another build"); // the engine that worked out the keys
         writer.Write(false); // no pull request
     }
 
     /// <summary>Runs a worker on <paramref name="input"/> (then its input closes): its exit code, what it wrote, what it said.</summary>
     private static (int ExitCode, byte[] Output, string Error) Run(Action<BinaryWriter> input)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath!)
+        var launch = WorkerLaunch.Of(Path.Combine(AppContext.BaseDirectory, "meshgov.dll"), Environment.ProcessPath, Environment.GetEnvironmentVariable("DOTNET_HOST_PATH"));
+        var start = new ProcessStartInfo(launch.FileName)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "meshgov.dll"));
-        start.ArgumentList.Add("__policy-worker");
+        foreach (var argument in launch.Arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.ArgumentList.Add(PolicyWorker.Command);
         using var worker = Process.Start(start)!;
         var error = worker.StandardError.ReadToEndAsync();
         using var output = new MemoryStream();
@@ -64,7 +71,12 @@ public sealed class WorkerStreamProtocolTests
             }
         }
 
-        Assert.True(worker.WaitForExit(TimeSpan.FromSeconds(30)), "the worker did not end when its input closed");
+        if (!worker.WaitForExit(TimeSpan.FromSeconds(30)))
+        {
+            worker.Kill();
+            Assert.Fail("the worker did not end when its input closed");
+        }
+
         copied.Wait(TimeSpan.FromSeconds(5));
         return (worker.ExitCode, output.ToArray(), error.Result);
     }
@@ -108,7 +120,7 @@ public sealed class WorkerStreamProtocolTests
             WriteSetup(w, streamedFiles: counted);
         });
 
-        Assert.NotEqual(0, exitCode);
+        Assert.Equal(3, exitCode);
         Assert.Empty(output);
         Assert.Contains($"The setup counts {counted} files streamed; 1 came.", error, StringComparison.Ordinal);
     }

@@ -27,8 +27,10 @@ public sealed class WorkerStreamingTests : IDisposable
 
     public WorkerStreamingTests()
     {
-        // A reference finding, which the worker makes when it links the mesh.
+        // Reference findings, which the worker makes when it links the mesh; which twin is the duplicate depends on the files' order.
         _repo.Write("domains/orders/products/orphan.odps.yaml", "apiVersion: v1.0.0\nkind: DataProduct\nid: orphan\nstatus: active\nname: Orphan\nteam:\n  name: no-such-team\n");
+        _repo.Write("domains/orders/products/twin-a.odps.yaml", "apiVersion: v1.0.0\nkind: DataProduct\nid: twin\nstatus: draft\nname: Twin A\n");
+        _repo.Write("domains/orders/products/twin-b.odps.yaml", "apiVersion: v1.0.0\nkind: DataProduct\nid: twin\nstatus: draft\nname: Twin B\n");
     }
 
     public void Dispose()
@@ -51,7 +53,8 @@ public sealed class WorkerStreamingTests : IDisposable
 
     /// <summary>A check as <c>meshgov check</c> runs one: the worker started and the stream opened once the mesh is scanned.</summary>
     /// <param name="stream">What the loader hands the stream of each file read; null for no stream at all.</param>
-    private CheckResult Check(PolicyWorkerPool pool, bool linkInWorker, Action<PolicyWorkerPool, int, LoadedFile>? stream)
+    /// <param name="loaded">Called once every file is read, before the policies run.</param>
+    private CheckResult Check(PolicyWorkerPool pool, bool linkInWorker, Action<PolicyWorkerPool, int, LoadedFile>? stream, Action<PolicyWorkerPool>? loaded = null)
     {
         var load = MeshLoader.Load(
             _repo.Root,
@@ -66,6 +69,7 @@ public sealed class WorkerStreamingTests : IDisposable
             },
             linkOnDemand: _ => linkInWorker,
             fileRead: stream is null ? null : (index, file) => stream(pool, index, file));
+        loaded?.Invoke(pool);
         return PolicyEngine.Check(load, PolicySet.Load(load), Options with { Worker = pool });
     }
 
@@ -93,6 +97,7 @@ public sealed class WorkerStreamingTests : IDisposable
 
         AssertSameReport(expected, actual);
         Assert.Contains(actual.Diagnostics, d => d.File == "domains/orders/products/orphan.odps.yaml" && d.Message.Contains("no-such-team", StringComparison.Ordinal));
+        Assert.Contains(actual.Diagnostics, d => d.File == "domains/orders/products/twin-b.odps.yaml" && d.Message.Contains("already used by domains/orders/products/twin-a.odps.yaml", StringComparison.Ordinal));
         Assert.Equal(linkInWorker, actual.Statistics.LinkedInWorker);
         Assert.Equal(0, carrying.StreamedSetups);
         Assert.Equal(1, streaming.StreamedSetups);
@@ -111,6 +116,28 @@ public sealed class WorkerStreamingTests : IDisposable
         var own = actual.Policies.Where(p => !p.BuiltIn).ToList();
         Assert.NotEmpty(own);
         Assert.All(actual.Policies.Where(p => p.Enabled), p => Assert.True(p.FromCache, p.Metadata.Id));
+    }
+
+    [Fact]
+    public void Files_that_reach_the_worker_out_of_order_take_their_places_in_the_mesh()
+    {
+        using var carrying = Pool();
+        var expected = Check(carrying, linkInWorker: true, stream: null);
+        using var streaming = Pool();
+        var read = new System.Collections.Concurrent.ConcurrentBag<(int Index, LoadedFile File)>();
+
+        // Held back while the mesh is read, then streamed last file first.
+        var actual = Check(streaming, linkInWorker: true, (_, index, file) => read.Add((index, file)), pool =>
+        {
+            foreach (var (index, file) in read.OrderByDescending(r => r.Index))
+            {
+                pool.StreamFile(index, file);
+            }
+        });
+
+        AssertSameReport(expected, actual);
+        Assert.Contains(actual.Diagnostics, d => d.File == "domains/orders/products/twin-b.odps.yaml" && d.Message.Contains("already used by domains/orders/products/twin-a.odps.yaml", StringComparison.Ordinal));
+        Assert.Equal(1, streaming.StreamedSetups);
     }
 
     [Fact]

@@ -187,7 +187,8 @@ internal static class CheckCommand
 
     /// <summary>
     /// Starts the worker of a mesh with policies of its own as soon as the mesh is scanned, so that its start-up overlaps
-    /// the reading of the files, and hands it the policies to read ahead. A worker that will link a large mesh
+    /// the reading of the files, hands it the policies to read ahead, and opens the stream that takes it each file as
+    /// it is read (<see cref="Policies.Isolation.PolicyWorkerPool.StreamAhead"/>). A worker that will link a large mesh
     /// (<see cref="PolicyEngine.LinksInWorker"/>) collects garbage as meshgov does.
     /// </summary>
     private static void StartWorker(PolicyEngineOptions options, RepositoryLayout layout)

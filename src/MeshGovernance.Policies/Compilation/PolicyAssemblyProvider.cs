@@ -54,7 +54,14 @@ internal sealed class PolicyAssemblyProvider(PolicyCache? cache)
             return known with { FromCache = true };
         }
 
-        var compiled = GetUncached(source, policyId, key);
+        var compiled = GetUncached(source, policyId, key, keyHandedIn: knownKey is not null);
+        if (compiled is null)
+        {
+            // Not built yet: a build is stored under the key of the texts this process compiles, never under one it
+            // was handed (a library changed since the key was worked out must not leave its build under the old key).
+            return Get(source, policyId);
+        }
+
         if (compiled.Entry is not null)
         {
             _loaded[key] = compiled;
@@ -89,13 +96,14 @@ internal sealed class PolicyAssemblyProvider(PolicyCache? cache)
     /// The cache key of a policy and every file it loads, or null when there is none (together they are over
     /// <see cref="MaxTotalChars"/>) or a file it loads cannot be read now: then whoever compiles it works it out, and reports why.
     /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "A key is only a head start: whoever compiles the policy works it out again and reports what fails.")]
     public static string? KeyOrNull(PolicySource source)
     {
         try
         {
             return KeyOf(source).Key;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             return null;
         }
@@ -110,12 +118,18 @@ internal sealed class PolicyAssemblyProvider(PolicyCache? cache)
         return (total > MaxTotalChars ? null : PolicyCache.Key(source.Path, source.Text, loaded), total);
     }
 
-    private CompiledPolicy GetUncached(PolicySource source, string policyId, string key)
+    /// <returns>Null when the key was handed in and names no build: the caller works the key out and compiles.</returns>
+    private CompiledPolicy? GetUncached(PolicySource source, string policyId, string key, bool keyHandedIn)
     {
         var cached = _readAhead.TryRemove(key, out var readAhead) ? readAhead : cache?.TryRead(key);
         if (cached is not null && TryLoad(cached) is { } cachedEntry)
         {
             return new CompiledPolicy(cachedEntry, [], FromCache: true);
+        }
+
+        if (keyHandedIn)
+        {
+            return null;
         }
 
         var (image, diagnostics) = CompileIsolated(source, policyId, key);

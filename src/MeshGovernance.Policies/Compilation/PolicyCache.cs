@@ -17,7 +17,7 @@ public sealed class PolicyCache(string directory, PrecompiledPolicies? precompil
     /// version: a policy binds to assembly versions, which a servicing update of the runtime does not change, so
     /// a pack compiled at build time still serves the runtime patch a user installs.
     /// </summary>
-    private static readonly string EngineFingerprint = string.Join(
+    internal static readonly string EngineFingerprint = string.Join(
         "|",
         ScriptReferences.ModelAssemblies.Select(a => a.ManifestModule.ModuleVersionId.ToString())
             .Append($".NET {Environment.Version.Major}.{Environment.Version.Minor}"));

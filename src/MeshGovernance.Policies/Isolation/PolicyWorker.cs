@@ -55,7 +55,17 @@ public static class PolicyWorker
                 case WorkerMessage.Setup:
                     runs.ForEach(t => t.Join());
                     runs.Clear();
-                    session = WorkerSession.Read(reader, streamed);
+                    try
+                    {
+                        session = WorkerSession.Read(reader, streamed);
+                    }
+                    catch (InvalidDataException ex)
+                    {
+                        // Not what meshgov sends: the parent reports a worker that ended before it read the mesh.
+                        Console.Error.WriteLine("meshgov worker: " + ex.Message);
+                        return 3;
+                    }
+
                     streamed.Clear();
                     session.Provider = PolicyAssemblyProvider.SharedFor(session.Options.CacheDirectory is { } directory ? new PolicyCache(directory, precompiled) : null);
                     var linked = session.Linked;
@@ -67,11 +77,12 @@ public static class PolicyWorker
                     break;
                 case WorkerMessage.LoadAhead:
                     var cacheDirectory = reader.ReadOptional();
+                    var keysHold = reader.ReadString() == PolicyCache.EngineFingerprint;
                     var sources = Enumerable.Range(0, reader.ReadCount()).Select(_ => (Source: reader.ReadSource(), Key: reader.ReadOptional())).ToList();
                     var provider = PolicyAssemblyProvider.SharedFor(cacheDirectory is null ? null : new PolicyCache(cacheDirectory, precompiled));
                     // Beside the reading of the messages: whatever holds it up (a file system that hangs) holds up
                     // no setup and no run, which loads its policy itself if this has not.
-                    new Thread(() => sources.ForEach(s => provider.ReadAhead(s.Source, s.Key))) { IsBackground = true, Name = "meshgov worker read ahead" }.Start();
+                    new Thread(() => sources.ForEach(s => provider.ReadAhead(s.Source, keysHold ? s.Key : null))) { IsBackground = true, Name = "meshgov worker read ahead" }.Start();
                     break;
                 case WorkerMessage.SetupFile:
                     var index = reader.Read7BitEncodedInt();
@@ -88,8 +99,9 @@ public static class PolicyWorker
                     var policyId = reader.ReadString();
                     var source = reader.ReadSource();
                     var parameters = reader.ReadParameters();
-                    var key = reader.ReadOptional();
+                    var handedKey = reader.ReadOptional();
                     var current = session;
+                    var key = current.Options.KeysHold ? handedKey : null;
                     var thread = new Thread(() => Execute(current, request, policyId, source, key, parameters, writer), CompileStackBytes)
                     {
                         IsBackground = true,
@@ -162,9 +174,15 @@ public static class PolicyWorker
         public PolicyAssemblyProvider? Provider { get; set; }
 
         /// <param name="streamed">The files that came before the setup (<see cref="WorkerMessage.SetupFile"/>), by their place in the mesh, being decoded.</param>
-        public static WorkerSession Read(BinaryReader reader, IReadOnlyDictionary<int, Task<LoadedFile>> streamed)
+        public static WorkerSession Read(BinaryReader reader, Dictionary<int, Task<LoadedFile>> streamed)
         {
             var options = WorkerRunOptions.Read(reader);
+            if (options.StreamedFiles < 0)
+            {
+                // Files streamed and not taken are not held while the setup's own are decoded.
+                streamed.Clear();
+            }
+
             var files = options.StreamedFiles >= 0 ? Streamed(streamed, options.StreamedFiles) : LoadedFilesFormat.Read(reader);
             Mesh head;
             LinkedInWorker? linked = null;
@@ -266,7 +284,8 @@ public static class PolicyWorker
 /// <summary>The per-check options a worker runs policies with.</summary>
 /// <param name="Link">Check the mesh's references and send them, with its subjects, in the answer to the setup (<see cref="LinkedInWorker"/>).</param>
 /// <param name="StreamedFiles">How many files of the mesh came before the setup (<see cref="WorkerMessage.SetupFile"/>), which the setup then does not carry; -1 when it does.</param>
-internal sealed record WorkerRunOptions(DateOnly Today, PolicyBudgetOptions Budget, string? CacheDirectory, bool Link = false, int StreamedFiles = -1)
+/// <param name="EngineFingerprint">The build of meshgov that worked out the cache keys it hands the worker (<see cref="PolicyCache.EngineFingerprint"/>): a worker of another build (meshgov replaced on disk meanwhile) works its keys out itself.</param>
+internal sealed record WorkerRunOptions(DateOnly Today, PolicyBudgetOptions Budget, string? CacheDirectory, string EngineFingerprint, bool Link = false, int StreamedFiles = -1)
 {
     public void Write(BinaryWriter writer)
     {
@@ -277,7 +296,11 @@ internal sealed record WorkerRunOptions(DateOnly Today, PolicyBudgetOptions Budg
         writer.Write(Budget.MaxAllocatedBytes);
         writer.Write(Budget.Grace.Ticks);
         writer.WriteOptional(CacheDirectory);
+        writer.Write(EngineFingerprint);
     }
+
+    /// <summary>Whether the keys the parent hands this worker are keys of this build's policies.</summary>
+    public bool KeysHold => EngineFingerprint == PolicyCache.EngineFingerprint;
 
     public static WorkerRunOptions Read(BinaryReader reader)
     {
@@ -285,6 +308,6 @@ internal sealed record WorkerRunOptions(DateOnly Today, PolicyBudgetOptions Budg
         var streamed = reader.ReadInt32();
         var today = DateOnly.FromDayNumber(reader.ReadInt32());
         var budget = new PolicyBudgetOptions(TimeSpan.FromTicks(reader.ReadInt64()), reader.ReadInt64()) { Grace = TimeSpan.FromTicks(reader.ReadInt64()) };
-        return new WorkerRunOptions(today, budget, reader.ReadOptional(), link, streamed);
+        return new WorkerRunOptions(today, budget, reader.ReadOptional(), reader.ReadString(), link, streamed);
     }
 }

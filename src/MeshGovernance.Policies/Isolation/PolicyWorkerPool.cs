@@ -71,14 +71,21 @@ public sealed class PolicyWorkerPool : IDisposable
     /// Opens a stream to the worker already started (<see cref="StartEarly"/>), written by a thread of its own
     /// (<see cref="WorkerSetupStream"/>). First the repository's policy scripts with their cache keys, so that the worker
     /// reads the compiled assemblies its cache holds while this process reads the mesh (on a warm check of the example
-    /// mesh that was most of the worker's share of the wall time); the keys are worked out here, where the built-in
-    /// pack needs the same start-up anyway (OpenSSL, the engine's fingerprint), not in the worker. Then each file passed
-    /// to <see cref="StreamFile"/>, as soon as it is read; the next check's setup does not carry them again if the worker
-    /// holds exactly the files that check loaded. Does nothing when no worker runs.
+    /// mesh that was most of the worker's share of the wall time); the keys are worked out here, which has started
+    /// OpenSSL for the file cache's hashes anyway, not in the worker (on the example mesh that was 50 ms of the worker's
+    /// CPU, on a machine whose two cores meshgov keeps busy). Then each file passed
+    /// to <see cref="StreamFile"/>, as soon as it is read; the check's setup does not carry them again if the worker
+    /// holds exactly the files the check loaded. Does nothing when no worker runs.
     /// </summary>
     public void StreamAhead(IReadOnlyList<PolicyScriptFile> scripts, PolicyCache? cache)
     {
-        EndStream();
+        if (_stream is not null)
+        {
+            // That worker holds files of a stream no setup took: a fresh one gets this stream.
+            Discard(kill: true);
+            EnsureStarted();
+        }
+
         if (_worker is not { } worker)
         {
             return;
@@ -96,6 +103,7 @@ public sealed class PolicyWorkerPool : IDisposable
             worker.Send(WorkerMessage.LoadAhead, w =>
             {
                 w.WriteOptional(cache.Directory);
+                w.Write(PolicyCache.EngineFingerprint);
                 w.Write7BitEncodedInt(sources.Count);
                 for (var i = 0; i < sources.Count; i++)
                 {
@@ -111,7 +119,7 @@ public sealed class PolicyWorkerPool : IDisposable
 
     public void Dispose()
     {
-        EndStream();
+        DropStream();
         _worker?.Dispose();
         _worker = null;
     }
@@ -146,9 +154,25 @@ public sealed class PolicyWorkerPool : IDisposable
         return stream;
     }
 
+    /// <summary>
+    /// Ends a stream no setup took (every policy of the repository disabled, say) and the worker it went to, which holds
+    /// files no check will use: ended first, so that a sender writing to a worker that stopped reading is let go.
+    /// </summary>
+    private void DropStream()
+    {
+        if (_stream is not { } stream)
+        {
+            return;
+        }
+
+        _stream = null;
+        _worker?.Kill();
+        stream.Abandon(TimeSpan.FromSeconds(10));
+    }
+
     private void Discard(bool kill)
     {
-        EndStream();
+        DropStream();
         if (kill)
         {
             _worker?.Kill();
@@ -270,7 +294,7 @@ public sealed class PolicyWorkerPool : IDisposable
         private void Setup(BinaryWriter writer)
         {
             // A fresh worker after a crash links again only if the first never answered.
-            new WorkerRunOptions(options.Today, options.Budget, options.Cache?.Directory, Link: link && _linked is null, StreamedFiles: _streamed ? load.Files.Count : -1).Write(writer);
+            new WorkerRunOptions(options.Today, options.Budget, options.Cache?.Directory, PolicyCache.EngineFingerprint, Link: link && _linked is null, StreamedFiles: _streamed ? load.Files.Count : -1).Write(writer);
             if (!_streamed)
             {
                 LoadedFilesFormat.Write(writer, load.Files);
@@ -300,13 +324,14 @@ public sealed class PolicyWorkerPool : IDisposable
                 var policy = suspect ? _alone.Dequeue() : _pending.Dequeue();
                 var request = ++_nextRequest;
                 _inFlight[request] = new Flight(policy, suspect, DateTime.UtcNow + pool.CompileTimeout);
+                var key = PolicyAssemblyProvider.KeyOrNull(policy.Source);
                 if (!worker.Send(WorkerMessage.Run, w =>
                     {
                         w.Write(request);
                         w.Write(policy.Id);
                         w.Write(policy.Source);
                         w.Write(policy.Parameters);
-                        w.WriteOptional(PolicyAssemblyProvider.KeyOrNull(policy.Source));
+                        w.WriteOptional(key);
                     }))
                 {
                     // Its exit, already on the way, decides what happens to the policies it had.

@@ -13,9 +13,9 @@ internal enum WorkerMessage : byte
     Run = 2,
 
     /// <summary>
-    /// Parent to worker, before the setup: the policy cache and the repository's policies, whose compiled assemblies
-    /// the worker reads from the cache (<see cref="Compilation.PolicyAssemblyProvider.ReadAhead"/>) while the parent
-    /// still reads the mesh.
+    /// Parent to worker, before the setup: the policy cache, the build that worked out the keys, and the repository's
+    /// policies with their cache keys, whose compiled assemblies the worker reads from the cache
+    /// (<see cref="Compilation.PolicyAssemblyProvider.ReadAhead"/>) while the parent still reads the mesh.
     /// </summary>
     LoadAhead = 3,
 

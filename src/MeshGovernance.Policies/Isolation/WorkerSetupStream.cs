@@ -6,10 +6,12 @@ namespace MeshGovernance.Policies.Isolation;
 /// <summary>
 /// The files of the mesh a check is reading, handed to its worker one by one as they are read, so that the worker
 /// decodes their trees while meshgov still reads the others, instead of after (at 1,000 + 1,000 decoding took the
-/// worker 0.25 s, all of it on the check's path). The readers only queue a file (its tree's bytes are already made);
-/// a thread of its own writes the queue to the worker, so a reader never waits on a worker that is still starting.
-/// The setup then says how many files were streamed, if the worker holds exactly the files the check loaded
-/// (<see cref="Holds"/>); otherwise, or for a worker started later, the setup carries every file as before.
+/// worker 0.25 s, all of it on the check's path). The readers only queue a file with its tree's bytes (the file
+/// cache's, or made on the reader's thread when there is no cache); a thread of its own writes the queue to the
+/// worker, so a reader never waits on a worker that is still starting. The setup then says how many files were
+/// streamed, if the worker holds exactly the files the check loaded (<see cref="Holds"/>); otherwise, or for a
+/// worker started later, the setup carries every file as before. The stream is only a head start: nothing that
+/// fails in it fails the check.
 /// </summary>
 internal sealed class WorkerSetupStream
 {
@@ -29,7 +31,8 @@ internal sealed class WorkerSetupStream
         _sender.Start();
     }
 
-    /// <summary>Queues one file read (called on the loader's threads).</summary>
+    /// <summary>Queues one file read (called on the loader's threads; never throws).</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "A file that cannot be streamed is carried by the setup, which reports what fails; the loader must go on.")]
     public void Add(int index, LoadedFile file)
     {
         if (_failed || _queue.IsAddingCompleted)
@@ -41,9 +44,8 @@ internal sealed class WorkerSetupStream
         {
             _queue.Add((index, file, LoadedFilesFormat.Payload(file)));
         }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IOException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // A file that cannot be written out now is written by the full setup, which reports what fails.
             _failed = true;
         }
     }
@@ -51,12 +53,19 @@ internal sealed class WorkerSetupStream
     /// <summary>Ends the stream and waits until every file queued is written (or the worker is gone).</summary>
     public void Complete()
     {
-        if (!_queue.IsAddingCompleted)
-        {
-            _queue.CompleteAdding();
-        }
-
+        _queue.CompleteAdding();
         _sender.Join();
+    }
+
+    /// <summary>
+    /// Ends the stream without the files still queued: the sender stops after the message it is writing. Returns once it
+    /// has, or after <paramref name="wait"/> (a worker that stopped reading holds it up until it is ended).
+    /// </summary>
+    public bool Abandon(TimeSpan wait)
+    {
+        _failed = true;
+        _queue.CompleteAdding();
+        return _sender.Join(wait);
     }
 
     /// <summary>
@@ -81,13 +90,14 @@ internal sealed class WorkerSetupStream
         return true;
     }
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "The stream is a head start on its own thread: what fails ends the stream, and the setup carries every file.")]
     private void Send()
     {
         try
         {
             _first();
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Only a head start is lost: each run reads its policy itself.
         }
@@ -100,20 +110,34 @@ internal sealed class WorkerSetupStream
                 continue;
             }
 
-            var sent = _worker.Send(WorkerMessage.SetupFile, w =>
+            try
             {
-                w.Write7BitEncodedInt(index);
-                LoadedFilesFormat.WriteFile(w, file, payload);
-            }, flush: false);
+                var sent = _worker.Send(WorkerMessage.SetupFile, w =>
+                {
+                    w.Write7BitEncodedInt(index);
+                    LoadedFilesFormat.WriteFile(w, file, payload);
+                }, flush: false);
 
-            // Written out whenever the readers fall behind, so the worker never waits on a full buffer.
-            if (!sent || (_queue.Count == 0 && !_worker.Flush()))
+                // Written out whenever the readers fall behind, so the worker never waits on a full buffer.
+                if (!sent || (_queue.Count == 0 && !_worker.Flush()))
+                {
+                    _failed = true;
+                }
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 _failed = true;
             }
         }
 
-        if (!_failed && !_worker.Flush())
+        try
+        {
+            if (!_failed && !_worker.Flush())
+            {
+                _failed = true;
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             _failed = true;
         }
