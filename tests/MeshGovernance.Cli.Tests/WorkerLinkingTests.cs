@@ -27,13 +27,6 @@ public sealed class WorkerLinkingTests : IDisposable
         Inform(Mesh.Products[0], new Node().ToString()!);
         """;
 
-    private static readonly IReadOnlyDictionary<string, string?> Environment = new Dictionary<string, string?>
-    {
-        ["PATH"] = System.Environment.GetEnvironmentVariable("PATH"),
-        ["HOME"] = System.Environment.GetEnvironmentVariable("HOME"),
-        ["DOTNET_ROOT"] = System.Environment.GetEnvironmentVariable("DOTNET_ROOT"),
-    };
-
     private readonly TempMeshRepository _repo = TempMeshRepository.CopyOf(RepositoryPaths.Template);
 
     public WorkerLinkingTests()
@@ -51,9 +44,7 @@ public sealed class WorkerLinkingTests : IDisposable
             """);
     }
 
-    private static PolicyWorkerPool Pool(WorkerLaunch? launch = null) => new(
-        launch ?? WorkerLaunch.Of(Path.Combine(AppContext.BaseDirectory, "meshgov.dll"), System.Environment.ProcessPath, System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH")),
-        Environment);
+    private static PolicyWorkerPool Pool(WorkerLaunch? launch = null) => WorkerChecks.Pool(launch);
 
     private PolicyEngineOptions Options => new()
     {
@@ -84,14 +75,7 @@ public sealed class WorkerLinkingTests : IDisposable
         .Select(p => $"{p.Metadata.Id}: {string.Join(" | ", result.Diagnostics.Where(d => d.Policy?.PolicyId == p.Metadata.Id).Select(d => $"{d.Id} {d.Message}"))}")
         .ToList();
 
-    private static void AssertSameReport(CheckResult expected, CheckResult actual)
-    {
-        Assert.Equal(expected.Diagnostics, actual.Diagnostics);
-        Assert.Equal(
-            expected.Policies.Select(p => (p.Metadata.Id, p.Ran, string.Join(',', p.Subjects))),
-            actual.Policies.Select(p => (p.Metadata.Id, p.Ran, string.Join(',', p.Subjects))));
-        Assert.Equal(expected.Waivers.Select(w => w.ToString()), actual.Waivers.Select(w => w.ToString()));
-    }
+    private static void AssertSameReport(CheckResult expected, CheckResult actual) => WorkerChecks.AssertSameReport(expected, actual);
 
     [Fact]
     public void A_mesh_left_unlinked_is_linked_and_checked_in_the_worker_alone_with_the_same_report()

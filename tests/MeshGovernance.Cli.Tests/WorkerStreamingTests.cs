@@ -15,13 +15,6 @@ namespace MeshGovernance.Cli.Tests;
 /// </summary>
 public sealed class WorkerStreamingTests : IDisposable
 {
-    private static readonly IReadOnlyDictionary<string, string?> Environment = new Dictionary<string, string?>
-    {
-        ["PATH"] = System.Environment.GetEnvironmentVariable("PATH"),
-        ["HOME"] = System.Environment.GetEnvironmentVariable("HOME"),
-        ["DOTNET_ROOT"] = System.Environment.GetEnvironmentVariable("DOTNET_ROOT"),
-    };
-
     private readonly TempMeshRepository _repo = TempMeshRepository.CopyOf(RepositoryPaths.Template);
     private readonly TempMeshRepository _caches = TempMeshRepository.Empty();
 
@@ -39,9 +32,7 @@ public sealed class WorkerStreamingTests : IDisposable
         _caches.Dispose();
     }
 
-    private static PolicyWorkerPool Pool() => new(
-        WorkerLaunch.Of(Path.Combine(AppContext.BaseDirectory, "meshgov.dll"), System.Environment.ProcessPath, System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH")),
-        Environment);
+    private static PolicyWorkerPool Pool() => WorkerChecks.Pool();
 
     private PolicyEngineOptions Options => new()
     {
@@ -77,10 +68,7 @@ public sealed class WorkerStreamingTests : IDisposable
 
     private static void AssertSameReport(CheckResult expected, CheckResult actual)
     {
-        Assert.Equal(expected.Diagnostics, actual.Diagnostics);
-        Assert.Equal(
-            expected.Policies.Select(p => (p.Metadata.Id, p.Ran, string.Join(',', p.Subjects))),
-            actual.Policies.Select(p => (p.Metadata.Id, p.Ran, string.Join(',', p.Subjects))));
+        WorkerChecks.AssertSameReport(expected, actual);
         Assert.True(actual.Policies.Where(p => p.Enabled).All(p => p.Ran));
     }
 
