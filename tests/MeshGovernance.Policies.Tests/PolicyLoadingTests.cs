@@ -95,6 +95,37 @@ public sealed class PolicyLoadingTests : IDisposable
     }
 
     [Fact]
+    public void A_handed_key_finds_the_build_the_cache_holds_under_it()
+    {
+        var folder = CacheFolder();
+        var source = new PolicySource("governance/policies/loads-once.csx", Policy("handed"), BuiltIn: false);
+        Assert.False(new PolicyAssemblyProvider(new PolicyCache(folder)).Get(source, "loads-once").FromCache);
+        var key = PolicyAssemblyProvider.KeyOrNull(source);
+
+        var policy = new PolicyAssemblyProvider(new PolicyCache(folder)).Get(source, "loads-once", key);
+
+        Assert.NotNull(key);
+        Assert.True(policy.FromCache);
+        Assert.Equal(Path.Combine(folder, key + ".dll"), Assert.Single(Directory.GetFiles(folder, "*.dll")));
+    }
+
+    [Fact]
+    public void A_handed_key_that_names_no_build_is_not_where_the_new_build_is_stored()
+    {
+        var folder = CacheFolder();
+        var source = new PolicySource("governance/policies/loads-once.csx", Policy("stale key"), BuiltIn: false);
+        var stale = new string('0', 64);
+
+        var compiled = new PolicyAssemblyProvider(new PolicyCache(folder)).Get(source, "loads-once", stale);
+        var again = new PolicyAssemblyProvider(new PolicyCache(folder)).Get(source, "loads-once");
+
+        Assert.False(compiled.FromCache);
+        Assert.NotNull(compiled.Entry);
+        Assert.False(File.Exists(Path.Combine(folder, stale + ".dll")));
+        Assert.True(again.FromCache, "stored under the key of the text compiled");
+    }
+
+    [Fact]
     public void The_engine_keeps_one_provider_per_cache_folder()
     {
         Assert.Same(PolicyAssemblyProvider.SharedFor(null), PolicyAssemblyProvider.SharedFor(null));
