@@ -51,7 +51,7 @@ public sealed class PolicyLoadingTests : IDisposable
         Assert.False(new PolicyAssemblyProvider(new PolicyCache(folder)).Get(source, "loads-once").FromCache);
         var provider = new PolicyAssemblyProvider(new PolicyCache(folder));
 
-        provider.ReadAhead(source);
+        Assert.True(provider.ReadAhead(source));
         Directory.Delete(folder, recursive: true);
         var policy = provider.Get(source, "loads-once");
 
@@ -68,12 +68,20 @@ public sealed class PolicyLoadingTests : IDisposable
         var source = new PolicySource("governance/policies/loads-once.csx", Policy("not cached"), BuiltIn: false);
         var broken = new PolicySource("governance/policies/broken.csx", "this is not C#", BuiltIn: false);
 
-        provider.ReadAhead(source);
-        provider.ReadAhead(broken);
+        Assert.False(provider.ReadAhead(source));
+        Assert.False(provider.ReadAhead(broken));
 
         Assert.Empty(Directory.GetFiles(folder));
         Assert.False(provider.Get(source, "loads-once").FromCache);
         Assert.Single(Directory.GetFiles(folder, "*.dll"));
+    }
+
+    [Fact]
+    public void The_compiler_warm_up_compiles_its_own_policy_without_a_diagnostic()
+    {
+        // A cold check's worker compiles this while the mesh is read: a warm-up that no longer compiles against the
+        // model would leave the compiler cold and say nothing.
+        Assert.Empty(PolicyAssemblyProvider.WarmUpCompiler());
     }
 
     [Fact]

@@ -76,21 +76,72 @@ internal sealed class PolicyAssemblyProvider(PolicyCache? cache)
     /// types, which a hostile policy can make fail): whatever a policy does, it does in its own run, where it is
     /// blamed. Nothing that fails here may end the worker, so every failure is left for that run to meet and report.
     /// </summary>
+    /// <returns>Whether the policy's build is in memory now; false when its run will have to compile it (or fail).</returns>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Reading ahead is only a head start; its run reports what fails.")]
-    public void ReadAhead(PolicySource source, string? knownKey = null)
+    public bool ReadAhead(PolicySource source, string? knownKey = null)
     {
         try
         {
             var key = knownKey ?? KeyOf(source).Key;
-            if (key is not null && !_loaded.ContainsKey(key) && cache?.TryRead(key) is { } image)
+            if (key is null)
+            {
+                return false;
+            }
+
+            if (_loaded.ContainsKey(key) || _readAhead.ContainsKey(key))
+            {
+                return true;
+            }
+
+            if (cache?.TryRead(key) is { } image)
             {
                 _readAhead[key] = image;
+                return true;
             }
         }
         catch (Exception)
         {
         }
+
+        return false;
     }
+
+    /// <summary>
+    /// Compiles <see cref="WarmUpPolicy"/>, a policy of meshgov's own (never one of the repository's), and throws the
+    /// build away: Roslyn's assemblies loaded, its code through the JIT and the model's metadata read before the first
+    /// policy that has to be compiled. A worker does this while meshgov still reads the mesh, when a policy handed
+    /// ahead has no build in the cache (a cold check): that policy's own compilation, which waits for the mesh, then
+    /// starts from a warm compiler. No policy code is compiled, loaded or run ahead, so whatever a policy does to the
+    /// compiler it still does in its own run, where it is blamed.
+    /// </summary>
+    /// <returns>The warm-up's own diagnostics: none, unless the model changed under <see cref="WarmUpPolicy"/>.</returns>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Warming up is only a head start: the policy's own compilation reports what fails.")]
+    public static IReadOnlyList<Diagnostic> WarmUpCompiler()
+    {
+        try
+        {
+            return CompileCold(new PolicySource("meshgov/warm-up.csx", WarmUpPolicy, BuiltIn: true), "meshgov-warm-up", "meshgov-warm-up-key").Diagnostics;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return [DiagnosticCatalog.PolicyCompileError.Create(SourceSpan.StartOf("meshgov/warm-up.csx"), ex.Message, "meshgov-warm-up")];
+        }
+    }
+
+    /// <summary>What <see cref="WarmUpCompiler"/> compiles: the shapes most policies have (parameters, LINQ over the mesh, a local function, an interpolated finding).</summary>
+    internal const string WarmUpPolicy = """
+        var tag = Params.String("tag");
+        foreach (var product in Mesh.Products.Where(p => p.Domain is not null).OrderBy(p => p.Id, StringComparer.Ordinal))
+        {
+            var tagged = product.InputPorts.Where(port => port.Contract is { } contract && Tagged(contract, tag)).ToList();
+            if (tagged.Count == 0)
+            {
+                Fail(product, "inputPorts", $"Product '{product.Id}' reads no contract tagged '{tag}'.");
+            }
+        }
+
+        static bool Tagged(DataContract contract, string tag) => contract.AllElements().Any(e => e.Tags.Contains(tag));
+        """;
 
     /// <summary>
     /// The cache key of a policy and every file it loads, or null when there is none (together they are over

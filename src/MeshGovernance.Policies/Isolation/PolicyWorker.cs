@@ -81,8 +81,17 @@ public static class PolicyWorker
                     var sources = Enumerable.Range(0, reader.ReadCount()).Select(_ => (Source: reader.ReadSource(), Key: reader.ReadOptional())).ToList();
                     var provider = PolicyAssemblyProvider.SharedFor(cacheDirectory is null ? null : new PolicyCache(cacheDirectory, precompiled));
                     // Beside the reading of the messages: whatever holds it up (a file system that hangs) holds up
-                    // no setup and no run, which loads its policy itself if this has not.
-                    new Thread(() => sources.ForEach(s => provider.ReadAhead(s.Source, keysHold ? s.Key : null))) { IsBackground = true, Name = "meshgov worker read ahead" }.Start();
+                    // no setup and no run, which loads its policy itself if this has not. A policy with no build warms
+                    // the compiler up (with meshgov's own script) while the mesh is still being read.
+                    new Thread(() =>
+                    {
+                        var toCompile = sources.Count(s => !provider.ReadAhead(s.Source, keysHold ? s.Key : null));
+                        if (toCompile > 0)
+                        {
+                            PolicyAssemblyProvider.WarmUpCompiler();
+                        }
+                    })
+                    { IsBackground = true, Name = "meshgov worker read ahead" }.Start();
                     break;
                 case WorkerMessage.SetupFile:
                     var index = reader.Read7BitEncodedInt();

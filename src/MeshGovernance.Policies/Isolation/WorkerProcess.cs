@@ -21,15 +21,18 @@ internal sealed class WorkerProcess : IDisposable
     private readonly StringBuilder _errorHead = new();
     private readonly StringBuilder _error = new();
     private readonly Thread _reader;
+    private readonly Thread _errorReader;
 
     private WorkerProcess(Process process)
     {
         _process = process;
         _input = new BinaryWriter(new BufferedStream(process.StandardInput.BaseStream, 1 << 16), LoadedFilesFormat.Encoding);
-        _process.ErrorDataReceived += (_, line) => KeepError(line.Data);
-        _process.BeginErrorReadLine();
+        // Both pipes are read with blocking reads on threads of their own: an asynchronous read of a pipe starts the
+        // runtime's socket engine (its epoll thread and about 50 methods to compile), CPU a short check cannot spare.
         _reader = new Thread(ReadEvents) { IsBackground = true, Name = "meshgov worker reader" };
         _reader.Start();
+        _errorReader = new Thread(ReadErrors) { IsBackground = true, Name = "meshgov worker errors" };
+        _errorReader.Start();
     }
 
     public int Id => _process.Id;
@@ -135,6 +138,7 @@ internal sealed class WorkerProcess : IDisposable
         }
 
         _process.WaitForExit();
+        _errorReader.Join(ErrorDrainWait);
         lock (_error)
         {
             return (_process.ExitCode, _errorHead + "\n" + _error);
@@ -171,17 +175,34 @@ internal sealed class WorkerProcess : IDisposable
 
         _process.WaitForExit();
         _reader.Join();
+        _errorReader.Join(ErrorDrainWait);
         _process.Dispose();
         _events.Dispose();
     }
 
-    private void KeepError(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
+    /// <summary>
+    /// How long an ended worker's standard error is read on: to its end, unless something the worker started still
+    /// holds it open (then what was read is what is told).
+    /// </summary>
+    private static readonly TimeSpan ErrorDrainWait = TimeSpan.FromSeconds(5);
 
+    private void ReadErrors()
+    {
+        try
+        {
+            while (_process.StandardError.ReadLine() is { } line)
+            {
+                KeepError(line);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+        {
+            // The pipe closed under the reader: what was read is kept.
+        }
+    }
+
+    private void KeepError(string line)
+    {
         lock (_error)
         {
             line = line.Length > KeptErrorChars ? line[..KeptErrorChars] : line;

@@ -16,7 +16,7 @@ namespace MeshGovernance.Policies.Isolation;
 internal sealed class WorkerSetupStream
 {
     private readonly WorkerProcess _worker;
-    private readonly BlockingCollection<(int Index, LoadedFile File, ReadOnlyMemory<byte> Payload)> _queue = [];
+    private readonly BlockingCollection<QueuedFile> _queue = [];
     private readonly Dictionary<int, LoadedFile> _sent = [];
     private readonly Thread _sender;
     private readonly Action _first;
@@ -42,7 +42,7 @@ internal sealed class WorkerSetupStream
 
         try
         {
-            _queue.Add((index, file, LoadedFilesFormat.Payload(file)));
+            _queue.Add(new QueuedFile(index, file, LoadedFilesFormat.Payload(file)));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -142,4 +142,10 @@ internal sealed class WorkerSetupStream
             _failed = true;
         }
     }
+
+    /// <summary>
+    /// A class, not a tuple: the runtime's precompiled code serves a collection of references, while one of a struct
+    /// made of our types is compiled at run time (about 25 methods, on every check that streams).
+    /// </summary>
+    private sealed record QueuedFile(int Index, LoadedFile File, ReadOnlyMemory<byte> Payload);
 }
