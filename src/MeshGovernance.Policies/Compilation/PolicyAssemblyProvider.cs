@@ -118,6 +118,7 @@ internal sealed class PolicyAssemblyProvider(PolicyCache? cache)
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Warming up is only a head start: the policy's own compilation reports what fails.")]
     public static IReadOnlyList<Diagnostic> WarmUpCompiler()
     {
+        NoWarmUpRunning.Reset();
         try
         {
             return CompileCold(new PolicySource("meshgov/warm-up.csx", WarmUpPolicy, BuiltIn: true), "meshgov-warm-up", "meshgov-warm-up-key").Diagnostics;
@@ -126,7 +127,20 @@ internal sealed class PolicyAssemblyProvider(PolicyCache? cache)
         {
             return [DiagnosticCatalog.PolicyCompileError.Create(SourceSpan.StartOf("meshgov/warm-up.csx"), ex.Message, "meshgov-warm-up")];
         }
+        finally
+        {
+            NoWarmUpRunning.Set();
+        }
     }
+
+    /// <summary>Closed while <see cref="WarmUpCompiler"/> runs: a policy to compile meanwhile waits for the warm compiler.</summary>
+    private static readonly ManualResetEventSlim NoWarmUpRunning = new(initialState: true);
+
+    /// <summary>
+    /// The longest a compilation waits for the warm-up (a cold compiler takes about a second here): past it, it compiles
+    /// anyway, so nothing of meshgov's own can make a policy miss its compile time limit.
+    /// </summary>
+    private static readonly TimeSpan WarmUpWait = TimeSpan.FromSeconds(15);
 
     /// <summary>What <see cref="WarmUpCompiler"/> compiles: the shapes most policies have (parameters, LINQ over the mesh, a local function, an interpolated finding).</summary>
     internal const string WarmUpPolicy = """
@@ -183,6 +197,8 @@ internal sealed class PolicyAssemblyProvider(PolicyCache? cache)
             return null;
         }
 
+        // A compilation beside the warm-up would pay the compiler's cold start a second time, in parallel.
+        NoWarmUpRunning.Wait(WarmUpWait);
         var (image, diagnostics) = CompileIsolated(source, policyId, key);
         if (image is null)
         {
