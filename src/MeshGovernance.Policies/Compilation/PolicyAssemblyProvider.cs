@@ -76,7 +76,7 @@ internal sealed class PolicyAssemblyProvider(PolicyCache? cache)
     /// types, which a hostile policy can make fail): whatever a policy does, it does in its own run, where it is
     /// blamed. Nothing that fails here may end the worker, so every failure is left for that run to meet and report.
     /// </summary>
-    /// <returns>Whether the policy's build is in memory now; false when its run will have to compile it (or fail).</returns>
+    /// <returns>False when the policy's run will have to compile it: no build in the cache (or it could not be read); true when a build was found (it may still prove damaged when loaded) or the policy is over the size limit, which its run reports without compiling.</returns>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Reading ahead is only a head start; its run reports what fails.")]
     public bool ReadAhead(PolicySource source, string? knownKey = null)
     {
@@ -85,7 +85,7 @@ internal sealed class PolicyAssemblyProvider(PolicyCache? cache)
             var key = knownKey ?? KeyOf(source).Key;
             if (key is null)
             {
-                return false;
+                return true;
             }
 
             if (_loaded.ContainsKey(key) || _readAhead.ContainsKey(key))
@@ -114,18 +114,25 @@ internal sealed class PolicyAssemblyProvider(PolicyCache? cache)
     /// starts from a warm compiler. No policy code is compiled, loaded or run ahead, so whatever a policy does to the
     /// compiler it still does in its own run, where it is blamed.
     /// </summary>
-    /// <returns>The warm-up's own diagnostics: none, unless the model changed under <see cref="WarmUpPolicy"/>.</returns>
+    /// <remarks>
+    /// Once per process; whatever fails in it (even running out of memory beside a policy) is not a policy's fault
+    /// and ends nothing.
+    /// </remarks>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Warming up is only a head start: the policy's own compilation reports what fails.")]
-    public static IReadOnlyList<Diagnostic> WarmUpCompiler()
+    public static void WarmUpCompiler()
     {
+        if (Interlocked.Exchange(ref _warmedUp, 1) == 1)
+        {
+            return;
+        }
+
         NoWarmUpRunning.Reset();
         try
         {
-            return CompileCold(new PolicySource("meshgov/warm-up.csx", WarmUpPolicy, BuiltIn: true), "meshgov-warm-up", "meshgov-warm-up-key").Diagnostics;
+            CompileWarmUpPolicy();
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        catch (Exception)
         {
-            return [DiagnosticCatalog.PolicyCompileError.Create(SourceSpan.StartOf("meshgov/warm-up.csx"), ex.Message, "meshgov-warm-up")];
         }
         finally
         {
@@ -133,14 +140,20 @@ internal sealed class PolicyAssemblyProvider(PolicyCache? cache)
         }
     }
 
+    /// <summary>Compiles <see cref="WarmUpPolicy"/>; its diagnostics: none, unless the model changed under it.</summary>
+    internal static IReadOnlyList<Diagnostic> CompileWarmUpPolicy() =>
+        CompileCold(new PolicySource("meshgov/warm-up.csx", WarmUpPolicy, BuiltIn: true), "meshgov-warm-up", "meshgov-warm-up-key").Diagnostics;
+
+    private static int _warmedUp;
+
     /// <summary>Closed while <see cref="WarmUpCompiler"/> runs: a policy to compile meanwhile waits for the warm compiler.</summary>
     private static readonly ManualResetEventSlim NoWarmUpRunning = new(initialState: true);
 
     /// <summary>
     /// The longest a compilation waits for the warm-up (a cold compiler takes about a second here): past it, it compiles
-    /// anyway, so nothing of meshgov's own can make a policy miss its compile time limit.
+    /// anyway. The wait counts within the policy's compile time limit (60 s), of which it can take no more than this.
     /// </summary>
-    private static readonly TimeSpan WarmUpWait = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan WarmUpWait = TimeSpan.FromSeconds(3);
 
     /// <summary>What <see cref="WarmUpCompiler"/> compiles: the shapes most policies have (parameters, LINQ over the mesh, a local function, an interpolated finding).</summary>
     internal const string WarmUpPolicy = """

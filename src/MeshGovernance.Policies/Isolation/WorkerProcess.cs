@@ -31,7 +31,10 @@ internal sealed class WorkerProcess : IDisposable
         // runtime's socket engine (its epoll thread and about 50 methods to compile), CPU a short check cannot spare.
         _reader = new Thread(ReadEvents) { IsBackground = true, Name = "meshgov worker reader" };
         _reader.Start();
-        _errorReader = new Thread(ReadErrors) { IsBackground = true, Name = "meshgov worker errors" };
+        // Taken here: Process.StandardError is null once the process is disposed, which a reader held up past
+        // Dispose (by something the worker started that keeps the pipe open) would otherwise meet.
+        var errors = process.StandardError;
+        _errorReader = new Thread(() => ReadErrors(errors)) { IsBackground = true, Name = "meshgov worker errors" };
         _errorReader.Start();
     }
 
@@ -186,18 +189,19 @@ internal sealed class WorkerProcess : IDisposable
     /// </summary>
     private static readonly TimeSpan ErrorDrainWait = TimeSpan.FromSeconds(5);
 
-    private void ReadErrors()
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "An exception on this thread would end meshgov; whatever ends the reading, what was read is kept.")]
+    private void ReadErrors(StreamReader errors)
     {
         try
         {
-            while (_process.StandardError.ReadLine() is { } line)
+            while (errors.ReadLine() is { } line)
             {
                 KeepError(line);
             }
         }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+        catch (Exception)
         {
-            // The pipe closed under the reader: what was read is kept.
+            // The pipe closed or was disposed under the reader: what was read is kept.
         }
     }
 
