@@ -53,6 +53,7 @@ public sealed class PolicyLoadingTests : IDisposable
 
         Assert.True(provider.ReadAhead(source));
         Directory.Delete(folder, recursive: true);
+        Assert.True(provider.ReadAhead(source), "a second read ahead finds the build in memory");
         var policy = provider.Get(source, "loads-once");
 
         Assert.True(policy.FromCache);
@@ -74,6 +75,21 @@ public sealed class PolicyLoadingTests : IDisposable
         Assert.Empty(Directory.GetFiles(folder));
         Assert.False(provider.Get(source, "loads-once").FromCache);
         Assert.Single(Directory.GetFiles(folder, "*.dll"));
+    }
+
+    [Fact]
+    public void Reading_ahead_a_policy_over_the_size_limit_says_its_run_will_not_compile_it()
+    {
+        var folder = CacheFolder();
+        var provider = new PolicyAssemblyProvider(new PolicyCache(folder));
+        var oversize = new PolicySource("governance/policies/huge.csx", Policy("huge") + "\n//" + new string('x', PolicyAssemblyProvider.MaxTotalChars), BuiltIn: false);
+
+        Assert.True(provider.ReadAhead(oversize));
+        var policy = provider.Get(oversize, "huge");
+
+        Assert.Null(policy.Entry);
+        Assert.Contains("limited to", Assert.Single(policy.Diagnostics).Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(folder));
     }
 
     [Fact]
