@@ -16,7 +16,8 @@ internal sealed record CompiledPolicy(PolicyEntryPoint? Entry, IReadOnlyList<Dia
 /// otherwise. Each version of a policy is loaded once per process and stays loaded: <c>Assembly.Load(byte[])</c>
 /// gives each its own non-collectible load context, not a collectible one, because the runtime compiles code in collectible assemblies
 /// fully optimized at once (no tiering), which turns a policy's tail-recursive call into a loop that the stack
-/// check never sees, and costs JIT time on every warm check (docs/design-notes.md, "The policy engine").
+/// check never sees, and costs JIT time on every warm check (docs/design-notes.md, "The policy engine"). The built-in
+/// pack is loaded by name from the assemblies meshgov ships it as, when it has them (<see cref="PrecompiledPolicies"/>).
 /// </summary>
 internal sealed class PolicyAssemblyProvider(PolicyCache? cache)
 {
@@ -199,6 +200,13 @@ internal sealed class PolicyAssemblyProvider(PolicyCache? cache)
     /// <returns>Null when the key was handed in and names no build: the caller works the key out and compiles.</returns>
     private CompiledPolicy? GetUncached(PolicySource source, string policyId, string key, bool keyHandedIn)
     {
+        // The built-in pack as meshgov ships it first: its code compiled ahead, where bytes are all compiled at run time.
+        if (cache?.TryLoadInstalled(key, AssemblyNameOf(policyId, key)) is { } installed && EntryOf(installed) is { } installedEntry)
+        {
+            _readAhead.TryRemove(key, out _);
+            return new CompiledPolicy(installedEntry, [], FromCache: true);
+        }
+
         var cached = _readAhead.TryRemove(key, out var readAhead) ? readAhead : cache?.TryRead(key);
         if (cached is not null && TryLoad(cached) is { } cachedEntry)
         {
@@ -247,7 +255,10 @@ internal sealed class PolicyAssemblyProvider(PolicyCache? cache)
     // Kept out of Get so that the JIT only loads Roslyn when a policy really has to be compiled.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static (byte[]? Image, IReadOnlyList<Diagnostic> Diagnostics) CompileCold(PolicySource source, string policyId, string key) =>
-        PolicyCompiler.Compile(source, policyId, $"meshgov-policy-{policyId}-{key[..16]}");
+        PolicyCompiler.Compile(source, policyId, AssemblyNameOf(policyId, key));
+
+    /// <summary>The name of a policy's compiled assembly: the name the built-in pack's assemblies ship under, which a check loads them by.</summary>
+    public static string AssemblyNameOf(string policyId, string key) => $"meshgov-policy-{policyId}-{key[..16]}";
 
     /// <summary>The process's provider for <paramref name="cache"/>: a policy compiled or loaded by one check is reused by the next.</summary>
     public static PolicyAssemblyProvider SharedFor(PolicyCache? cache) =>
@@ -257,13 +268,14 @@ internal sealed class PolicyAssemblyProvider(PolicyCache? cache)
     {
         try
         {
-            var assembly = Assembly.Load(image);
-            var factory = assembly.GetType(ScriptClassName)?.GetMethod("<Factory>", BindingFlags.Public | BindingFlags.Static);
-            return factory?.CreateDelegate<PolicyEntryPoint>();
+            return EntryOf(Assembly.Load(image));
         }
         catch (BadImageFormatException)
         {
             return null;
         }
     }
+
+    private static PolicyEntryPoint? EntryOf(Assembly assembly) =>
+        assembly.GetType(ScriptClassName)?.GetMethod("<Factory>", BindingFlags.Public | BindingFlags.Static)?.CreateDelegate<PolicyEntryPoint>();
 }

@@ -8,7 +8,8 @@ namespace MeshGovernance.Policies.Compilation;
 /// loads, this engine and model build, and the runtime's version. A hit loads the assembly and never starts Roslyn.
 /// The folder must be outside the repository under check: a pull request must not be able to plant a
 /// compiled policy under a key it can predict. <paramref name="precompiled"/> (the built-in pack compiled when
-/// meshgov was built, inside its own assembly) is read when the folder has no entry.
+/// meshgov was built, inside its own assembly) is read when the folder has no entry; the pack's assemblies meshgov
+/// ships are loaded before either (<see cref="TryLoadInstalled"/>).
 /// </summary>
 public sealed class PolicyCache(string directory, PrecompiledPolicies? precompiled = null)
 {
@@ -48,6 +49,10 @@ public sealed class PolicyCache(string directory, PrecompiledPolicies? precompil
 
     public byte[]? TryRead(string key) =>
         ReadFile(PathOf(key)) ?? precompiled?.TryRead(key);
+
+    /// <summary>The built-in pack's entry for <paramref name="key"/> as the assembly meshgov ships it as (<see cref="PrecompiledPolicies.TryLoadInstalled"/>), or null.</summary>
+    public System.Reflection.Assembly? TryLoadInstalled(string key, string assemblyName) =>
+        precompiled?.TryLoadInstalled(key, assemblyName);
 
     private static byte[]? ReadFile(string path)
     {

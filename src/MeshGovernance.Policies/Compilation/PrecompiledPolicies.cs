@@ -7,31 +7,68 @@ namespace MeshGovernance.Policies.Compilation;
 /// meshgov itself was built (build/PolicyPackCompiler) and embedded in it as resources named
 /// <c>precompiled-policies/&lt;key&gt;.dll</c>, so that a run with an empty cache does not start the compiler for it.
 /// An entry serves only the engine build and runtime version it was compiled for; any other misses and compiles.
+/// The same entries ship as assemblies meshgov references (<see cref="BuiltInPackPrecompiler.AssembliesFolder"/>):
+/// loaded by name, they run the code a ReadyToRun publish compiled ahead, which an assembly loaded from bytes never
+/// does; the embedded copies serve a meshgov that runs without them (a test host, a build that did not publish them).
 /// </summary>
 public sealed class PrecompiledPolicies
 {
     public const string ResourcePrefix = "precompiled-policies/";
 
     private readonly Func<string, byte[]?> _read;
+    private readonly Func<string, string, Assembly?>? _loadInstalled;
 
-    private PrecompiledPolicies(Func<string, byte[]?> read) => _read = read;
+    /// <summary>Set once a load by name found no assembly: the pack ships whole or not at all, so the others are not tried.</summary>
+    private volatile bool _notInstalled;
 
-    /// <summary>The entries embedded in <paramref name="assembly"/> (none when it was built without them).</summary>
-    public static PrecompiledPolicies EmbeddedIn(Assembly assembly) => new(key =>
+    private PrecompiledPolicies(Func<string, byte[]?> read, Func<string, string, Assembly?>? loadInstalled)
     {
-        using var stream = assembly.GetManifestResourceStream(ResourcePrefix + key + ".dll");
-        if (stream is null)
+        _read = read;
+        _loadInstalled = loadInstalled;
+    }
+
+    /// <summary>The entries embedded in <paramref name="assembly"/> (none when it was built without them), and the assemblies it ships them as.</summary>
+    public static PrecompiledPolicies EmbeddedIn(Assembly assembly) => new(
+        key =>
+        {
+            using var stream = assembly.GetManifestResourceStream(ResourcePrefix + key + ".dll");
+            if (stream is null)
+            {
+                return null;
+            }
+
+            var image = new byte[stream.Length];
+            stream.ReadExactly(image);
+            return image;
+        },
+        // Only for a key the pack holds: a repository's policy never has meshgov look an assembly up by a name it chose.
+        (key, name) => assembly.GetManifestResourceInfo(ResourcePrefix + key + ".dll") is null ? null : Assembly.Load(new AssemblyName(name)));
+
+    /// <summary>Entries served by <paramref name="read"/>, a key to an image or null, and by <paramref name="loadInstalled"/>, an assembly name to the assembly or null.</summary>
+    public static PrecompiledPolicies From(Func<string, byte[]?> read, Func<string, Assembly?>? loadInstalled = null) =>
+        new(read, loadInstalled is null ? null : (_, name) => loadInstalled(name));
+
+    public byte[]? TryRead(string key) => _read(key);
+
+    /// <summary>
+    /// The entry for <paramref name="key"/> as the assembly meshgov ships it as, named <paramref name="assemblyName"/>,
+    /// or null when the pack has no such entry or meshgov runs without its pack assemblies.
+    /// </summary>
+    public Assembly? TryLoadInstalled(string key, string assemblyName)
+    {
+        if (_loadInstalled is null || _notInstalled)
         {
             return null;
         }
 
-        var image = new byte[stream.Length];
-        stream.ReadExactly(image);
-        return image;
-    });
-
-    /// <summary>Entries served by <paramref name="read"/>, a key to an image or null.</summary>
-    public static PrecompiledPolicies From(Func<string, byte[]?> read) => new(read);
-
-    public byte[]? TryRead(string key) => _read(key);
+        try
+        {
+            return _loadInstalled(key, assemblyName);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or FileLoadException or BadImageFormatException)
+        {
+            _notInstalled = true;
+            return null;
+        }
+    }
 }
