@@ -29,12 +29,7 @@ public sealed class PrecompiledPackTests : IDisposable
         Assert.Equal(compiled, Directory.GetFiles(folder, "*.dll").Length);
         var pack = PrecompiledPolicies.From(key => File.Exists(Path.Combine(folder, key + ".dll")) ? File.ReadAllBytes(Path.Combine(folder, key + ".dll")) : null);
         var provider = new PolicyAssemblyProvider(new PolicyCache(_work.PathOf("empty-cache"), pack));
-        foreach (var source in BuiltInPolicies.Sources)
-        {
-            var policy = provider.Get(source, PolicyMetadataReader.Read(source).Metadata!.Id);
-            Assert.True(policy.FromCache, source.Path);
-            Assert.NotNull(policy.Entry);
-        }
+        AssertEveryBuiltInPolicyLoadsWithoutCompiling(provider);
 
         Assert.False(Directory.Exists(_work.PathOf("empty-cache")), "nothing read from the pack is written again into the cache folder");
     }
@@ -64,12 +59,7 @@ public sealed class PrecompiledPackTests : IDisposable
             });
         var provider = new PolicyAssemblyProvider(new PolicyCache(_work.PathOf("empty-cache"), pack));
 
-        foreach (var source in BuiltInPolicies.Sources)
-        {
-            var policy = provider.Get(source, PolicyMetadataReader.Read(source).Metadata!.Id);
-            Assert.True(policy.FromCache, source.Path);
-            Assert.NotNull(policy.Entry);
-        }
+        AssertEveryBuiltInPolicyLoadsWithoutCompiling(provider);
 
         Assert.Equal(0, bytesRead);
         Assert.Equal(shipped.Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal), asked.Order(StringComparer.Ordinal));
@@ -91,12 +81,7 @@ public sealed class PrecompiledPackTests : IDisposable
             });
         var provider = new PolicyAssemblyProvider(new PolicyCache(_work.PathOf("empty-cache"), pack));
 
-        foreach (var source in BuiltInPolicies.Sources)
-        {
-            var policy = provider.Get(source, PolicyMetadataReader.Read(source).Metadata!.Id);
-            Assert.True(policy.FromCache, source.Path);
-            Assert.NotNull(policy.Entry);
-        }
+        AssertEveryBuiltInPolicyLoadsWithoutCompiling(provider);
 
         Assert.Equal(1, asked);
     }
@@ -142,5 +127,15 @@ public sealed class PrecompiledPackTests : IDisposable
 
         Assert.Equal("the folder's entry"u8.ToArray(), cache.TryRead("embedded-entry"));
         Assert.Equal("an embedded entry"u8.ToArray(), pack.TryRead("embedded-entry"));
+    }
+
+    private static void AssertEveryBuiltInPolicyLoadsWithoutCompiling(PolicyAssemblyProvider provider)
+    {
+        foreach (var source in BuiltInPolicies.Sources)
+        {
+            var policy = provider.Get(source, PolicyMetadataReader.Read(source).Metadata!.Id);
+            Assert.True(policy.FromCache, source.Path);
+            Assert.NotNull(policy.Entry);
+        }
     }
 }
