@@ -52,6 +52,21 @@ public sealed class InstallTests : IDisposable
     }
 
     [Fact]
+    public void The_tool_package_ships_the_built_in_pack_as_assemblies_meshgov_depends_on()
+    {
+        // Shipped as meshgov's own dependencies, a check loads them by name (with the code a ReadyToRun publish compiles
+        // ahead) instead of from the embedded copies; missing, nothing fails, every check is only slower.
+        var package = Assert.Single(Directory.GetFiles(ReleaseArtifacts.PackageFolder, "meshgov.*.nupkg"));
+        using var zip = ZipFile.OpenRead(package);
+        var shipped = zip.Entries.Where(e => Regex.IsMatch(e.FullName, @"^tools/net10\.0/any/meshgov-policy-[a-z0-9-]+-[0-9a-f]{16}\.dll$")).Select(e => e.Name).ToList();
+        using var depsStream = zip.Entries.Single(e => e.FullName == "tools/net10.0/any/meshgov.deps.json").Open();
+        var deps = new StreamReader(depsStream).ReadToEnd();
+
+        Assert.Equal(MeshGovernance.Policies.BuiltIn.BuiltInPolicies.Sources.Count, shipped.Count);
+        Assert.All(shipped, name => Assert.Contains($"\"{name}\"", deps, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_tool_package_carries_complete_metadata()
     {
         var package = Assert.Single(Directory.GetFiles(ReleaseArtifacts.PackageFolder, "meshgov.*.nupkg"));

@@ -11,7 +11,7 @@ namespace MeshGovernance.Policies.Tests;
 /// assemblies): its entries are found under the keys a check looks up, its assemblies by the names a check asks for
 /// before anything else, and the embedded copies only after the cache's own folder.
 /// </summary>
-public sealed class PrecompiledPackTests : IDisposable
+public sealed class PrecompiledPackTests(PrecompiledPackTests.CompiledPack pack) : IClassFixture<PrecompiledPackTests.CompiledPack>, IDisposable
 {
     private readonly TempMeshRepository _work = TempMeshRepository.Empty();
 
@@ -20,16 +20,11 @@ public sealed class PrecompiledPackTests : IDisposable
     [Fact]
     public void Every_built_in_policy_is_compiled_under_the_key_a_check_looks_up()
     {
-        var folder = _work.PathOf("pack");
-
-        var (compiled, problems) = BuiltInPackPrecompiler.CompileInto(folder);
-
-        Assert.Empty(problems);
-        Assert.Equal(BuiltInPolicies.Sources.Count, compiled);
-        Assert.Equal(compiled, Directory.GetFiles(folder, "*.dll").Length);
-        var pack = PrecompiledPolicies.From(key => File.Exists(Path.Combine(folder, key + ".dll")) ? File.ReadAllBytes(Path.Combine(folder, key + ".dll")) : null);
-        var provider = new PolicyAssemblyProvider(new PolicyCache(_work.PathOf("empty-cache"), pack));
-        AssertEveryBuiltInPolicyLoadsWithoutCompiling(provider);
+        Assert.Empty(pack.Problems);
+        Assert.Equal(BuiltInPolicies.Sources.Count, pack.Compiled);
+        Assert.Equal(pack.Compiled, Directory.GetFiles(pack.Folder, "*.dll").Length);
+        var provider = new PolicyAssemblyProvider(new PolicyCache(_work.PathOf("empty-cache"), PrecompiledPolicies.From(pack.Read)));
+        AssertEveryBuiltInPolicyLoadsWithoutCompiling(provider, handKeys: false);
 
         Assert.False(Directory.Exists(_work.PathOf("empty-cache")), "nothing read from the pack is written again into the cache folder");
     }
@@ -37,15 +32,14 @@ public sealed class PrecompiledPackTests : IDisposable
     [Fact]
     public void The_pack_is_loaded_by_the_names_its_assemblies_ship_under_before_any_bytes_are_read()
     {
-        var folder = _work.PathOf("pack");
-        var (compiled, _) = BuiltInPackPrecompiler.CompileInto(folder);
-        var shipped = Directory.GetFiles(Path.Combine(folder, BuiltInPackPrecompiler.AssembliesFolder), "*.dll");
-        Assert.Equal(compiled, shipped.Length);
+        var assemblies = Path.Combine(pack.Folder, BuiltInPackPrecompiler.AssembliesFolder);
+        var shipped = Directory.GetFiles(assemblies, "*.dll");
+        Assert.Equal(pack.Compiled, shipped.Length);
         // meshgov loads them by name from its own dependencies; a load context of the test's own stands in for those.
         var context = new AssemblyLoadContext("shipped-pack");
         var asked = new List<string>();
         var bytesRead = 0;
-        var pack = PrecompiledPolicies.From(
+        var shippedPack = PrecompiledPolicies.From(
             _ =>
             {
                 bytesRead++;
@@ -54,34 +48,31 @@ public sealed class PrecompiledPackTests : IDisposable
             name =>
             {
                 asked.Add(name);
-                var path = Path.Combine(folder, BuiltInPackPrecompiler.AssembliesFolder, name + ".dll");
+                var path = Path.Combine(assemblies, name + ".dll");
                 return File.Exists(path) ? context.LoadFromAssemblyPath(path) : throw new FileNotFoundException(name);
             });
-        var provider = new PolicyAssemblyProvider(new PolicyCache(_work.PathOf("empty-cache"), pack));
+        var provider = new PolicyAssemblyProvider(new PolicyCache(_work.PathOf("empty-cache"), shippedPack));
 
-        AssertEveryBuiltInPolicyLoadsWithoutCompiling(provider);
+        // With the keys handed in, as meshgov hands them to its worker.
+        AssertEveryBuiltInPolicyLoadsWithoutCompiling(provider, handKeys: true);
 
         Assert.Equal(0, bytesRead);
         Assert.Equal(shipped.Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal), asked.Order(StringComparer.Ordinal));
-        Assert.All(context.Assemblies, a => Assert.StartsWith(Path.Combine(folder, BuiltInPackPrecompiler.AssembliesFolder), a.Location, StringComparison.Ordinal));
+        Assert.All(context.Assemblies, a => Assert.StartsWith(assemblies, a.Location, StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Without_its_pack_assemblies_meshgov_asks_for_one_once_and_reads_the_embedded_copies()
+    public void Without_its_pack_assemblies_meshgov_stops_asking_for_them_and_reads_the_embedded_copies()
     {
-        var folder = _work.PathOf("pack");
-        BuiltInPackPrecompiler.CompileInto(folder);
         var asked = 0;
-        var pack = PrecompiledPolicies.From(
-            key => File.Exists(Path.Combine(folder, key + ".dll")) ? File.ReadAllBytes(Path.Combine(folder, key + ".dll")) : null,
-            name =>
-            {
-                asked++;
-                throw new FileNotFoundException(name);
-            });
-        var provider = new PolicyAssemblyProvider(new PolicyCache(_work.PathOf("empty-cache"), pack));
+        var embeddedOnly = PrecompiledPolicies.From(pack.Read, name =>
+        {
+            asked++;
+            throw new FileNotFoundException(name);
+        });
+        var provider = new PolicyAssemblyProvider(new PolicyCache(_work.PathOf("empty-cache"), embeddedOnly));
 
-        AssertEveryBuiltInPolicyLoadsWithoutCompiling(provider);
+        AssertEveryBuiltInPolicyLoadsWithoutCompiling(provider, handKeys: false);
 
         Assert.Equal(1, asked);
     }
@@ -92,10 +83,16 @@ public sealed class PrecompiledPackTests : IDisposable
         // The test project embeds one entry, as meshgov's Release build embeds the pack; a framework assembly stands in
         // for a pack assembly the runtime can find.
         var known = typeof(System.Text.RegularExpressions.Regex).Assembly.GetName().Name!;
+        var named = false;
 
-        Assert.Null(PrecompiledPolicies.EmbeddedIn(typeof(PrecompiledPackTests).Assembly).TryLoadInstalled("no-such-entry", known));
-        Assert.Equal(known, PrecompiledPolicies.EmbeddedIn(typeof(PrecompiledPackTests).Assembly).TryLoadInstalled("embedded-entry", known)?.GetName().Name);
-        Assert.Null(PrecompiledPolicies.EmbeddedIn(typeof(PrecompiledPackTests).Assembly).TryLoadInstalled("embedded-entry", "meshgov-policy-not-shipped-0000000000000000"));
+        Assert.Null(PrecompiledPolicies.EmbeddedIn(typeof(PrecompiledPackTests).Assembly).TryLoadInstalled("no-such-entry", () =>
+        {
+            named = true;
+            return known;
+        }));
+        Assert.False(named, "the name of a key the pack does not hold is not even worked out");
+        Assert.Equal(known, PrecompiledPolicies.EmbeddedIn(typeof(PrecompiledPackTests).Assembly).TryLoadInstalled("embedded-entry", () => known)?.GetName().Name);
+        Assert.Null(PrecompiledPolicies.EmbeddedIn(typeof(PrecompiledPackTests).Assembly).TryLoadInstalled("embedded-entry", () => "meshgov-policy-not-shipped-0000000000000000"));
     }
 
     [Fact]
@@ -129,13 +126,36 @@ public sealed class PrecompiledPackTests : IDisposable
         Assert.Equal("an embedded entry"u8.ToArray(), pack.TryRead("embedded-entry"));
     }
 
-    private static void AssertEveryBuiltInPolicyLoadsWithoutCompiling(PolicyAssemblyProvider provider)
+    private static void AssertEveryBuiltInPolicyLoadsWithoutCompiling(PolicyAssemblyProvider provider, bool handKeys)
     {
         foreach (var source in BuiltInPolicies.Sources)
         {
-            var policy = provider.Get(source, PolicyMetadataReader.Read(source).Metadata!.Id);
+            var policy = provider.Get(source, PolicyMetadataReader.Read(source).Metadata!.Id, handKeys ? PolicyAssemblyProvider.KeyOrNull(source) : null);
             Assert.True(policy.FromCache, source.Path);
             Assert.NotNull(policy.Entry);
         }
+    }
+
+    /// <summary>The built-in pack compiled once for the class, as build/PolicyPackCompiler compiles it.</summary>
+    public sealed class CompiledPack : IDisposable
+    {
+        private readonly TempMeshRepository _work = TempMeshRepository.Empty();
+
+        public CompiledPack()
+        {
+            Folder = _work.PathOf("pack");
+            (Compiled, Problems) = BuiltInPackPrecompiler.CompileInto(Folder);
+        }
+
+        public string Folder { get; }
+
+        public int Compiled { get; }
+
+        public IReadOnlyList<Model.Diagnostics.Diagnostic> Problems { get; }
+
+        /// <summary>An entry's bytes, as meshgov reads its embedded copies.</summary>
+        public byte[]? Read(string key) => File.Exists(Path.Combine(Folder, key + ".dll")) ? File.ReadAllBytes(Path.Combine(Folder, key + ".dll")) : null;
+
+        public void Dispose() => _work.Dispose();
     }
 }

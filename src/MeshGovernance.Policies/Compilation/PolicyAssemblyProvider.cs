@@ -201,7 +201,7 @@ internal sealed class PolicyAssemblyProvider(PolicyCache? cache)
     private CompiledPolicy? GetUncached(PolicySource source, string policyId, string key, bool keyHandedIn)
     {
         // The built-in pack as meshgov ships it first: its code compiled ahead, where bytes are all compiled at run time.
-        if (cache?.TryLoadInstalled(key, AssemblyNameOf(policyId, key)) is { } installed && EntryOf(installed) is { } installedEntry)
+        if (InstalledEntry(key, policyId) is { } installedEntry)
         {
             _readAhead.TryRemove(key, out _);
             return new CompiledPolicy(installedEntry, [], FromCache: true);
@@ -272,6 +272,25 @@ internal sealed class PolicyAssemblyProvider(PolicyCache? cache)
         }
         catch (BadImageFormatException)
         {
+            return null;
+        }
+    }
+
+    private PolicyEntryPoint? InstalledEntry(string key, string policyId)
+    {
+        if (cache?.TryLoadInstalled(key, () => AssemblyNameOf(policyId, key)) is not { } installed)
+        {
+            return null;
+        }
+
+        try
+        {
+            return EntryOf(installed);
+        }
+        catch (Exception ex) when (ex is TypeLoadException or IOException or BadImageFormatException or MissingMethodException)
+        {
+            // A damaged installation: the embedded copies serve this policy and the others.
+            cache.InstalledUnusable();
             return null;
         }
     }

@@ -51,8 +51,11 @@ public sealed class PolicyCache(string directory, PrecompiledPolicies? precompil
         ReadFile(PathOf(key)) ?? precompiled?.TryRead(key);
 
     /// <summary>The built-in pack's entry for <paramref name="key"/> as the assembly meshgov ships it as (<see cref="PrecompiledPolicies.TryLoadInstalled"/>), or null.</summary>
-    public System.Reflection.Assembly? TryLoadInstalled(string key, string assemblyName) =>
+    public System.Reflection.Assembly? TryLoadInstalled(string key, Func<string> assemblyName) =>
         precompiled?.TryLoadInstalled(key, assemblyName);
+
+    /// <summary>Stops loading the built-in pack by name (<see cref="PrecompiledPolicies.NotInstalled"/>).</summary>
+    public void InstalledUnusable() => precompiled?.NotInstalled();
 
     private static byte[]? ReadFile(string path)
     {

@@ -16,15 +16,17 @@ public sealed class PrecompiledPolicies
     public const string ResourcePrefix = "precompiled-policies/";
 
     private readonly Func<string, byte[]?> _read;
-    private readonly Func<string, string, Assembly?>? _loadInstalled;
+    private readonly Func<string, bool> _holds;
+    private readonly Func<string, Assembly>? _loadByName;
 
     /// <summary>Set once a load by name found no assembly: the pack ships whole or not at all, so the others are not tried.</summary>
     private volatile bool _notInstalled;
 
-    private PrecompiledPolicies(Func<string, byte[]?> read, Func<string, string, Assembly?>? loadInstalled)
+    private PrecompiledPolicies(Func<string, byte[]?> read, Func<string, bool> holds, Func<string, Assembly>? loadByName)
     {
         _read = read;
-        _loadInstalled = loadInstalled;
+        _holds = holds;
+        _loadByName = loadByName;
     }
 
     /// <summary>The entries embedded in <paramref name="assembly"/> (none when it was built without them), and the assemblies it ships them as.</summary>
@@ -41,34 +43,43 @@ public sealed class PrecompiledPolicies
             stream.ReadExactly(image);
             return image;
         },
-        // Only for a key the pack holds: a repository's policy never has meshgov look an assembly up by a name it chose.
-        (key, name) => assembly.GetManifestResourceInfo(ResourcePrefix + key + ".dll") is null ? null : Assembly.Load(new AssemblyName(name)));
+        key => assembly.GetManifestResourceInfo(ResourcePrefix + key + ".dll") is not null,
+        // From meshgov's own dependencies (beside it, or inside a single-file meshgov); set as the name, never parsed.
+        name => Assembly.Load(new AssemblyName { Name = name }));
 
-    /// <summary>Entries served by <paramref name="read"/>, a key to an image or null, and by <paramref name="loadInstalled"/>, an assembly name to the assembly or null.</summary>
-    public static PrecompiledPolicies From(Func<string, byte[]?> read, Func<string, Assembly?>? loadInstalled = null) =>
-        new(read, loadInstalled is null ? null : (_, name) => loadInstalled(name));
+    /// <summary>
+    /// Entries served by <paramref name="read"/>, a key to an image or null, and by <paramref name="loadByName"/>, an
+    /// assembly name to the assembly (throwing <see cref="FileNotFoundException"/> when there is none).
+    /// </summary>
+    public static PrecompiledPolicies From(Func<string, byte[]?> read, Func<string, Assembly>? loadByName = null) =>
+        new(read, _ => true, loadByName);
 
     public byte[]? TryRead(string key) => _read(key);
 
     /// <summary>
-    /// The entry for <paramref name="key"/> as the assembly meshgov ships it as, named <paramref name="assemblyName"/>,
-    /// or null when the pack has no such entry or meshgov runs without its pack assemblies.
+    /// The entry for <paramref name="key"/> as the assembly meshgov ships it as, named by <paramref name="assemblyName"/>
+    /// (asked only for a key the pack holds: a repository's policy never has meshgov look an assembly up by a name it
+    /// chose), or null when the pack has no such entry or meshgov runs without its pack assemblies.
     /// </summary>
-    public Assembly? TryLoadInstalled(string key, string assemblyName)
+    public Assembly? TryLoadInstalled(string key, Func<string> assemblyName)
     {
-        if (_loadInstalled is null || _notInstalled)
+        if (_loadByName is null || _notInstalled || !_holds(key))
         {
             return null;
         }
 
         try
         {
-            return _loadInstalled(key, assemblyName);
+            return _loadByName(assemblyName());
         }
-        catch (Exception ex) when (ex is FileNotFoundException or FileLoadException or BadImageFormatException)
+        catch (Exception ex) when (ex is IOException or BadImageFormatException)
         {
-            _notInstalled = true;
+            // Not shipped (a test host), or damaged: the embedded copies serve, and no other is asked for.
+            NotInstalled();
             return null;
         }
     }
+
+    /// <summary>Stops loading the pack by name: the assemblies are missing or one of them proved unusable.</summary>
+    public void NotInstalled() => _notInstalled = true;
 }
