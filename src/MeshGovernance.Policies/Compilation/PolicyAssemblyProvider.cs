@@ -290,7 +290,7 @@ internal sealed class PolicyAssemblyProvider(PolicyCache? cache)
         catch (Exception ex) when (ex is TypeLoadException or IOException or BadImageFormatException or MissingMethodException)
         {
             // A damaged installation: the embedded copies serve this policy and the others.
-            cache.InstalledUnusable();
+            cache.StopLoadingByName();
             return null;
         }
     }

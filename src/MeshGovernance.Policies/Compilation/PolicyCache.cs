@@ -54,8 +54,8 @@ public sealed class PolicyCache(string directory, PrecompiledPolicies? precompil
     public System.Reflection.Assembly? TryLoadInstalled(string key, Func<string> assemblyName) =>
         precompiled?.TryLoadInstalled(key, assemblyName);
 
-    /// <summary>Stops loading the built-in pack by name (<see cref="PrecompiledPolicies.NotInstalled"/>).</summary>
-    public void InstalledUnusable() => precompiled?.NotInstalled();
+    /// <summary>Stops loading the built-in pack by name (<see cref="PrecompiledPolicies.StopLoadingByName"/>).</summary>
+    public void StopLoadingByName() => precompiled?.StopLoadingByName();
 
     private static byte[]? ReadFile(string path)
     {

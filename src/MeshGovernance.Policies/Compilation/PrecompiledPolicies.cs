@@ -20,7 +20,7 @@ public sealed class PrecompiledPolicies
     private readonly Func<string, Assembly>? _loadByName;
 
     /// <summary>Set once a load by name found no assembly: the pack ships whole or not at all, so the others are not tried.</summary>
-    private volatile bool _notInstalled;
+    private volatile bool _loadingByNameStopped;
 
     private PrecompiledPolicies(Func<string, byte[]?> read, Func<string, bool> holds, Func<string, Assembly>? loadByName)
     {
@@ -63,7 +63,7 @@ public sealed class PrecompiledPolicies
     /// </summary>
     public Assembly? TryLoadInstalled(string key, Func<string> assemblyName)
     {
-        if (_loadByName is null || _notInstalled || !_holds(key))
+        if (_loadByName is null || _loadingByNameStopped || !_holds(key))
         {
             return null;
         }
@@ -75,11 +75,11 @@ public sealed class PrecompiledPolicies
         catch (Exception ex) when (ex is IOException or BadImageFormatException)
         {
             // Not shipped (a test host), or damaged: the embedded copies serve, and no other is asked for.
-            NotInstalled();
+            StopLoadingByName();
             return null;
         }
     }
 
     /// <summary>Stops loading the pack by name: the assemblies are missing or one of them proved unusable.</summary>
-    public void NotInstalled() => _notInstalled = true;
+    public void StopLoadingByName() => _loadingByNameStopped = true;
 }
